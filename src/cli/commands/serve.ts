@@ -1,0 +1,78 @@
+/** `truce serve`: run the server until SIGTERM or SIGINT. */
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { ConfigError } from '../../config.js';
+import { buildApp } from '../../http/app.js';
+import { listen, shutdown, waitForStopSignal } from '../../http/server.js';
+import { createServices } from '../../services.js';
+import type { BootstrapResult } from '../../services/bootstrap.js';
+import { EXIT_FAILED, EXIT_OK, stringOption, type Command } from '../command.js';
+import { configFrom, DATA_OPTION_HELP, DATA_OPTIONS, table } from './shared.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the Truce server (API, web app, OpenAPI browser at /docs).',
+  usage: 'serve [--db URL] [--port N] [--host H] [--data-dir DIR] [--demo]',
+  options: { ...DATA_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+  optionHelp: {
+    port: 'port to listen on (default TRUCE_PORT, else 8080)',
+    host: 'address to listen on (default TRUCE_HOST, else 127.0.0.1)',
+    demo: 'on an empty database, load the demo data and demo users with published passwords',
+    ...DATA_OPTION_HELP,
+  },
+  positionals: [],
+  examples: ['truce serve --demo', 'truce serve --port 9000 --host 0.0.0.0', 'TRUCE_DATABASE_URL=postgres://127.0.0.1:5432/truce truce serve'],
+  async run(args, io) {
+    const config = configFrom(args, io, { port: stringOption(args, 'port'), host: stringOption(args, 'host') });
+    ensureWritableDirectory(config.dataDir);
+    const services = await createServices(config.databaseUrl);
+    let app;
+    try {
+      const bootstrap = await services.instance.bootstrap(args.values['demo'] === true);
+      app = await buildApp(services, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+      const address = await listen(app, config.host, config.port);
+      io.stdout(banner(address, services.store.displayUrl, bootstrap));
+    } catch (error) {
+      await app?.close();
+      await services.close();
+      throw error;
+    }
+    const signal = await (io.untilStopped ?? waitForStopSignal)();
+    io.stderr(`Received ${signal}; finishing requests in flight and closing.\n`);
+    const clean = await shutdown(app, services);
+    if (!clean) io.stderr('Shutdown took longer than 10 s; stopping anyway.\n');
+    return clean ? EXIT_OK : EXIT_FAILED;
+  },
+};
+
+function ensureWritableDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(`data directory ${dir} is not writable (${reason}); set --data-dir or TRUCE_DATA_DIR`);
+  }
+}
+
+function banner(address: string, database: string, bootstrap: BootstrapResult): string {
+  const url = address.replace('://[::1]', '://localhost');
+  const lines = [`Truce is running at ${url}`, `  database: ${database}`, `  API docs: ${url}/docs`, ''];
+  if (bootstrap.kind === 'first-admin') {
+    lines.push(
+      'First start: created the admin user. Its password is shown only this once:',
+      `  user name: ${bootstrap.name}`,
+      `  password:  ${bootstrap.password}`,
+      'Add more users with `truce users add NAME --role ROLE`.',
+      '',
+    );
+  } else if (bootstrap.kind === 'demo') {
+    lines.push('Demo data loaded. Sign in with any of these demo users (passwords are public):');
+    const rows = bootstrap.users.map((u) => [u.name, u.actor === null ? u.role : `${u.role} (${u.actor})`, u.password]);
+    lines.push(table(['USER', 'ROLE', 'PASSWORD'], rows));
+  } else {
+    lines.push('Sign in with an existing user. Lost the admin password? `truce users reset-password admin`.', '');
+  }
+  lines.push('Stop with Ctrl+C.', '');
+  return lines.join('\n');
+}
+

@@ -1,0 +1,111 @@
+/**
+ * The `truce` command line: main(argv, io) returns the exit code, so tests call it directly.
+ * Exit codes: 0 done, 1 the action failed, 2 bad usage or configuration.
+ */
+import { ConfigError } from '../config.js';
+import { DomainError } from '../core/errors.js';
+import { ListenError } from '../http/server.js';
+import { StoreUnavailableError } from '../store/database.js';
+import {
+  commandHelp,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseCommandArgs,
+  UsageError,
+  type CliIo,
+  type Command,
+} from './command.js';
+import { migrateCommand } from './commands/migrate.js';
+import { serveCommand } from './commands/serve.js';
+import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './commands/tokens.js';
+import {
+  usersAddCommand,
+  usersDisableCommand,
+  usersEnableCommand,
+  usersListCommand,
+  usersResetPasswordCommand,
+  usersSetRoleCommand,
+} from './commands/users.js';
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  migrateCommand,
+  usersAddCommand,
+  usersListCommand,
+  usersSetRoleCommand,
+  usersDisableCommand,
+  usersEnableCommand,
+  usersResetPasswordCommand,
+  tokensCreateCommand,
+  tokensListCommand,
+  tokensRevokeCommand,
+];
+
+/** Runs the command line; resolves to the exit code. Never throws for expected failures. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout(overview());
+    return argv.length === 0 ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = findCommand(argv);
+  if (command === undefined) {
+    io.stderr(`truce: unknown command "${argv.slice(0, 2).join(' ')}"; see truce --help\n`);
+    return EXIT_USAGE;
+  }
+  const rest = argv.slice(command.name.split(' ').length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(commandHelp(command));
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(parseCommandArgs(command, rest), io);
+  } catch (error) {
+    return report(error, command, io);
+  }
+}
+
+function findCommand(argv: readonly string[]): Command | undefined {
+  const two = argv.slice(0, 2).join(' ');
+  return COMMANDS.find((c) => c.name === two) ?? COMMANDS.find((c) => c.name === argv[0]);
+}
+
+function report(error: unknown, command: Command, io: CliIo): number {
+  const prefix = `truce ${command.name}`;
+  if (error instanceof UsageError) {
+    io.stderr(`${prefix}: ${error.message} (see truce ${command.name} --help)\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ConfigError || error instanceof StoreUnavailableError || error instanceof ListenError) {
+    io.stderr(`${prefix}: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof DomainError) {
+    io.stderr(`${prefix}: ${error.message}\n`);
+    return error.code === 'VALIDATION_FAILED' ? EXIT_USAGE : EXIT_FAILED;
+  }
+  io.stderr(`${prefix}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_FAILED;
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'truce: ceasefire monitoring and written security guarantees',
+    '',
+    'Usage: truce COMMAND [options]    (truce COMMAND --help for its options)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Examples:',
+    '  truce serve --demo                              run with demo data and demo users',
+    '  truce users add olena --role verifier            add a user (prints a generated password)',
+    '  truce tokens create --user monitor --label cam1  create an API token (printed once)',
+    '  truce migrate --db postgres://127.0.0.1:5432/truce',
+    '',
+    'Environment: TRUCE_DATABASE_URL, TRUCE_PORT, TRUCE_HOST, TRUCE_DATA_DIR, TRUCE_LOG_LEVEL, TRUCE_TRUST_PROXY',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,96 @@
+/**
+ * Reads the configuration once from command-line flags and the environment (flags win), checks
+ * every value, and returns a frozen object. A bad value throws ConfigError whose one-line message
+ * names the flag or variable.
+ */
+import { resolve } from 'node:path';
+import { parseDatabaseUrl } from './store/database.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** `sqlite:PATH` or `postgres://...`; defaults to `sqlite:<dataDir>/truce.db`. */
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the directory for the database file, keys and stored content. */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  /** Trust X-Forwarded-* headers from a reverse proxy (for client addresses and TLS). */
+  readonly trustProxy: boolean;
+}
+
+/** Flags that override the environment; undefined means "not given". */
+export interface ConfigFlags {
+  db?: string | undefined;
+  port?: string | undefined;
+  host?: string | undefined;
+  dataDir?: string | undefined;
+}
+
+/** A configuration value is wrong; the message names it and says what is expected. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Builds the configuration from flags and environment. Throws ConfigError on a bad value. */
+export function loadConfig(
+  flags: ConfigFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): Config {
+  const pick = (flag: string | undefined, flagName: string, variable: string) =>
+    flag !== undefined
+      ? { value: flag, source: `--${flagName}` }
+      : { value: env[variable], source: variable };
+
+  const dataDirIn = pick(flags.dataDir, 'data-dir', 'TRUCE_DATA_DIR');
+  if (dataDirIn.value !== undefined && dataDirIn.value.trim() === '') {
+    throw new ConfigError(`${dataDirIn.source} must be a directory path, not empty`);
+  }
+  const dataDir = resolve(cwd, dataDirIn.value ?? './data');
+
+  const dbIn = pick(flags.db, 'db', 'TRUCE_DATABASE_URL');
+  const databaseUrl = dbIn.value ?? `sqlite:${dataDir}/truce.db`;
+  const parsed = parseDatabaseUrl(databaseUrl);
+  if ('error' in parsed) throw new ConfigError(`${dbIn.source}: ${parsed.error}`);
+
+  const portIn = pick(flags.port, 'port', 'TRUCE_PORT');
+  const port = parsePort(portIn.value ?? '8080', portIn.source);
+
+  const hostIn = pick(flags.host, 'host', 'TRUCE_HOST');
+  const host = hostIn.value ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+    throw new ConfigError(`${hostIn.source} "${host}" is not a host name or IP address`);
+  }
+
+  const levelIn = env['TRUCE_LOG_LEVEL'] ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(levelIn)) {
+    throw new ConfigError(`TRUCE_LOG_LEVEL "${levelIn}" must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const trustProxy = parseBoolean(env['TRUCE_TRUST_PROXY'] ?? 'false', 'TRUCE_TRUST_PROXY');
+
+  return Object.freeze({
+    databaseUrl,
+    port,
+    host,
+    dataDir,
+    logLevel: levelIn as LogLevel,
+    trustProxy,
+  });
+}
+
+function parsePort(value: string, source: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new ConfigError(`${source} "${value}" must be a port number from 0 to 65535`);
+  }
+  return Number(value);
+}
+
+function parseBoolean(value: string, source: string): boolean {
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no', ''].includes(value)) return false;
+  throw new ConfigError(`${source} "${value}" must be true or false`);
+}

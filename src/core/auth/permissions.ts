@@ -1,0 +1,57 @@
+/**
+ * Roles and permission verbs: the one table that says who may do what. Every HTTP route
+ * declares the verb it needs (or that it is public); a test walks every route to prove it.
+ */
+
+/** The roles a user can hold, from most to least powerful. */
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'monitor',
+  'analyst',
+  'verifier',
+  'guarantor',
+  'viewer',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** Permission verbs with what each allows. Later areas add theirs here. */
+export const VERBS = {
+  'account.use': 'See and manage one’s own session, password and API tokens.',
+  'user.manage': 'List, add, change the role of, disable and enable users; revoke any token.',
+} as const;
+
+export type Verb = keyof typeof VERBS;
+
+/** Which verbs each role holds. A verb not listed for a role is denied to it. */
+export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
+  admin: ['account.use', 'user.manage'],
+  coordinator: ['account.use'],
+  monitor: ['account.use'],
+  analyst: ['account.use'],
+  verifier: ['account.use'],
+  guarantor: ['account.use'],
+  viewer: ['account.use'],
+};
+
+/** What each role is for, shown in the CLI and the user admin screen. */
+export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
+  admin: 'Runs the instance: users, tokens, configuration.',
+  coordinator: 'Leads the mission: assigns work, publishes bulletins.',
+  monitor: 'Files reports from patrols, posts and sensors.',
+  analyst: 'Groups reports into incidents and prepares findings.',
+  verifier: 'Decides verification; never on incidents they reported or triaged.',
+  guarantor: 'Acts for one guarantor actor: sees its activations and records responses.',
+  viewer: 'Reads what the mission has made visible.',
+};
+
+/** True when the role holds the verb. */
+export function roleCan(role: Role, verb: Verb): boolean {
+  return ROLE_VERBS[role].includes(verb);
+}
+
+/** True when the string names a role. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,140 @@
+/**
+ * buildApp(services): the Fastify application with every route, OpenAPI, the web app and the
+ * one error format. It does not listen; server.ts does. Tests call `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LogLevel } from '../config.js';
+import type { Services } from '../services.js';
+import { VERSION } from '../services.js';
+import { PUBLIC, registerAccessControl } from './access.js';
+import { handleError, sendError } from './error-handler.js';
+import { healthRoutes } from './routes/health.js';
+import { instanceRoutes } from './routes/instance.js';
+import { sessionRoutes } from './routes/session.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
+import { ErrorSchema, TokenSchema, UserSchema } from './schemas.js';
+import { validatorCompiler } from './validation.js';
+
+/** The Fastify instance type routes are registered on. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface AppOptions {
+  readonly logLevel?: LogLevel;
+  readonly trustProxy?: boolean;
+  /** Directory of the built web app; defaults to web/dist of this checkout. */
+  readonly webRoot?: string;
+}
+
+/** Largest accepted request body, in bytes (documented in the OpenAPI description). */
+export const BODY_LIMIT = 1_048_576;
+
+const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Builds the application. Call `await app.ready()` (or listen) before use. */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(fastifyCookie);
+  registerAccessControl(app, services);
+  for (const schema of [UserSchema, TokenSchema, ErrorSchema]) app.addSchema(schema);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Truce API',
+        version: VERSION,
+        description: [
+          'Ceasefire monitoring and written security guarantees.',
+          `Errors use one format: {"error": {"code", "message", "details": [{"path", "message"}]}}.`,
+          `Request bodies are JSON, at most ${BODY_LIMIT} bytes; unknown fields are rejected.`,
+          'Authenticate with the session cookie (POST /api/v1/session) or Authorization: Bearer <API token>.',
+        ].join(' '),
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'truce_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
+  });
+
+  await app.register(async (publicScope) => {
+    markRoutesPublic(publicScope);
+    await publicScope.register(fastifySwaggerUi, { routePrefix: '/docs' });
+    publicScope.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+    if (existsSync(resolve(webRoot, 'index.html'))) {
+      await publicScope.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    }
+  });
+
+  healthRoutes(app, services);
+  instanceRoutes(app, services);
+  sessionRoutes(app, services);
+  userRoutes(app, services);
+  tokenRoutes(app, services);
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !isApiPath(request.url) && request.headers.accept?.includes('text/html');
+    const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+    if (isPage && existsSync(resolve(webRoot, 'index.html'))) {
+      // The web app routes by path; unknown pages are its to show.
+      return reply.type('text/html').sendFile('index.html', webRoot);
+    }
+    return sendError(reply, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+  });
+
+  return app;
+}
+
+function isApiPath(url: string): boolean {
+  return /^\/(api|record|docs|openapi\.json|healthz|readyz)(\/|$|\?)/.test(url);
+}
+
+/** Every route registered in this scope (OpenAPI browser, web assets) is public. */
+function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: PUBLIC };
+  });
+}

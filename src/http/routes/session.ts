@@ -1,0 +1,105 @@
+/** Sign in, who am I, sign out, change one's own password. */
+import { Type } from 'typebox';
+import { ROLE_VERBS } from '../../core/auth/permissions.js';
+import type { User } from '../../core/auth/users.js';
+import type { Services } from '../../services.js';
+import { clearSessionCookie, PUBLIC, requirePrincipal, SESSION_COOKIE, setSessionCookie } from '../access.js';
+import type { App } from '../app.js';
+import { presentUser } from '../presenters.js';
+import { AUTHENTICATED_ERRORS, errorResponses, UserSchema } from '../schemas.js';
+
+const SessionSchema = Type.Object({
+  user: UserSchema,
+  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'when the session ends unless used again; null for API tokens',
+  }),
+  verbs: Type.Array(Type.String(), { description: 'the permission verbs of the user’s role' }),
+});
+
+const present = (user: User, expiresAt: string | null) => ({
+  user: presentUser(user),
+  expiresAt,
+  verbs: [...ROLE_VERBS[user.role]],
+});
+
+export function sessionRoutes(app: App, services: Services): void {
+  app.post(
+    '/api/v1/session',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with a user name and password; sets the session cookie',
+        description:
+          'Failed attempts are limited per account and per client address; over the limit the answer is 429 with Retry-After.',
+        body: Type.Object(
+          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionSchema, ...errorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'RATE_LIMITED') },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const { user, session } = await services.auth.login(username, password, request.ip);
+      const old = request.cookies[SESSION_COOKIE];
+      if (old !== undefined) await services.auth.logout(old);
+      setSessionCookie(request, reply, session);
+      return present(user, session.expiresAt);
+    },
+  );
+
+  app.get(
+    '/api/v1/session',
+    {
+      config: { access: { verb: 'account.use' } },
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in user, their role’s verbs and the session expiry',
+        response: { 200: SessionSchema, ...errorResponses(...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => present(requirePrincipal(request).user, request.sessionExpiresAt),
+  );
+
+  app.delete(
+    '/api/v1/session',
+    {
+      config: { access: { verb: 'account.use' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Sign out: ends the session and clears the cookie',
+        response: { 204: Type.Null(), ...errorResponses(...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId !== undefined) await services.auth.logout(sessionId);
+      clearSessionCookie(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/account/password',
+    {
+      config: { access: { verb: 'account.use' } },
+      schema: {
+        tags: ['session'],
+        summary: 'Change one’s own password; every session of the user ends',
+        body: Type.Object(
+          { currentPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { currentPassword, newPassword } = request.body;
+      await services.users.changeOwnPassword(principal.user, currentPassword, newPassword, principal);
+      clearSessionCookie(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+}

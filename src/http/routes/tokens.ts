@@ -1,0 +1,77 @@
+/** One's own API tokens. */
+import { Type } from 'typebox';
+import type { Services } from '../../services.js';
+import { MAX_TOKEN_DAYS } from '../../services/tokens-service.js';
+import { requirePrincipal } from '../access.js';
+import type { App } from '../app.js';
+import { presentToken } from '../presenters.js';
+import { AUTHENTICATED_ERRORS, errorResponses, TokenSchema } from '../schemas.js';
+
+const own = { access: { verb: 'account.use' as const } };
+
+export function tokenRoutes(app: App, services: Services): void {
+  app.get(
+    '/api/v1/tokens',
+    {
+      config: own,
+      schema: {
+        tags: ['tokens'],
+        summary: 'The signed-in user’s API tokens',
+        response: { 200: Type.Object({ tokens: Type.Array(TokenSchema) }), ...errorResponses(...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request) => ({
+      tokens: (await services.tokens.listFor(requirePrincipal(request).user)).map(presentToken),
+    }),
+  );
+
+  app.post(
+    '/api/v1/tokens',
+    {
+      config: own,
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token for oneself; the secret is returned once and never again',
+        body: Type.Object(
+          {
+            label: Type.String({ minLength: 1, maxLength: 100 }),
+            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TOKEN_DAYS })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            token: TokenSchema,
+            secret: Type.String({ description: 'send as Authorization: Bearer <secret>' }),
+          }),
+          ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { token, secret } = await services.tokens.create(
+        { userName: principal.user.name, label: request.body.label, expiresInDays: request.body.expiresInDays },
+        principal,
+      );
+      return reply.status(201).send({ token: presentToken(token), secret });
+    },
+  );
+
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      config: own,
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke a token (one’s own; admins may revoke any)',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 204: Type.Null(), ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      await services.tokens.revoke(request.params.id, requirePrincipal(request));
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+/** User administration. */
+import { Type } from 'typebox';
+import { DomainError } from '../../core/errors.js';
+import type { Services } from '../../services.js';
+import { requirePrincipal } from '../access.js';
+import type { App } from '../app.js';
+import { presentUser } from '../presenters.js';
+import { AUTHENTICATED_ERRORS, errorResponses, UserSchema } from '../schemas.js';
+
+const NameParams = Type.Object({ name: Type.String({ maxLength: 64 }) });
+const manage = { access: { verb: 'user.manage' as const } };
+
+export function userRoutes(app: App, services: Services): void {
+  app.get(
+    '/api/v1/users',
+    {
+      config: manage,
+      schema: {
+        tags: ['users'],
+        summary: 'Every user',
+        response: { 200: Type.Object({ users: Type.Array(UserSchema) }), ...errorResponses(...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async () => ({ users: (await services.users.list()).map(presentUser) }),
+  );
+
+  app.post(
+    '/api/v1/users',
+    {
+      config: manage,
+      schema: {
+        tags: ['users'],
+        summary: 'Add a user; without a password one is generated and returned once',
+        body: Type.Object(
+          {
+            name: Type.String({ maxLength: 64 }),
+            role: Type.String({ maxLength: 32 }),
+            actor: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+            password: Type.Optional(Type.String({ maxLength: 256 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ user: UserSchema, password: Type.Optional(Type.String()) }),
+          ...errorResponses('VALIDATION_FAILED', 'CONFLICT', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { name, role, actor, password } = request.body;
+      const result = await services.users.add({ name, role, actor, password }, requirePrincipal(request));
+      const body = { user: presentUser(result.user) };
+      return reply
+        .status(201)
+        .send(result.generatedPassword === undefined ? body : { ...body, password: result.generatedPassword });
+    },
+  );
+
+  app.patch(
+    '/api/v1/users/:name',
+    {
+      config: manage,
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user’s role and actor binding, or disable or enable the user',
+        params: NameParams,
+        body: Type.Object(
+          {
+            role: Type.Optional(Type.String({ maxLength: 32 })),
+            actor: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+            disabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: {
+          200: Type.Object({ user: UserSchema }),
+          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => {
+      const by = requirePrincipal(request);
+      const { name } = request.params;
+      const { role, actor, disabled } = request.body;
+      const current = await services.users.find(name);
+      if (current === undefined) {
+        throw new DomainError('NOT_FOUND', `no user named "${name}"`, [{ path: 'params/name', message: 'no such user' }]);
+      }
+      let user = current;
+      if (role !== undefined || actor !== undefined) {
+        user = await services.users.setRole(name, role ?? current.role, actor === undefined ? current.actor : actor, by);
+      }
+      if (disabled === true) user = await services.users.disable(name, by);
+      if (disabled === false) user = await services.users.enable(name, by);
+      return { user: presentUser(user) };
+    },
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * createServices(databaseUrl): the one place that opens the store and wires it to the services.
+ * HTTP routes and CLI commands use only what this returns.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  migrateToLatest,
+  openStore,
+  pendingMigrations,
+  pingDatabase,
+  type Store,
+} from './store/database.js';
+import { isDemoInstance } from './store/instance-store.js';
+import { createAuthService, type SessionPolicy } from './services/auth-service.js';
+import { bootstrapInstance } from './services/bootstrap.js';
+import type { ServiceContext } from './services/context.js';
+import type { LoginLimits } from './services/login-limiter.js';
+import { createTokensService } from './services/tokens-service.js';
+import { createUsersService } from './services/users-service.js';
+
+export interface ServiceOptions {
+  /** Apply pending migrations when opening (default true). */
+  readonly migrate?: boolean;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  readonly loginLimits?: LoginLimits;
+  readonly sessionPolicy?: SessionPolicy;
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+/** Opens the database (migrating it unless told not to) and builds every service. */
+export async function createServices(databaseUrl: string, options: ServiceOptions = {}) {
+  const store: Store = await openStore(databaseUrl);
+  try {
+    if (options.migrate !== false) await migrateToLatest(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const ctx: ServiceContext = {
+    store,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? randomUUID,
+  };
+  const users = createUsersService(ctx);
+  const tokens = createTokensService(ctx);
+  const auth = createAuthService(ctx, {
+    ...(options.loginLimits ? { limits: options.loginLimits } : {}),
+    ...(options.sessionPolicy ? { sessions: options.sessionPolicy } : {}),
+  });
+
+  return {
+    store,
+    users,
+    tokens,
+    auth,
+    instance: {
+      /** Public facts about this instance. */
+      async describe() {
+        return { name: 'Truce', version: VERSION, demo: await isDemoInstance(store.db) };
+      },
+      /** Creates the first admin or the demo users on an empty database. */
+      bootstrap: (demo: boolean) => bootstrapInstance(ctx, users, { demo }),
+    },
+    health: {
+      /** Why the service is not ready, or an empty list when it is. */
+      async problems(): Promise<string[]> {
+        try {
+          await pingDatabase(store.db);
+        } catch (error) {
+          return [`database unreachable: ${error instanceof Error ? error.message : String(error)}`];
+        }
+        const pending = await pendingMigrations(store);
+        return pending.length === 0 ? [] : [`migrations pending: ${pending.join(', ')}`];
+      },
+    },
+    /** Closes the database. */
+    close: () => store.close(),
+  };
+}
+
+/** The version of this Truce build. */
+export const VERSION = '0.1.0';

@@ -1,0 +1,169 @@
+/**
+ * Opens the database a URL names: embedded SQLite (`sqlite:./data/truce.db`, `sqlite::memory:`)
+ * or PostgreSQL (`postgres://user@host:5432/db`, optionally `?schema=name`), and runs migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database with its dialect. `close()` ends every connection. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** The URL without its password, safe to print. */
+  readonly displayUrl: string;
+  /** PostgreSQL: the schema Truce's tables live in (migrations are tracked there too). */
+  readonly schema?: string;
+  close(): Promise<void>;
+}
+
+/** The database could not be opened or reached; the message says which and why. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+/** A parsed database URL. */
+export type DatabaseLocation =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; connectionString: string; schema: string | null };
+
+/**
+ * Parses a database URL; returns a message instead when it is not one Truce can use.
+ * Accepts `sqlite:PATH`, `sqlite::memory:`, `postgres://...` and `postgresql://...`.
+ */
+export function parseDatabaseUrl(url: string): DatabaseLocation | { error: string } {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') return { error: 'a sqlite: URL needs a file path, e.g. sqlite:./data/truce.db' };
+    return { dialect: 'sqlite', path };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { error: `"${redactUrl(url)}" is not a valid URL` };
+    }
+    if (parsed.hostname === '' && !parsed.searchParams.has('host')) {
+      return { error: 'a postgres:// URL needs a host, e.g. postgres://127.0.0.1:5432/truce' };
+    }
+    const schema = parsed.searchParams.get('schema');
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      return { error: `schema "${schema}" must be lowercase letters, digits and "_"` };
+    }
+    parsed.searchParams.delete('schema');
+    return { dialect: 'postgres', connectionString: parsed.toString(), schema };
+  }
+  return {
+    error: `"${redactUrl(url)}" is not a database URL; use sqlite:PATH or postgres://HOST/DB`,
+  };
+}
+
+/** The URL with any password replaced by `***`. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * Opens the database and checks that it answers. Throws StoreUnavailableError with a clear
+ * message when the file cannot be created or the server cannot be reached.
+ */
+export async function openStore(url: string): Promise<Store> {
+  const location = parseDatabaseUrl(url);
+  if ('error' in location) throw new StoreUnavailableError(location.error);
+  const displayUrl = redactUrl(url);
+  if (location.dialect === 'sqlite') return openSqlite(location.path, displayUrl);
+  return openPostgres(location.connectionString, location.schema, displayUrl);
+}
+
+function openSqlite(path: string, displayUrl: string): Store {
+  let handle: SqliteDatabase.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    handle = new SqliteDatabase(path);
+    handle.pragma('journal_mode = WAL');
+    // FULL: an acknowledged write survives power loss, not only a process crash.
+    handle.pragma('synchronous = FULL');
+    handle.pragma('busy_timeout = 5000');
+    handle.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new StoreUnavailableError(`cannot open SQLite database ${path}: ${describe(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  return { db, dialect: 'sqlite', displayUrl, close: () => db.destroy() };
+}
+
+async function openPostgres(
+  connectionString: string,
+  schema: string | null,
+  displayUrl: string,
+): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  let current: string;
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema !== null) await client.query(`create schema if not exists "${schema}"`);
+      const result = await client.query<{ schema: string }>('select current_schema() as schema');
+      current = result.rows[0]?.schema ?? 'public';
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StoreUnavailableError(`cannot reach PostgreSQL at ${displayUrl}: ${describe(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', displayUrl, schema: current, close: () => db.destroy() };
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
+
+function migratorFor(store: Store): Migrator {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  return new Migrator({
+    db: store.db,
+    provider,
+    ...(store.schema === undefined ? {} : { migrationTableSchema: store.schema }),
+  });
+}
+
+/** Applies every pending migration; returns the names applied. Throws when one fails. */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const { error, results } = await migratorFor(store).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StoreUnavailableError(`migration ${failed} failed: ${describe(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations not yet applied (empty when the schema is current). */
+export async function pendingMigrations(store: Store): Promise<string[]> {
+  const all = await migratorFor(store).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Resolves when the database answers a trivial query; rejects otherwise. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

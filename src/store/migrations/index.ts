@@ -1,0 +1,7 @@
+/** Every migration, by its numbered name. Add new ones at the end; never edit a shipped one. */
+import type { Migration } from 'kysely';
+import * as accounts from './0001-accounts.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-accounts': accounts,
+};

@@ -1,0 +1,92 @@
+/**
+ * `record(tx, events)`: the one write path for state. In the caller's transaction it appends
+ * each event to the record and applies it to the projections (users, api_tokens,
+ * instance_settings). Nothing else writes those tables.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { RecordedEvent } from '../core/events.js';
+import type { Database } from './schema.js';
+
+/** A transaction handle; every store write takes one so a service controls atomicity. */
+export type Tx = Transaction<Database>;
+
+/** Appends the events to the record and applies them to the projections, in order. */
+export async function record(tx: Tx, events: readonly RecordedEvent[]): Promise<void> {
+  for (const event of events) {
+    const { id, type, version, at, by, payload } = event;
+    await tx
+      .insertInto('record_events')
+      .values({ id, type, version, at, by, payload: JSON.stringify(payload) })
+      .execute();
+    await project(tx, event);
+  }
+}
+
+/** Runs `work` in one transaction: all of its writes land, or none. */
+export function inTransaction<T>(db: Kysely<Database>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+async function project(tx: Tx, event: RecordedEvent): Promise<void> {
+  switch (event.type) {
+    case 'user.added': {
+      const { userId, name, role, actor } = event.payload;
+      await tx
+        .insertInto('users')
+        .values({ id: userId, name, role, actor, created_at: event.at, disabled_at: null })
+        .execute();
+      return;
+    }
+    case 'user.role_set': {
+      const { userId, role, actor } = event.payload;
+      await tx.updateTable('users').set({ role, actor }).where('id', '=', userId).execute();
+      return;
+    }
+    case 'user.disabled':
+      await tx
+        .updateTable('users')
+        .set({ disabled_at: event.at })
+        .where('id', '=', event.payload.userId)
+        .execute();
+      return;
+    case 'user.enabled':
+      await tx
+        .updateTable('users')
+        .set({ disabled_at: null })
+        .where('id', '=', event.payload.userId)
+        .execute();
+      return;
+    case 'user.password_set':
+      // The hash itself is a secret kept in user_passwords, outside the record.
+      return;
+    case 'token.created': {
+      const { tokenId, userId, label, expiresAt } = event.payload;
+      await tx
+        .insertInto('api_tokens')
+        .values({
+          id: tokenId,
+          user_id: userId,
+          label,
+          created_at: event.at,
+          expires_at: expiresAt,
+          revoked_at: null,
+        })
+        .execute();
+      return;
+    }
+    case 'token.revoked':
+      await tx
+        .updateTable('api_tokens')
+        .set({ revoked_at: event.at })
+        .where('id', '=', event.payload.tokenId)
+        .execute();
+      return;
+    case 'instance.demo_loaded':
+      await tx
+        .insertInto('instance_settings')
+        .values({ key: 'demo', value: 'true' })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: 'true' }))
+        .execute();
+      return;
+  }
+}

@@ -1,0 +1,42 @@
+/** Login sessions: operational state keyed by the SHA-256 of the cookie value, never recorded. */
+import type { Kysely } from 'kysely';
+import type { Tx } from './record.js';
+import type { Database, SessionRow } from './schema.js';
+
+type Db = Kysely<Database> | Tx;
+
+export type { SessionRow };
+
+/** Stores a new session. */
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+/** The session with this id hash, or undefined. */
+export async function findSession(db: Db, idSha256: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id_sha256', '=', idSha256).executeTakeFirst();
+}
+
+/** Extends a session's idle expiry. */
+export async function extendSession(db: Db, idSha256: string, expiresAt: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: expiresAt })
+    .where('id_sha256', '=', idSha256)
+    .execute();
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Db, idSha256: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_sha256', '=', idSha256).execute();
+}
+
+/** Ends every session of a user (on disable or password change). */
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Removes sessions that expired before `now`. */
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,30 @@
+/**
+ * Starts the real server on a random loopback port with a fresh SQLite database, for browser
+ * tests. The web app is served from web/dist (the test command builds it first).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/http/app.js';
+import { listen, shutdown } from '../../src/http/server.js';
+import { createServices } from '../../src/services.js';
+
+export interface TestServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'truce-e2e-'));
+  const services = await createServices(`sqlite:${join(dir, 'truce.db')}`);
+  await services.instance.bootstrap(options.demo ?? true);
+  const app = await buildApp(services, { logLevel: 'silent' });
+  const url = await listen(app, '127.0.0.1', 0);
+  return {
+    url,
+    async close() {
+      await shutdown(app, services);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

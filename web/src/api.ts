@@ -1,0 +1,133 @@
+/**
+ * A small typed fetch client for the Truce API: same origin, cookies included, JSON in and out.
+ * Every failure becomes an ApiError (the server answered with an error) or a NetworkError (it
+ * could not be reached), so screens always have a message to show.
+ */
+import type { ErrorDetail } from './api-types';
+import { t } from './strings';
+
+/** The server answered with an error status. `message` is the server's explanation. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ErrorDetail[] = [],
+    /** Seconds to wait before retrying, from the Retry-After header; null when absent. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an answer: the server is down or the network is broken. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+
+  constructor() {
+    super(t('error.network'));
+  }
+}
+
+type UnauthenticatedListener = () => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Calls `listener` whenever a request is refused because the session is missing or has ended.
+ * Returns a function that stops listening.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+/** Sends one request and returns the parsed JSON answer (undefined for 204 No Content). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'include', cache: 'no-store' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', t('error.badResponse'));
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = undefined;
+  }
+  const error = isErrorBody(parsed)
+    ? new ApiError(
+        response.status,
+        parsed.error.code,
+        parsed.error.message,
+        (parsed.error.details ?? []).filter(isDetail),
+        retryAfter,
+      )
+    : new ApiError(
+        response.status,
+        `HTTP_${response.status}`,
+        t('error.http', { status: response.status }),
+        [],
+        retryAfter,
+      );
+  if (error.code === 'UNAUTHENTICATED') {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  return error;
+}
+
+function parseRetryAfter(header: string | null): number | null {
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown[] };
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error: unknown = value.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string' &&
+    (!('details' in error) || Array.isArray(error.details))
+  );
+}
+
+function isDetail(value: unknown): value is ErrorDetail {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'path' in value &&
+    typeof value.path === 'string' &&
+    'message' in value &&
+    typeof value.message === 'string'
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The whole browser app: starts by asking the server who is signed in, then shows the sign-in
+ * page or the shell with the area at the current path.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from './api';
+import type { Session } from './api-types';
+import { allowedAreas, areaAt, defaultPath, LOGIN_PATH } from './areas';
+import { ErrorMessage } from './components/error-message';
+import { PageTitle } from './components/page-title';
+import { Shell } from './components/shell';
+import { signOut } from './endpoints';
+import { AccountPage } from './pages/account-page';
+import { LoginPage } from './pages/login-page';
+import { NoAccessPage, NotFoundPage } from './pages/not-found-page';
+import { UsersPage } from './pages/users-page';
+import { navigate, usePath } from './router';
+import { t } from './strings';
+import { useAuth } from './use-auth';
+
+/** Where a session lands from `/` or the sign-in page: the remembered path if allowed. */
+function landingPath(session: Session, remembered: string | null): string {
+  const area = remembered === null ? undefined : areaAt(remembered);
+  const allowed = allowedAreas(session.verbs);
+  return area !== undefined && allowed.includes(area) ? area.path : defaultPath(session.verbs);
+}
+
+/** The root component. */
+export function App() {
+  const path = usePath();
+  const auth = useAuth();
+  const { state } = auth;
+  const remembered = useRef<string | null>(null);
+  const [loggingOut, setLoggingOut] = useState(false);
+  const [logoutError, setLogoutError] = useState<unknown>(null);
+
+  const target =
+    state.phase === 'signedIn' && (path === '/' || path === LOGIN_PATH)
+      ? landingPath(state.session, remembered.current)
+      : path;
+
+  useEffect(() => {
+    if (state.phase === 'signedOut' && path !== LOGIN_PATH) {
+      remembered.current = path === '/' ? null : path;
+      navigate(LOGIN_PATH, { replace: true });
+    } else if (state.phase === 'signedIn' && target !== path) {
+      remembered.current = null;
+      navigate(target, { replace: true });
+    }
+  }, [state.phase, path, target]);
+
+  async function handleLogout() {
+    setLoggingOut(true);
+    setLogoutError(null);
+    try {
+      await signOut();
+      auth.signedOut('login.loggedOut');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) auth.signedOut('login.loggedOut');
+      else setLogoutError(error);
+    } finally {
+      setLoggingOut(false);
+    }
+  }
+
+  switch (state.phase) {
+    case 'loading':
+      return (
+        <p className="boot-status" role="status">
+          {t('app.loading')}
+        </p>
+      );
+    case 'failed':
+      return (
+        <main id="main" className="boot-failed">
+          <PageTitle>{t('app.bootFailed')}</PageTitle>
+          <ErrorMessage error={state.error} />
+          <button type="button" onClick={auth.retry}>
+            {t('app.retry')}
+          </button>
+        </main>
+      );
+    case 'signedOut':
+      return <LoginPage instance={state.instance} notice={state.notice} onSignedIn={auth.signedIn} />;
+    case 'signedIn': {
+      const area = areaAt(target);
+      const allowed = allowedAreas(state.session.verbs);
+      let page;
+      if (area === undefined) page = <NotFoundPage path={target} />;
+      else if (!allowed.includes(area)) page = <NoAccessPage />;
+      else if (area.id === 'users') {
+        page = <UsersPage selfName={state.session.user.name} onSelfChanged={auth.refresh} />;
+      } else {
+        page = <AccountPage onPasswordChanged={() => auth.signedOut('login.passwordChanged')} />;
+      }
+      return (
+        <Shell
+          instance={state.instance}
+          session={state.session}
+          areas={allowed}
+          path={area?.path ?? target}
+          loggingOut={loggingOut}
+          logoutError={logoutError}
+          onLogout={() => void handleLogout()}
+        >
+          {page}
+        </Shell>
+      );
+    }
+  }
+}

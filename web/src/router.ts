@@ -1,0 +1,33 @@
+/**
+ * Path-based routing on top of the History API: `usePath()` re-renders on navigation, and
+ * `navigate()` changes the address without reloading the page.
+ */
+import { useSyncExternalStore } from 'react';
+
+const NAVIGATE_EVENT = 'truce:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+function currentPath(): string {
+  return window.location.pathname;
+}
+
+/** The current path (without query or fragment); re-renders the caller when it changes. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}
+
+/** Goes to `path` in the app; `replace` rewrites the current history entry instead. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === currentPath()) return;
+  if (options.replace === true) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
