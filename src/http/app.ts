@@ -71,6 +71,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     reply.header('x-frame-options', 'DENY');
   });
 
+  // During a graceful close, answers to requests already in flight end their keep-alive
+  // connections, so the close does not wait for idle clients.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(fastifyCookie);
   registerAccessControl(app, services);
   for (const schema of [UserSchema, TokenSchema, ErrorSchema]) app.addSchema(schema);

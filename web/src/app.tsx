@@ -81,7 +81,9 @@ export function App() {
         </main>
       );
     case 'signedOut':
-      return <LoginPage instance={state.instance} notice={state.notice} onSignedIn={auth.signedIn} />;
+      return (
+        <LoginPage instance={state.instance} notice={state.notice} onSignedIn={auth.signedIn} />
+      );
     case 'signedIn': {
       const area = areaAt(target);
       const allowed = allowedAreas(state.session.verbs);
@@ -91,7 +93,12 @@ export function App() {
       else if (area.id === 'users') {
         page = <UsersPage selfName={state.session.user.name} onSelfChanged={auth.refresh} />;
       } else {
-        page = <AccountPage onPasswordChanged={() => auth.signedOut('login.passwordChanged')} />;
+        page = (
+          <AccountPage
+            userName={state.session.user.name}
+            onPasswordChanged={() => auth.signedOut('login.passwordChanged')}
+          />
+        );
       }
       return (
         <Shell

@@ -2,12 +2,20 @@
 import { language, t } from './strings';
 
 const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
 
 /** A timestamp as a readable local date and time; the placeholder dash when null or invalid. */
 export function formatDateTime(iso: string | null): string {
   if (iso === null) return t('time.none');
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** A timestamp as a readable local date without the time; the dash when null or invalid. */
+export function formatDate(iso: string | null): string {
+  if (iso === null) return t('time.none');
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
 }
 
 /** A wait in seconds as words: "45 seconds", "1 minute", "15 minutes". */

@@ -6,12 +6,13 @@ import { TokensSection } from './tokens-section';
 
 /** Props of AccountPage. */
 export interface AccountPageProps {
+  readonly userName: string;
   /** Called after a password change, which ends all of the user's sessions. */
   readonly onPasswordChanged: () => void;
 }
 
 /** Everyone's own page: API tokens, then the password change form. */
-export function AccountPage({ onPasswordChanged }: AccountPageProps) {
+export function AccountPage({ userName, onPasswordChanged }: AccountPageProps) {
   return (
     <>
       <PageTitle>{t('account.title')}</PageTitle>
@@ -19,7 +20,7 @@ export function AccountPage({ onPasswordChanged }: AccountPageProps) {
       <TokensSection />
       <section className="panel" aria-labelledby="password-title">
         <h2 id="password-title">{t('password.title')}</h2>
-        <PasswordForm onChanged={onPasswordChanged} />
+        <PasswordForm userName={userName} onChanged={onPasswordChanged} />
       </section>
     </>
   );

@@ -23,7 +23,8 @@ export interface LoginPageProps {
 function describeFailure(error: unknown): unknown {
   if (!(error instanceof ApiError) || error.code !== 'RATE_LIMITED') return error;
   const fromMessage = /(\d+)\s*s(ec(ond)?s?)?\b/.exec(error.message)?.[1];
-  const seconds = error.retryAfterSeconds ?? (fromMessage === undefined ? null : Number(fromMessage));
+  const seconds =
+    error.retryAfterSeconds ?? (fromMessage === undefined ? null : Number(fromMessage));
   return new DisplayError(
     seconds === null ? t('login.tooManyNoTime') : t('login.tooMany', { wait: formatWait(seconds) }),
   );

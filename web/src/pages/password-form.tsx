@@ -10,12 +10,14 @@ const FIELDS = ['currentPassword', 'newPassword'];
 
 /** Props of PasswordForm. */
 export interface PasswordFormProps {
+  /** The signed-in user's name, given to password managers alongside the new password. */
+  readonly userName: string;
   /** Called after the change; the server has then ended every session of the user. */
   readonly onChanged: () => void;
 }
 
 /** Current password, new password twice; the two new ones must match before anything is sent. */
-export function PasswordForm({ onChanged }: PasswordFormProps) {
+export function PasswordForm({ userName, onChanged }: PasswordFormProps) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -43,6 +45,7 @@ export function PasswordForm({ onChanged }: PasswordFormProps) {
 
   return (
     <form className="form-grid" onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <input type="text" name="username" autoComplete="username" value={userName} readOnly hidden />
       <TextField
         label={t('password.current')}
         type="password"

@@ -1,6 +1,7 @@
 /** The signed-in user's API tokens: list, create (secret shown once) and revoke. */
 import { useState } from 'react';
 import type { Token } from '../api-types';
+import { DateTime } from '../components/date-time';
 import { ErrorMessage } from '../components/error-message';
 import { SecretNotice } from '../components/secret-notice';
 import { listTokens, revokeToken } from '../endpoints';
@@ -10,8 +11,10 @@ import { useLoad } from '../use-load';
 import { TokenCreateForm } from './token-create-form';
 
 function tokenStatus(token: Token): string {
-  if (token.revokedAt !== null) return t('tokens.revokedOn', { date: formatDateTime(token.revokedAt) });
-  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now()) return t('tokens.expired');
+  if (token.revokedAt !== null)
+    return t('tokens.revokedOn', { date: formatDateTime(token.revokedAt) });
+  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.now())
+    return t('tokens.expired');
   return t('tokens.active');
 }
 
@@ -67,17 +70,22 @@ export function TokensSection() {
             </thead>
             <tbody>
               {tokens.map((token) => (
-                <tr key={token.id} className={token.revokedAt === null ? undefined : 'row-disabled'}>
+                <tr
+                  key={token.id}
+                  className={token.revokedAt === null ? undefined : 'row-disabled'}
+                >
                   <th scope="row">{token.label}</th>
-                  <td>{formatDateTime(token.createdAt)}</td>
                   <td>
-                    {token.expiresAt === null ? t('tokens.noExpiry') : formatDateTime(token.expiresAt)}
+                    <DateTime iso={token.createdAt} empty={t('time.none')} />
                   </td>
                   <td>
-                    {token.lastUsedAt === null ? t('tokens.never') : formatDateTime(token.lastUsedAt)}
+                    <DateTime iso={token.expiresAt} empty={t('tokens.noExpiry')} />
+                  </td>
+                  <td>
+                    <DateTime iso={token.lastUsedAt} empty={t('tokens.never')} />
                   </td>
                   <td>{tokenStatus(token)}</td>
-                  <td className="actions">
+                  <td>
                     <button
                       type="button"
                       className="button-small button-danger"

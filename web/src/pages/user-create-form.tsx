@@ -92,7 +92,10 @@ export function UserCreateForm({ roles, onCreated }: UserCreateFormProps) {
         errors={fieldMessages(error, 'password')}
       />
       <div className="form-actions">
-        <ErrorMessage error={error} fields={isGuarantor ? FIELDS : FIELDS.filter((f) => f !== 'actor')} />
+        <ErrorMessage
+          error={error}
+          fields={isGuarantor ? FIELDS : FIELDS.filter((f) => f !== 'actor')}
+        />
         <button type="submit" disabled={busy}>
           {busy ? t('userForm.submitting') : t('userForm.submit')}
         </button>

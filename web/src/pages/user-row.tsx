@@ -1,9 +1,10 @@
 /** One row of the users table, with inline role change and disable/enable. */
 import { useState } from 'react';
 import { GUARANTOR_ROLE, type RoleInfo, type User } from '../api-types';
+import { DateTime } from '../components/date-time';
 import { ErrorMessage } from '../components/error-message';
 import { updateUser } from '../endpoints';
-import { formatDateTime } from '../format';
+import { formatDate } from '../format';
 import { t } from '../strings';
 
 /** Props of UserRow. */
@@ -78,34 +79,36 @@ export function UserRow({ user, roles, onChanged }: UserRowProps) {
         <td>
           {disabled ? (
             <span className="status status-off">
-              {t('users.disabledSince', { date: formatDateTime(user.disabledAt) })}
+              {t('users.disabledSince', { date: formatDate(user.disabledAt) })}
             </span>
           ) : (
             <span className="status status-on">{t('users.enabled')}</span>
           )}
         </td>
         <td>
-          <time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time>
+          <DateTime iso={user.createdAt} empty={t('time.none')} dateOnly />
         </td>
-        <td className="actions">
-          <button
-            type="button"
-            className="button-small"
-            onClick={() => void saveRole()}
-            disabled={!dirty || busy}
-            aria-label={t('users.saveRoleFor', { name: user.name })}
-          >
-            {t('users.saveRole')}
-          </button>
-          <button
-            type="button"
-            className={disabled ? 'button-small button-secondary' : 'button-small button-danger'}
-            onClick={() => void toggle()}
-            disabled={busy}
-            aria-label={t(disabled ? 'users.enableFor' : 'users.disableFor', { name: user.name })}
-          >
-            {t(disabled ? 'users.enable' : 'users.disable')}
-          </button>
+        <td>
+          <div className="actions">
+            <button
+              type="button"
+              className="button-small"
+              onClick={() => void saveRole()}
+              disabled={!dirty || busy}
+              aria-label={t('users.saveRoleFor', { name: user.name })}
+            >
+              {t('users.saveRole')}
+            </button>
+            <button
+              type="button"
+              className={disabled ? 'button-small button-secondary' : 'button-small button-danger'}
+              onClick={() => void toggle()}
+              disabled={busy}
+              aria-label={t(disabled ? 'users.enableFor' : 'users.disableFor', { name: user.name })}
+            >
+              {t(disabled ? 'users.enable' : 'users.disable')}
+            </button>
+          </div>
         </td>
       </tr>
       {error !== null && (

@@ -1,0 +1,216 @@
+/**
+ * Browser test of the app shell against the real server: sign-in (wrong and right password),
+ * the header, demo banner and navigation, the users list, the account page, an unknown path,
+ * and logout. Fails on any console error or uncaught page error.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test/support/test-server.js';
+import { t } from '../web/src/strings.js';
+
+const TEST_TIMEOUT = 60_000;
+const SCREENSHOTS = fileURLToPath(new URL('../test-artifacts/screenshots/', import.meta.url));
+const DEMO_USERS = [
+  'admin',
+  'coordinator',
+  'monitor',
+  'analyst',
+  'verifier',
+  'guarantor',
+  'viewer',
+];
+
+/**
+ * Chromium logs every HTTP error answer as a console error. Two are the contract working as
+ * designed: asking for the session while signed out, and a refused sign-in, both 401 on
+ * /api/v1/session. Every other console error fails the test.
+ */
+function isExpectedSessionRefusal(message: ConsoleMessage): boolean {
+  return (
+    message
+      .text()
+      .startsWith('Failed to load resource: the server responded with a status of 401') &&
+    new URL(message.location().url).pathname === '/api/v1/session'
+  );
+}
+
+interface Tab {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly problems: string[];
+}
+
+describe('web app shell', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const tabs: Tab[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startTestServer({ demo: true });
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const tab of tabs) await tab.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  function baseUrl(): string {
+    if (server === undefined) throw new Error('the test server did not start');
+    return server.url;
+  }
+
+  async function openTab(): Promise<Tab> {
+    if (browser === undefined) throw new Error('chromium did not start');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !isExpectedSessionRefusal(message)) {
+        problems.push(`console error: ${message.text()} (${message.location().url})`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const tab = { page, context, problems };
+    tabs.push(tab);
+    return tab;
+  }
+
+  async function signIn(page: Page, name: string, password: string): Promise<void> {
+    await page.getByLabel(t('login.username'), { exact: true }).fill(name);
+    await page.getByLabel(t('login.password'), { exact: true }).fill(password);
+    await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  }
+
+  it(
+    'signs an admin in and out, with header, demo banner, navigation and users',
+    async () => {
+      const { page, problems } = await openTab();
+      await page.goto(`${baseUrl()}/`);
+      await page.getByRole('heading', { level: 1, name: t('login.title') }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await screenshot(page, 'login');
+
+      await signIn(page, 'admin', 'not-the-admin-password');
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toMatch(/wrong user name or password/i);
+      await screenshot(page, 'login-wrong-password');
+
+      await signIn(page, 'admin', 'demo-admin-pass');
+      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/users');
+
+      const header = page.getByRole('banner');
+      await header.getByText('admin', { exact: true }).waitFor();
+      await header.getByText(t('header.role', { role: 'admin' }), { exact: true }).waitFor();
+      const demo = page.getByRole('complementary', { name: t('demo.title') });
+      expect(await demo.textContent()).toContain(t('demo.text'));
+
+      const nav = page.getByRole('navigation', { name: t('nav.label') });
+      const usersLink = nav.getByRole('link', { name: t('nav.users'), exact: true });
+      const accountLink = nav.getByRole('link', { name: t('nav.account'), exact: true });
+      await usersLink.waitFor();
+      await accountLink.waitFor();
+      expect(await usersLink.getAttribute('aria-current')).toBe('page');
+      expect(await accountLink.getAttribute('aria-current')).toBeNull();
+      expect(await nav.getByRole('link', { name: t('nav.apiDocs') }).getAttribute('href')).toBe(
+        '/docs',
+      );
+
+      for (const name of DEMO_USERS) {
+        await page.getByRole('rowheader', { name, exact: true }).waitFor();
+      }
+      await screenshot(page, 'users');
+
+      await accountLink.click();
+      await page.getByRole('heading', { level: 1, name: t('account.title') }).waitFor();
+      expect(await accountLink.getAttribute('aria-current')).toBe('page');
+      await page.getByRole('heading', { level: 2, name: t('tokens.title') }).waitFor();
+      await screenshot(page, 'account');
+
+      await page.getByRole('button', { name: t('header.logout') }).click();
+      await page.getByRole('heading', { level: 1, name: t('login.title') }).waitFor();
+      await page.getByRole('status').getByText(t('login.loggedOut')).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await screenshot(page, 'logged-out');
+
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'shows a viewer no Users item',
+    async () => {
+      const { page, problems } = await openTab();
+      await page.goto(`${baseUrl()}/`);
+      await signIn(page, 'viewer', 'demo-viewer-pass');
+      await page.getByRole('heading', { level: 1, name: t('account.title') }).waitFor();
+
+      const nav = page.getByRole('navigation', { name: t('nav.label') });
+      await nav.getByRole('link', { name: t('nav.account'), exact: true }).waitFor();
+      expect(await nav.getByRole('link', { name: t('nav.users'), exact: true }).count()).toBe(0);
+      await page
+        .getByRole('banner')
+        .getByText(t('header.role', { role: 'viewer' }))
+        .waitFor();
+      await screenshot(page, 'viewer-account');
+
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'opens a deep link directly and shows a not-found page for an unknown path',
+    async () => {
+      const { page, problems } = await openTab();
+      await page.goto(`${baseUrl()}/`);
+      await signIn(page, 'admin', 'demo-admin-pass');
+      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
+
+      const account = await page.goto(`${baseUrl()}/account`);
+      expect(account?.status()).toBe(200);
+      await page.getByRole('heading', { level: 1, name: t('account.title') }).waitFor();
+
+      const unknown = await page.goto(`${baseUrl()}/no-such-page`);
+      expect(unknown?.status()).toBe(200);
+      await page.getByRole('heading', { level: 1, name: t('notFound.title') }).waitFor();
+      await screenshot(page, 'not-found');
+      await page.getByRole('link', { name: t('notFound.home') }).click();
+      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
+
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+});

@@ -1,0 +1,87 @@
+import { afterEach, expect, it } from 'vitest';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/support/dialects.js';
+import { createServices } from '../services.js';
+import { buildApp } from '../http/app.js';
+import { migrateToLatest, openStore, parseDatabaseUrl, pendingMigrations, type Store } from './database.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+describeEachDialect('migrations', (dialect) => {
+  let database: TestDatabase;
+  let store: Store | undefined;
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await database.drop();
+  });
+
+  it('applies every numbered migration once, in order, and then has none pending', async () => {
+    database = await createTestDatabase(dialect);
+    store = await openStore(database.url);
+    expect(await pendingMigrations(store)).toEqual(Object.keys(MIGRATIONS));
+    expect(await migrateToLatest(store)).toEqual(Object.keys(MIGRATIONS));
+    expect(await pendingMigrations(store)).toEqual([]);
+    expect(await migrateToLatest(store)).toEqual([]);
+    const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(
+      expect.arrayContaining(['api_token_secrets', 'api_tokens', 'instance_settings', 'record_events', 'sessions', 'user_passwords', 'users']),
+    );
+  });
+
+  it('numbers migrations so that their order is their name order', () => {
+    const names = Object.keys(MIGRATIONS);
+    expect(names).toEqual([...names].sort());
+    for (const name of names) expect(name).toMatch(/^\d{4}-[a-z-]+$/);
+  });
+
+  it('reports not ready while migrations are pending, and ready after', async () => {
+    database = await createTestDatabase(dialect);
+    const services = await createServices(database.url, { migrate: false });
+    try {
+      const app = await buildApp(services, { logLevel: 'silent' });
+      const before = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(before.statusCode).toBe(503);
+      expect(before.json().error.message).toContain('migrations pending: 0001-accounts');
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      await migrateToLatest(services.store);
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
+      await app.close();
+    } finally {
+      await services.close();
+    }
+  });
+
+  it('rolls back a failed write completely', async () => {
+    database = await createTestDatabase(dialect);
+    const services = await createServices(database.url);
+    try {
+      const by = { kind: 'system', what: 'test' } as const;
+      await services.users.add({ name: 'first', role: 'admin', password: 'first-password' }, by);
+      const before = await services.store.db.selectFrom('record_events').select('id').execute();
+      await expect(services.users.add({ name: 'first', role: 'viewer', password: 'other-password' }, by)).rejects.toThrow(/already exists/);
+      const after = await services.store.db.selectFrom('record_events').select('id').execute();
+      expect(after).toEqual(before);
+      expect((await services.users.list()).map((u) => u.name)).toEqual(['first']);
+    } finally {
+      await services.close();
+    }
+  });
+});
+
+it('parses database URLs and explains the ones it cannot use', () => {
+  expect(parseDatabaseUrl('sqlite:./data/truce.db')).toEqual({ dialect: 'sqlite', path: './data/truce.db' });
+  expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ dialect: 'sqlite', path: ':memory:' });
+  expect(parseDatabaseUrl('postgres://u:p@db:5432/truce?schema=ops')).toEqual({
+    dialect: 'postgres',
+    connectionString: 'postgres://u:p@db:5432/truce',
+    schema: 'ops',
+  });
+  expect(parseDatabaseUrl('mysql://x')).toMatchObject({ error: expect.stringContaining('not a database URL') });
+  expect(parseDatabaseUrl('sqlite:')).toMatchObject({ error: expect.stringContaining('needs a file path') });
+  expect(parseDatabaseUrl('postgres://u:secret@db/x?schema=Bad-Name')).toMatchObject({ error: expect.stringContaining('schema') });
+});
+
+it('says which PostgreSQL server it could not reach, without the password', async () => {
+  await expect(openStore('postgres://u:hunter2@127.0.0.1:1/truce')).rejects.toThrow(
+    /^cannot reach PostgreSQL at postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/truce: .*ECONNREFUSED/,
+  );
+});
