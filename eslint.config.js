@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -20,9 +23,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../../store/*', '../store/*', '**/store/**'], message: 'core must not import the store' },
-            { group: ['**/http/**', '**/cli/**', '**/services/**', '**/services.js'], message: 'core imports only core' },
-            { group: ['node:fs', 'node:fs/*', 'fs', 'kysely', 'fastify', 'pg', 'better-sqlite3'], message: 'core is pure: no I/O' },
+            {
+              group: ['../../store/*', '../store/*', '**/store/**'],
+              message: 'core must not import the store',
+            },
+            {
+              group: ['**/http/**', '**/cli/**', '**/services/**', '**/services.js'],
+              message: 'core imports only core',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'kysely', 'fastify', 'pg', 'better-sqlite3'],
+              message: 'core is pure: no I/O',
+            },
           ],
         },
       ],
@@ -33,7 +45,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/store/**', 'kysely'], message: 'HTTP code calls services, never the store' }] },
+        {
+          patterns: [
+            {
+              group: ['**/store/**', 'kysely'],
+              message: 'HTTP code calls services, never the store',
+            },
+          ],
+        },
       ],
     },
   },

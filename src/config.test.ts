@@ -16,9 +16,22 @@ describe('configuration', () => {
   });
 
   it('reads the environment, and flags override it', () => {
-    const env = { TRUCE_PORT: '9000', TRUCE_HOST: '0.0.0.0', TRUCE_DATABASE_URL: 'postgres://db/truce', TRUCE_LOG_LEVEL: 'warn' };
-    expect(load(env)).toMatchObject({ port: 9000, host: '0.0.0.0', databaseUrl: 'postgres://db/truce', logLevel: 'warn' });
-    expect(load(env, { port: '9100', db: 'sqlite:/tmp/x.db' })).toMatchObject({ port: 9100, databaseUrl: 'sqlite:/tmp/x.db' });
+    const env = {
+      TRUCE_PORT: '9000',
+      TRUCE_HOST: '0.0.0.0',
+      TRUCE_DATABASE_URL: 'postgres://db/truce',
+      TRUCE_LOG_LEVEL: 'warn',
+    };
+    expect(load(env)).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://db/truce',
+      logLevel: 'warn',
+    });
+    expect(load(env, { port: '9100', db: 'sqlite:/tmp/x.db' })).toMatchObject({
+      port: 9100,
+      databaseUrl: 'sqlite:/tmp/x.db',
+    });
   });
 
   it('puts the default database inside the chosen data directory', () => {
@@ -33,10 +46,18 @@ describe('configuration', () => {
     [{ TRUCE_PORT: 'eighty' }, {}, 'TRUCE_PORT "eighty" must be a port number from 0 to 65535'],
     [{ TRUCE_PORT: '70000' }, {}, 'TRUCE_PORT "70000" must be a port number'],
     [{}, { port: '-1' }, '--port "-1" must be a port number'],
-    [{ TRUCE_DATABASE_URL: 'mysql://x/y' }, {}, 'TRUCE_DATABASE_URL: "mysql://x/y" is not a database URL'],
+    [
+      { TRUCE_DATABASE_URL: 'mysql://x/y' },
+      {},
+      'TRUCE_DATABASE_URL: "mysql://x/y" is not a database URL',
+    ],
     [{}, { db: 'postgres:///x' }, '--db: a postgres:// URL needs a host'],
     [{}, { db: 'postgres://u:secret@/x' }, '--db: "postgres://u:***@/x" is not a valid URL'],
-    [{ TRUCE_LOG_LEVEL: 'loud' }, {}, 'TRUCE_LOG_LEVEL "loud" must be one of fatal, error, warn, info'],
+    [
+      { TRUCE_LOG_LEVEL: 'loud' },
+      {},
+      'TRUCE_LOG_LEVEL "loud" must be one of fatal, error, warn, info',
+    ],
     [{ TRUCE_HOST: 'bad host' }, {}, 'TRUCE_HOST "bad host" is not a host name or IP address'],
     [{ TRUCE_DATA_DIR: ' ' }, {}, 'TRUCE_DATA_DIR must be a directory path, not empty'],
     [{ TRUCE_TRUST_PROXY: 'maybe' }, {}, 'TRUCE_TRUST_PROXY "maybe" must be true or false'],

@@ -69,7 +69,9 @@ export async function createServices(databaseUrl: string, options: ServiceOption
         try {
           await pingDatabase(store.db);
         } catch (error) {
-          return [`database unreachable: ${error instanceof Error ? error.message : String(error)}`];
+          return [
+            `database unreachable: ${error instanceof Error ? error.message : String(error)}`,
+          ];
         }
         const pending = await pendingMigrations(store);
         return pending.length === 0 ? [] : [`migrations pending: ${pending.join(', ')}`];

@@ -50,14 +50,22 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: command.options, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: command.options,
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new UsageError(message.replace(/^Unknown option '(.+?)'.*/, 'unknown option $1'));
   }
   if (parsed.positionals.length !== command.positionals.length) {
-    const expected = command.positionals.length === 0 ? 'no arguments' : command.positionals.join(' ');
-    throw new UsageError(`expected ${expected}, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}`);
+    const expected =
+      command.positionals.length === 0 ? 'no arguments' : command.positionals.join(' ');
+    throw new UsageError(
+      `expected ${expected}, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}`,
+    );
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
 }
@@ -82,7 +90,8 @@ export function commandHelp(command: Command): string {
   if (names.length > 0) {
     lines.push('Options:');
     const width = Math.max(...names.map((n) => optionLabel(command, n).length));
-    for (const name of names) lines.push(`  ${optionLabel(command, name).padEnd(width)}  ${command.optionHelp[name]}`);
+    for (const name of names)
+      lines.push(`  ${optionLabel(command, name).padEnd(width)}  ${command.optionHelp[name]}`);
     lines.push('');
   }
   if (command.examples.length > 0) {

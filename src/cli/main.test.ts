@@ -25,12 +25,15 @@ describe('truce --help', () => {
     expect(c.stdout()).toContain('truce serve --demo');
   });
 
-  it.each(COMMANDS.map((c) => c.name))('has --help for "%s" with usage and examples', async (name) => {
-    const c = captureIo();
-    expect(await main([...name.split(' '), '--help'], c.io)).toBe(0);
-    expect(c.stdout()).toContain(`Usage: truce ${name}`);
-    expect(c.stdout()).toContain('Examples:');
-  });
+  it.each(COMMANDS.map((c) => c.name))(
+    'has --help for "%s" with usage and examples',
+    async (name) => {
+      const c = captureIo();
+      expect(await main([...name.split(' '), '--help'], c.io)).toBe(0);
+      expect(c.stdout()).toContain(`Usage: truce ${name}`);
+      expect(c.stdout()).toContain('Examples:');
+    },
+  );
 
   it('prints the overview and exits 2 when no command is given', async () => {
     const c = captureIo();
@@ -42,12 +45,24 @@ describe('truce --help', () => {
 describe('bad usage exits 2 with one clear line and no stack trace', () => {
   it.each([
     [['launch'], 'truce: unknown command "launch"; see truce --help'],
-    [['users', 'add', 'x', '--role', 'viewer', '--colour', 'red'], 'truce users add: unknown option --colour (see truce users add --help)'],
+    [
+      ['users', 'add', 'x', '--role', 'viewer', '--colour', 'red'],
+      'truce users add: unknown option --colour (see truce users add --help)',
+    ],
     [['users', 'add', '--role', 'viewer'], 'truce users add: expected NAME, got none'],
     [['users', 'add', 'x'], 'truce users add: --role is required'],
-    [['tokens', 'create', '--user', 'x', '--expires-days', 'soon'], '--expires-days "soon" must be a whole number of days'],
-    [['migrate', '--db', 'mysql://h/x'], 'truce migrate: --db: "mysql://h/x" is not a database URL'],
-    [['serve', '--port', 'http'], 'truce serve: --port "http" must be a port number from 0 to 65535'],
+    [
+      ['tokens', 'create', '--user', 'x', '--expires-days', 'soon'],
+      '--expires-days "soon" must be a whole number of days',
+    ],
+    [
+      ['migrate', '--db', 'mysql://h/x'],
+      'truce migrate: --db: "mysql://h/x" is not a database URL',
+    ],
+    [
+      ['serve', '--port', 'http'],
+      'truce serve: --port "http" must be a port number from 0 to 65535',
+    ],
   ])('%o', async (argv, message) => {
     const c = captureIo();
     expect(await main(argv, c.io)).toBe(2);
@@ -59,7 +74,9 @@ describe('bad usage exits 2 with one clear line and no stack trace', () => {
   it('reports an unreachable database', async () => {
     const c = captureIo();
     expect(await main(['users', 'list', '--db', 'postgres://127.0.0.1:1/truce'], c.io)).toBe(2);
-    expect(c.stderr()).toMatch(/^truce users list: cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/truce: .*ECONNREFUSED/);
+    expect(c.stderr()).toMatch(
+      /^truce users list: cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/truce: .*ECONNREFUSED/,
+    );
   });
 
   it('reports an unwritable data directory', async () => {
@@ -68,7 +85,9 @@ describe('bad usage exits 2 with one clear line and no stack trace', () => {
     writeFileSync(file, '');
     const c = captureIo();
     expect(await main(['serve', '--data-dir', join(file, 'data'), '--port', '0'], c.io)).toBe(2);
-    expect(c.stderr()).toMatch(/data directory .*file\/data is not writable \(ENOTDIR\); set --data-dir or TRUCE_DATA_DIR/);
+    expect(c.stderr()).toMatch(
+      /data directory .*file\/data is not writable \(ENOTDIR\); set --data-dir or TRUCE_DATA_DIR/,
+    );
   });
 
   it('reports a port in use', async () => {
@@ -78,7 +97,9 @@ describe('bad usage exits 2 with one clear line and no stack trace', () => {
     try {
       const c = captureIo();
       expect(await main(['serve', '--data-dir', tempDir(), '--port', String(port)], c.io)).toBe(2);
-      expect(c.stderr()).toBe(`truce serve: port ${port} on 127.0.0.1 is already in use; choose another with --port or TRUCE_PORT\n`);
+      expect(c.stderr()).toBe(
+        `truce serve: port ${port} on 127.0.0.1 is already in use; choose another with --port or TRUCE_PORT\n`,
+      );
     } finally {
       blocker.close();
     }
@@ -103,7 +124,8 @@ describe('truce serve', () => {
       body: JSON.stringify({ username: 'admin', password }),
     });
     expect(login.status).toBe(200);
-    expect((await (await fetch(`${url}/api/v1/instance`)).json()).demo).toBe(false);
+    const instance = (await (await fetch(`${url}/api/v1/instance`)).json()) as { demo: boolean };
+    expect(instance.demo).toBe(false);
 
     stop('SIGTERM');
     expect(await running).toBe(0);
@@ -111,7 +133,10 @@ describe('truce serve', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
 
     // A second start on the same data keeps the users and prints no password.
-    const again = captureIo({ env: { TRUCE_LOG_LEVEL: 'silent' }, untilStopped: async () => 'SIGINT' });
+    const again = captureIo({
+      env: { TRUCE_LOG_LEVEL: 'silent' },
+      untilStopped: async () => 'SIGINT',
+    });
     expect(await main(['serve', '--data-dir', dataDir, '--port', '0'], again.io)).toBe(0);
     expect(again.stdout()).toContain('Sign in with an existing user');
     expect(again.stdout()).not.toContain('password:');

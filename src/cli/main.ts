@@ -77,7 +77,11 @@ function report(error: unknown, command: Command, io: CliIo): number {
     io.stderr(`${prefix}: ${error.message} (see truce ${command.name} --help)\n`);
     return EXIT_USAGE;
   }
-  if (error instanceof ConfigError || error instanceof StoreUnavailableError || error instanceof ListenError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof StoreUnavailableError ||
+    error instanceof ListenError
+  ) {
     io.stderr(`${prefix}: ${error.message}\n`);
     return EXIT_USAGE;
   }
@@ -85,7 +89,9 @@ function report(error: unknown, command: Command, io: CliIo): number {
     io.stderr(`${prefix}: ${error.message}\n`);
     return error.code === 'VALIDATION_FAILED' ? EXIT_USAGE : EXIT_FAILED;
   }
-  io.stderr(`${prefix}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr(
+    `${prefix}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT_FAILED;
 }
 

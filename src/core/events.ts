@@ -38,5 +38,11 @@ export function stampEvents(
   bodies: readonly EventBody[],
   context: { at: string; by: string; newId: () => string },
 ): RecordedEvent[] {
-  return bodies.map((body) => ({ ...body, id: context.newId(), version: 1, at: context.at, by: context.by }));
+  return bodies.map((body) => ({
+    ...body,
+    id: context.newId(),
+    version: 1,
+    at: context.at,
+    by: context.by,
+  }));
 }

@@ -23,13 +23,22 @@ describeEachDialect('access control on every route', (dialect) => {
   it('declares access on every route, and only the expected API routes are public', () => {
     const routes = listRoutes(t.app);
     expect(routes.length).toBeGreaterThan(10);
-    for (const route of routes) expect(route.config?.access, `${String(route.method)} ${route.url}`).toBeDefined();
+    for (const route of routes)
+      expect(route.config?.access, `${String(route.method)} ${route.url}`).toBeDefined();
     const publicApi = routes
       .filter((r) => r.config?.access && 'public' in r.config.access)
       .flatMap((r) => methodsOf(r.method as string).map((m) => `${m} ${r.url}`))
-      .filter((r) => !/ \/(docs|openapi\.json|assets\/|[^/]+\.(js|css|svg|ico|html)$)|^HEAD |^GET \/$/.test(r))
+      .filter(
+        (r) =>
+          !/ \/(docs|openapi\.json|assets\/|[^/]+\.(js|css|svg|ico|html)$)|^HEAD |^GET \/$/.test(r),
+      )
       .sort();
-    expect(publicApi).toEqual(['GET /api/v1/instance', 'GET /healthz', 'GET /readyz', 'POST /api/v1/session']);
+    expect(publicApi).toEqual([
+      'GET /api/v1/instance',
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/v1/session',
+    ]);
   });
 
   it('answers 401 without credentials on every non-public route', async () => {
@@ -37,7 +46,11 @@ describeEachDialect('access control on every route', (dialect) => {
     expect(guarded.length).toBeGreaterThan(5);
     for (const route of guarded) {
       for (const method of methodsOf(route.method as string)) {
-        const response = await t.app.inject({ method: method as 'GET', url: concrete(route.url), ...bodyFor(method) });
+        const response = await t.app.inject({
+          method: method as 'GET',
+          url: concrete(route.url),
+          ...bodyFor(method),
+        });
         expect(response.statusCode, `${method} ${route.url}`).toBe(401);
         if (method !== 'HEAD') expect(response.json().error.code).toBe('UNAUTHENTICATED');
       }

@@ -41,7 +41,9 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
     routes.push(route);
   });
   app.addHook('onReady', async () => {
-    const undeclared = routes.filter((r) => r.config?.access === undefined).map((r) => `${String(r.method)} ${r.url}`);
+    const undeclared = routes
+      .filter((r) => r.config?.access === undefined)
+      .map((r) => `${String(r.method)} ${r.url}`);
     if (undeclared.length > 0) {
       throw new Error(`routes without an access declaration: ${undeclared.join(', ')}`);
     }
@@ -50,11 +52,16 @@ export function registerAccessControl(app: FastifyInstance, services: Services):
   app.addHook('onRequest', async (request, reply) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
-    if (access === undefined) return sendError(reply, 'FORBIDDEN', 'this route declares no permission');
+    if (access === undefined)
+      return sendError(reply, 'FORBIDDEN', 'this route declares no permission');
     if ('public' in access) return;
     const principal = await authenticate(request, reply, services);
     if (principal === undefined) {
-      return sendError(reply, 'UNAUTHENTICATED', 'sign in or send an API token (Authorization: Bearer ...)');
+      return sendError(
+        reply,
+        'UNAUTHENTICATED',
+        'sign in or send an API token (Authorization: Bearer ...)',
+      );
     }
     if (!principalCan(principal, access.verb)) {
       return sendError(reply, 'FORBIDDEN', `your role lacks the permission "${access.verb}"`);
@@ -73,12 +80,17 @@ export function listRoutes(app: FastifyInstance): readonly RouteOptions[] {
 /** The signed-in principal of a request that passed access control. */
 export function requirePrincipal(request: FastifyRequest): Principal & { kind: 'user' } {
   const principal = request.principal;
-  if (principal === null || principal.kind !== 'user') throw new Error('route reached without a principal');
+  if (principal === null || principal.kind !== 'user')
+    throw new Error('route reached without a principal');
   return principal;
 }
 
 /** Sets the session cookie. Secure whenever the request came over TLS. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: IssuedSession,
+) {
   reply.setCookie(SESSION_COOKIE, session.id, {
     httpOnly: true,
     sameSite: 'strict',

@@ -11,7 +11,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LogLevel } from '../config.js';
 import type { Services } from '../services.js';
@@ -106,7 +110,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       },
       security: [{ session: [] }, { token: [] }],
     },
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) => String(json['$id'] ?? `def-${i}`),
+    },
   });
 
   await app.register(async (publicScope) => {
@@ -115,7 +121,11 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     publicScope.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
     if (existsSync(resolve(webRoot, 'index.html'))) {
-      await publicScope.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+      await publicScope.register(fastifyStatic, {
+        root: webRoot,
+        wildcard: false,
+        index: 'index.html',
+      });
     }
   });
 
@@ -126,13 +136,20 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   tokenRoutes(app, services);
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !isApiPath(request.url) && request.headers.accept?.includes('text/html');
+    const isPage =
+      request.method === 'GET' &&
+      !isApiPath(request.url) &&
+      request.headers.accept?.includes('text/html');
     const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
     if (isPage && existsSync(resolve(webRoot, 'index.html'))) {
       // The web app routes by path; unknown pages are its to show.
       return reply.type('text/html').sendFile('index.html', webRoot);
     }
-    return sendError(reply, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+    return sendError(
+      reply,
+      'NOT_FOUND',
+      `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    );
   });
 
   return app;

@@ -29,47 +29,87 @@ export interface ErrorBody {
 }
 
 /** Builds the error body. */
-export function errorBody(code: ErrorCode, message: string, details: readonly ErrorDetail[] = []): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  details: readonly ErrorDetail[] = [],
+): ErrorBody {
   return { error: { code, message, details: [...details] } };
 }
 
 /** Sends an error in the one format with the status of its code. */
-export function sendError(reply: FastifyReply, code: ErrorCode, message: string, details: readonly ErrorDetail[] = []) {
-  return reply.status(STATUS_BY_CODE[code]).type('application/json').send(errorBody(code, message, details));
+export function sendError(
+  reply: FastifyReply,
+  code: ErrorCode,
+  message: string,
+  details: readonly ErrorDetail[] = [],
+) {
+  return reply
+    .status(STATUS_BY_CODE[code])
+    .type('application/json')
+    .send(errorBody(code, message, details));
 }
 
 /** Fastify error handler: maps every thrown error to the one format. */
-export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof DomainError) {
-    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(error.retryAfterSeconds));
     return sendError(reply, error.code, error.message, error.details);
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    const details = describeValidationErrors(fastifyError.validationContext ?? 'body', fastifyError.validation);
+    const details = describeValidationErrors(
+      fastifyError.validationContext ?? 'body',
+      fastifyError.validation,
+    );
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
     return sendError(reply, 'VALIDATION_FAILED', `invalid request: ${summary}`, details);
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return sendError(reply, 'MALFORMED_BODY', `the body is not valid JSON: ${fastifyError.message}`, [
-        { path: 'body', message: 'not valid JSON' },
-      ]);
+      return sendError(
+        reply,
+        'MALFORMED_BODY',
+        `the body is not valid JSON: ${fastifyError.message}`,
+        [{ path: 'body', message: 'not valid JSON' }],
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return sendError(reply, 'BODY_TOO_LARGE', `the body is larger than the limit of ${request.routeOptions.bodyLimit ?? 0} bytes`, [
-        { path: 'body', message: 'too large' },
-      ]);
+      return sendError(
+        reply,
+        'BODY_TOO_LARGE',
+        `the body is larger than the limit of ${request.routeOptions.bodyLimit ?? 0} bytes`,
+        [{ path: 'body', message: 'too large' }],
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return sendError(reply, 'UNSUPPORTED_MEDIA_TYPE', `content type "${request.headers['content-type'] ?? ''}" is not accepted; send application/json`, [
-        { path: 'headers/content-type', message: 'unsupported' },
-      ]);
+      return sendError(
+        reply,
+        'UNSUPPORTED_MEDIA_TYPE',
+        `content type "${request.headers['content-type'] ?? ''}" is not accepted; send application/json`,
+        [{ path: 'headers/content-type', message: 'unsupported' }],
+      );
   }
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+    const code: ErrorCode =
+      status === 404
+        ? 'NOT_FOUND'
+        : status === 413
+          ? 'BODY_TOO_LARGE'
+          : status === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : 'VALIDATION_FAILED';
     return reply.status(status).send(errorBody(code, fastifyError.message));
   }
   request.log.error({ err: error }, 'request failed');
-  return sendError(reply, 'INTERNAL', `internal error; quote request id ${request.id} to the operator`);
+  return sendError(
+    reply,
+    'INTERNAL',
+    `internal error; quote request id ${request.id} to the operator`,
+  );
 }

@@ -13,12 +13,19 @@ describeEachDialect('bad requests get the one error format, saying what and wher
   afterAll(() => t.close());
 
   const post = (payload: string, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin, 'content-type': contentType }, payload });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin, 'content-type': contentType },
+      payload,
+    });
 
   it('rejects malformed JSON', async () => {
     const response = await post('{"name": "x",');
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: { code: 'MALFORMED_BODY', details: [{ path: 'body' }] } });
+    expect(response.json()).toMatchObject({
+      error: { code: 'MALFORMED_BODY', details: [{ path: 'body' }] },
+    });
   });
 
   it('rejects wrong types without coercing them', async () => {
@@ -33,7 +40,9 @@ describeEachDialect('bad requests get the one error format, saying what and wher
   it('rejects unknown fields instead of dropping them', async () => {
     const response = await post(JSON.stringify({ name: 'x1', role: 'viewer', admin: true }));
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([{ path: 'body/admin', message: 'is not an allowed field' }]);
+    expect(response.json().error.details).toEqual([
+      { path: 'body/admin', message: 'is not an allowed field' },
+    ]);
     expect(await t.services.users.find('x1')).toBeUndefined();
   });
 
@@ -60,15 +69,25 @@ describeEachDialect('bad requests get the one error format, saying what and wher
   it('answers unknown API routes with NOT_FOUND in the same format', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no route GET /api/v1/nothing-here', details: [] } });
+    expect(response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'no route GET /api/v1/nothing-here', details: [] },
+    });
   });
 
   it('gives every response a request id, keeping a sane one the client sent', async () => {
     const generated = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'client-abc.1' } });
+    const kept = await t.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'client-abc.1' },
+    });
     expect(kept.headers['x-request-id']).toBe('client-abc.1');
-    const replaced = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\u0001' } });
+    const replaced = await t.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'bad id\u0001' },
+    });
     expect(replaced.headers['x-request-id']).not.toBe('bad id\u0001');
   });
 
@@ -92,8 +111,17 @@ describeEachDialect('bad requests get the one error format, saying what and wher
     const response = await t.app.inject({ method: 'GET', url: '/openapi.json' });
     const doc = response.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/session', '/api/v1/users', '/api/v1/users/{name}', '/readyz']));
-    expect(doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'role']);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/session',
+        '/api/v1/users',
+        '/api/v1/users/{name}',
+        '/readyz',
+      ]),
+    );
+    expect(
+      doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['name', 'role']);
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');

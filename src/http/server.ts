@@ -19,9 +19,14 @@ export async function listen(app: App, host: string, port: number): Promise<stri
     return await app.listen({ host, port });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ListenError(`port ${port} on ${host} is already in use; choose another with --port or TRUCE_PORT`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ListenError(`cannot listen on host "${host}": no such local address`);
-    if (code === 'EACCES') throw new ListenError(`not permitted to listen on ${host}:${port}; use a port above 1023`);
+    if (code === 'EADDRINUSE')
+      throw new ListenError(
+        `port ${port} on ${host} is already in use; choose another with --port or TRUCE_PORT`,
+      );
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new ListenError(`cannot listen on host "${host}": no such local address`);
+    if (code === 'EACCES')
+      throw new ListenError(`not permitted to listen on ${host}:${port}; use a port above 1023`);
     throw error;
   }
 }
@@ -30,7 +35,11 @@ export async function listen(app: App, host: string, port: number): Promise<stri
  * Closes the app (finishing in-flight requests) and then the services. Resolves false when the
  * time limit passed first.
  */
-export async function shutdown(app: App, services: Services, timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<boolean> {
+export async function shutdown(
+  app: App,
+  services: Services,
+  timeoutMs = SHUTDOWN_TIMEOUT_MS,
+): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

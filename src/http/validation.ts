@@ -32,15 +32,24 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
 };
 
 /** Turns validation errors into `{ path, message }` details, the path rooted at the part. */
-export function describeValidationErrors(part: string, errors: readonly Partial<ErrorObject>[]): ErrorDetail[] {
+export function describeValidationErrors(
+  part: string,
+  errors: readonly Partial<ErrorObject>[],
+): ErrorDetail[] {
   return errors.map((error) => {
     const base = `${part}${error.instancePath ?? ''}`;
     const params = (error.params ?? {}) as Record<string, unknown>;
     if (error.keyword === 'required' && typeof params['missingProperty'] === 'string') {
       return { path: `${base}/${params['missingProperty']}`, message: 'is required' };
     }
-    if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
-      return { path: `${base}/${params['additionalProperty']}`, message: 'is not an allowed field' };
+    if (
+      error.keyword === 'additionalProperties' &&
+      typeof params['additionalProperty'] === 'string'
+    ) {
+      return {
+        path: `${base}/${params['additionalProperty']}`,
+        message: 'is not an allowed field',
+      };
     }
     return { path: base, message: error.message ?? 'is invalid' };
   });

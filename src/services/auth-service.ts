@@ -73,14 +73,24 @@ export function createAuthService(
      * session, or throws INVALID_CREDENTIALS (same for unknown user, wrong password and
      * disabled user) or RATE_LIMITED.
      */
-    async login(name: string, password: string, address: string): Promise<{ user: User; session: IssuedSession }> {
+    async login(
+      name: string,
+      password: string,
+      address: string,
+    ): Promise<{ user: User; session: IssuedSession }> {
       const wait = limiter.retryAfterSeconds(name, address);
       if (wait > 0) {
-        throw new DomainError('RATE_LIMITED', `too many failed sign-ins; try again in ${wait} s`, [], wait);
+        throw new DomainError(
+          'RATE_LIMITED',
+          `too many failed sign-ins; try again in ${wait} s`,
+          [],
+          wait,
+        );
       }
       const user = await findUserByName(db, name);
       const hash = user === undefined ? undefined : await findPasswordHash(db, user.id);
-      const ok = hash === undefined ? await verifyDecoy(password) : await verifyPassword(hash, password);
+      const ok =
+        hash === undefined ? await verifyDecoy(password) : await verifyPassword(hash, password);
       if (user === undefined || !ok || user.disabledAt !== null) {
         limiter.fail(name, address);
         throw new DomainError('INVALID_CREDENTIALS', 'wrong user name or password');
@@ -128,10 +138,12 @@ export function createAuthService(
       const parsed = parseTokenSecret(presented);
       if (parsed === undefined) return undefined;
       const found = await findTokenCredential(db, parsed.tokenId);
-      if (found === undefined || !sameDigest(found.secretSha256, sha256Hex(presented))) return undefined;
+      if (found === undefined || !sameDigest(found.secretSha256, sha256Hex(presented)))
+        return undefined;
       const nowIso = ctx.now().toISOString();
       const { token } = found;
-      if (token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= nowIso)) return undefined;
+      if (token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= nowIso))
+        return undefined;
       const user = await findUserById(db, token.userId);
       if (user === undefined || user.disabledAt !== null) return undefined;
       await touchToken(db, token.id, nowIso);

@@ -56,11 +56,14 @@ export async function bootstrapInstance(
   await inTransaction(ctx.store.db, (tx) =>
     record(
       tx,
-      stampEvents([{ type: 'instance.demo_loaded', payload: { users: DEMO_USERS.map((u) => u.name) } }], {
-        at: ctx.now().toISOString(),
-        by: 'system:demo',
-        newId: ctx.newId,
-      }),
+      stampEvents(
+        [{ type: 'instance.demo_loaded', payload: { users: DEMO_USERS.map((u) => u.name) } }],
+        {
+          at: ctx.now().toISOString(),
+          by: 'system:demo',
+          newId: ctx.newId,
+        },
+      ),
     ),
   );
   return { kind: 'demo', users: DEMO_USERS };

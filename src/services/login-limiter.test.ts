@@ -4,7 +4,10 @@ import { LoginLimiter } from './login-limiter.js';
 describe('login limiter', () => {
   const setup = () => {
     let now = 0;
-    const limiter = new LoginLimiter({ perAccount: 3, perAddress: 5, windowMs: 60_000 }, () => new Date(now));
+    const limiter = new LoginLimiter(
+      { perAccount: 3, perAddress: 5, windowMs: 60_000 },
+      () => new Date(now),
+    );
     return { limiter, advance: (ms: number) => (now += ms) };
   };
 

@@ -12,7 +12,11 @@ export interface LoginLimits {
   readonly windowMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perAccount: 5,
+  perAddress: 20,
+  windowMs: 15 * 60_000,
+};
 
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();

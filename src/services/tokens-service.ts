@@ -47,9 +47,16 @@ export function createTokensService(ctx: ServiceContext) {
       }
       const days = input.expiresInDays;
       if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS)) {
-        throw new DomainError('VALIDATION_FAILED', `expiresInDays must be a whole number from 1 to ${MAX_TOKEN_DAYS}`, [
-          { path: 'expiresInDays', message: `must be a whole number from 1 to ${MAX_TOKEN_DAYS}` },
-        ]);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `expiresInDays must be a whole number from 1 to ${MAX_TOKEN_DAYS}`,
+          [
+            {
+              path: 'expiresInDays',
+              message: `must be a whole number from 1 to ${MAX_TOKEN_DAYS}`,
+            },
+          ],
+        );
       }
       const user = await findUserByName(db, input.userName);
       if (user === undefined) throw noSuchUser(input.userName);
@@ -58,7 +65,8 @@ export function createTokensService(ctx: ServiceContext) {
       }
       const now = ctx.now();
       const at = now.toISOString();
-      const expiresAt = days === undefined ? null : new Date(now.getTime() + days * 86_400_000).toISOString();
+      const expiresAt =
+        days === undefined ? null : new Date(now.getTime() + days * 86_400_000).toISOString();
       const tokenId = randomSecret(9);
       const secret = `${TOKEN_PREFIX}${tokenId}_${randomSecret(32)}`;
       await inTransaction(db, async (tx) => {
@@ -79,7 +87,8 @@ export function createTokensService(ctx: ServiceContext) {
       const found = await findTokenCredential(db, tokenId);
       const mayRevoke =
         found !== undefined &&
-        (principalCan(by, 'user.manage') || (by.kind === 'user' && by.user.id === found.token.userId));
+        (principalCan(by, 'user.manage') ||
+          (by.kind === 'user' && by.user.id === found.token.userId));
       // A token someone may not touch looks the same as one that does not exist.
       if (found === undefined || !mayRevoke) {
         throw new DomainError('NOT_FOUND', `no token with id "${tokenId}"`, [
@@ -110,5 +119,7 @@ export function parseTokenSecret(presented: string): { tokenId: string } | undef
 }
 
 function noSuchUser(name: string): DomainError {
-  return new DomainError('NOT_FOUND', `no user named "${name}"`, [{ path: 'user', message: 'no such user' }]);
+  return new DomainError('NOT_FOUND', `no user named "${name}"`, [
+    { path: 'user', message: 'no such user' },
+  ]);
 }

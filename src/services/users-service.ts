@@ -41,15 +41,24 @@ export function createUsersService(ctx: ServiceContext) {
   async function requireUser(tx: Tx, name: string): Promise<User> {
     const user = await findUserByName(tx, name);
     if (user === undefined) {
-      throw new DomainError('NOT_FOUND', `no user named "${name}"`, [{ path: 'name', message: 'no such user' }]);
+      throw new DomainError('NOT_FOUND', `no user named "${name}"`, [
+        { path: 'name', message: 'no such user' },
+      ]);
     }
     return user;
   }
 
   /** Refuses a change that would leave no enabled admin. */
   async function keepAnAdmin(tx: Tx, user: User, action: string) {
-    if (user.role === 'admin' && user.disabledAt === null && (await countEnabledAdmins(tx, user.id)) === 0) {
-      throw new DomainError('CONFLICT', `cannot ${action} "${user.name}": it is the last enabled admin`);
+    if (
+      user.role === 'admin' &&
+      user.disabledAt === null &&
+      (await countEnabledAdmins(tx, user.id)) === 0
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        `cannot ${action} "${user.name}": it is the last enabled admin`,
+      );
     }
   }
 
@@ -79,7 +88,10 @@ export function createUsersService(ctx: ServiceContext) {
           ]);
         }
         const bodies: EventBody[] = [
-          { type: 'user.added', payload: { userId, name: input.name, role: input.role as Role, actor } },
+          {
+            type: 'user.added',
+            payload: { userId, name: input.name, role: input.role as Role, actor },
+          },
           { type: 'user.password_set', payload: { userId } },
         ];
         await record(tx, stampEvents(bodies, { at, by: principalId(by), newId: ctx.newId }));
@@ -118,7 +130,9 @@ export function createUsersService(ctx: ServiceContext) {
     async enable(name: string, by: Principal): Promise<User> {
       await write(by, async (tx) => {
         const user = await requireUser(tx, name);
-        return user.disabledAt === null ? [] : [{ type: 'user.enabled', payload: { userId: user.id } }];
+        return user.disabledAt === null
+          ? []
+          : [{ type: 'user.enabled', payload: { userId: user.id } }];
       });
       return (await findUserByName(db, name)) as User;
     },

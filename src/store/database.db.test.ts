@@ -1,8 +1,18 @@
 import { afterEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test/support/dialects.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../test/support/dialects.js';
 import { createServices } from '../services.js';
 import { buildApp } from '../http/app.js';
-import { migrateToLatest, openStore, parseDatabaseUrl, pendingMigrations, type Store } from './database.js';
+import {
+  migrateToLatest,
+  openStore,
+  parseDatabaseUrl,
+  pendingMigrations,
+  type Store,
+} from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 describeEachDialect('migrations', (dialect) => {
@@ -23,7 +33,15 @@ describeEachDialect('migrations', (dialect) => {
     expect(await migrateToLatest(store)).toEqual([]);
     const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual(
-      expect.arrayContaining(['api_token_secrets', 'api_tokens', 'instance_settings', 'record_events', 'sessions', 'user_passwords', 'users']),
+      expect.arrayContaining([
+        'api_token_secrets',
+        'api_tokens',
+        'instance_settings',
+        'record_events',
+        'sessions',
+        'user_passwords',
+        'users',
+      ]),
     );
   });
 
@@ -43,7 +61,9 @@ describeEachDialect('migrations', (dialect) => {
       expect(before.json().error.message).toContain('migrations pending: 0001-accounts');
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       await migrateToLatest(services.store);
-      expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready' });
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({
+        status: 'ready',
+      });
       await app.close();
     } finally {
       await services.close();
@@ -57,7 +77,9 @@ describeEachDialect('migrations', (dialect) => {
       const by = { kind: 'system', what: 'test' } as const;
       await services.users.add({ name: 'first', role: 'admin', password: 'first-password' }, by);
       const before = await services.store.db.selectFrom('record_events').select('id').execute();
-      await expect(services.users.add({ name: 'first', role: 'viewer', password: 'other-password' }, by)).rejects.toThrow(/already exists/);
+      await expect(
+        services.users.add({ name: 'first', role: 'viewer', password: 'other-password' }, by),
+      ).rejects.toThrow(/already exists/);
       const after = await services.store.db.selectFrom('record_events').select('id').execute();
       expect(after).toEqual(before);
       expect((await services.users.list()).map((u) => u.name)).toEqual(['first']);
@@ -68,16 +90,25 @@ describeEachDialect('migrations', (dialect) => {
 });
 
 it('parses database URLs and explains the ones it cannot use', () => {
-  expect(parseDatabaseUrl('sqlite:./data/truce.db')).toEqual({ dialect: 'sqlite', path: './data/truce.db' });
+  expect(parseDatabaseUrl('sqlite:./data/truce.db')).toEqual({
+    dialect: 'sqlite',
+    path: './data/truce.db',
+  });
   expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ dialect: 'sqlite', path: ':memory:' });
   expect(parseDatabaseUrl('postgres://u:p@db:5432/truce?schema=ops')).toEqual({
     dialect: 'postgres',
     connectionString: 'postgres://u:p@db:5432/truce',
     schema: 'ops',
   });
-  expect(parseDatabaseUrl('mysql://x')).toMatchObject({ error: expect.stringContaining('not a database URL') });
-  expect(parseDatabaseUrl('sqlite:')).toMatchObject({ error: expect.stringContaining('needs a file path') });
-  expect(parseDatabaseUrl('postgres://u:secret@db/x?schema=Bad-Name')).toMatchObject({ error: expect.stringContaining('schema') });
+  expect(parseDatabaseUrl('mysql://x')).toMatchObject({
+    error: expect.stringContaining('not a database URL'),
+  });
+  expect(parseDatabaseUrl('sqlite:')).toMatchObject({
+    error: expect.stringContaining('needs a file path'),
+  });
+  expect(parseDatabaseUrl('postgres://u:secret@db/x?schema=Bad-Name')).toMatchObject({
+    error: expect.stringContaining('schema'),
+  });
 });
 
 it('says which PostgreSQL server it could not reach, without the password', async () => {

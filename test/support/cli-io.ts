@@ -8,7 +8,12 @@ export interface CapturedIo {
 }
 
 export function captureIo(
-  options: { env?: Record<string, string>; stdin?: string; cwd?: string; untilStopped?: () => Promise<string> } = {},
+  options: {
+    env?: Record<string, string>;
+    stdin?: string;
+    cwd?: string;
+    untilStopped?: () => Promise<string>;
+  } = {},
 ): CapturedIo {
   let out = '';
   let err = '';

@@ -43,7 +43,11 @@ export async function createTestApp(
     services,
     clock,
     async login(name, password) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: name, password } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: name, password },
+      });
       if (response.statusCode !== 200) throw new Error(`login as ${name} failed: ${response.body}`);
       return sessionCookie(response);
     },

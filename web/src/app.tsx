@@ -41,13 +41,15 @@ export function App() {
 
   useEffect(() => {
     if (state.phase === 'signedOut' && path !== LOGIN_PATH) {
-      remembered.current = path === '/' ? null : path;
+      // Come back here after signing in, unless the user chose to leave.
+      const leftOnPurpose = state.notice !== null && state.notice !== 'login.sessionEnded';
+      remembered.current = path === '/' || leftOnPurpose ? null : path;
       navigate(LOGIN_PATH, { replace: true });
     } else if (state.phase === 'signedIn' && target !== path) {
       remembered.current = null;
       navigate(target, { replace: true });
     }
-  }, [state.phase, path, target]);
+  }, [state, path, target]);
 
   async function handleLogout() {
     setLoggingOut(true);

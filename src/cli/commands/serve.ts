@@ -12,7 +12,12 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the Truce server (API, web app, OpenAPI browser at /docs).',
   usage: 'serve [--db URL] [--port N] [--host H] [--data-dir DIR] [--demo]',
-  options: { ...DATA_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+  options: {
+    ...DATA_OPTIONS,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    demo: { type: 'boolean' },
+  },
   optionHelp: {
     port: 'port to listen on (default TRUCE_PORT, else 8080)',
     host: 'address to listen on (default TRUCE_HOST, else 127.0.0.1)',
@@ -20,9 +25,16 @@ export const serveCommand: Command = {
     ...DATA_OPTION_HELP,
   },
   positionals: [],
-  examples: ['truce serve --demo', 'truce serve --port 9000 --host 0.0.0.0', 'TRUCE_DATABASE_URL=postgres://127.0.0.1:5432/truce truce serve'],
+  examples: [
+    'truce serve --demo',
+    'truce serve --port 9000 --host 0.0.0.0',
+    'TRUCE_DATABASE_URL=postgres://127.0.0.1:5432/truce truce serve',
+  ],
   async run(args, io) {
-    const config = configFrom(args, io, { port: stringOption(args, 'port'), host: stringOption(args, 'host') });
+    const config = configFrom(args, io, {
+      port: stringOption(args, 'port'),
+      host: stringOption(args, 'host'),
+    });
     ensureWritableDirectory(config.dataDir);
     const services = await createServices(config.databaseUrl);
     let app;
@@ -50,13 +62,20 @@ function ensureWritableDirectory(dir: string): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigError(`data directory ${dir} is not writable (${reason}); set --data-dir or TRUCE_DATA_DIR`);
+    throw new ConfigError(
+      `data directory ${dir} is not writable (${reason}); set --data-dir or TRUCE_DATA_DIR`,
+    );
   }
 }
 
 function banner(address: string, database: string, bootstrap: BootstrapResult): string {
   const url = address.replace('://[::1]', '://localhost');
-  const lines = [`Truce is running at ${url}`, `  database: ${database}`, `  API docs: ${url}/docs`, ''];
+  const lines = [
+    `Truce is running at ${url}`,
+    `  database: ${database}`,
+    `  API docs: ${url}/docs`,
+    '',
+  ];
   if (bootstrap.kind === 'first-admin') {
     lines.push(
       'First start: created the admin user. Its password is shown only this once:',
@@ -67,12 +86,18 @@ function banner(address: string, database: string, bootstrap: BootstrapResult): 
     );
   } else if (bootstrap.kind === 'demo') {
     lines.push('Demo data loaded. Sign in with any of these demo users (passwords are public):');
-    const rows = bootstrap.users.map((u) => [u.name, u.actor === null ? u.role : `${u.role} (${u.actor})`, u.password]);
+    const rows = bootstrap.users.map((u) => [
+      u.name,
+      u.actor === null ? u.role : `${u.role} (${u.actor})`,
+      u.password,
+    ]);
     lines.push(table(['USER', 'ROLE', 'PASSWORD'], rows));
   } else {
-    lines.push('Sign in with an existing user. Lost the admin password? `truce users reset-password admin`.', '');
+    lines.push(
+      'Sign in with an existing user. Lost the admin password? `truce users reset-password admin`.',
+      '',
+    );
   }
   lines.push('Stop with Ctrl+C.', '');
   return lines.join('\n');
 }
-

@@ -17,7 +17,11 @@ export const DATA_OPTION_HELP = {
 } as const;
 
 /** The configuration from these arguments and the environment. */
-export function configFrom(args: ParsedArgs, io: CliIo, extra: { port?: string | undefined; host?: string | undefined } = {}): Config {
+export function configFrom(
+  args: ParsedArgs,
+  io: CliIo,
+  extra: { port?: string | undefined; host?: string | undefined } = {},
+): Config {
   return loadConfig(
     { db: stringOption(args, 'db'), dataDir: stringOption(args, 'data-dir'), ...extra },
     io.env,
@@ -43,6 +47,10 @@ export async function withServices<T>(
 /** Formats rows as an aligned text table. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }

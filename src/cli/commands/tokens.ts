@@ -9,7 +9,12 @@ export const tokensCreateCommand: Command = {
   name: 'tokens create',
   summary: 'Create an API token for a user; the token is printed once and stored only hashed.',
   usage: 'tokens create --user NAME [--label TEXT] [--expires-days N] [--db URL]',
-  options: { ...DATA_OPTIONS, user: { type: 'string' }, label: { type: 'string' }, 'expires-days': { type: 'string' } },
+  options: {
+    ...DATA_OPTIONS,
+    user: { type: 'string' },
+    label: { type: 'string' },
+    'expires-days': { type: 'string' },
+  },
   optionHelp: {
     user: 'the user the token acts as',
     label: 'what the token is for (default "cli")',
@@ -29,7 +34,11 @@ export const tokensCreateCommand: Command = {
     }
     return withServices(args, io, async (services) => {
       const { token, secret } = await services.tokens.create(
-        { userName, label: stringOption(args, 'label') ?? 'cli', expiresInDays: daysText === undefined ? undefined : Number(daysText) },
+        {
+          userName,
+          label: stringOption(args, 'label') ?? 'cli',
+          expiresInDays: daysText === undefined ? undefined : Number(daysText),
+        },
         by,
       );
       io.stderr(`Token ${token.id} for ${token.userName} (shown once, store it now):\n`);
@@ -53,7 +62,14 @@ export const tokensListCommand: Command = {
       io.stdout(
         table(
           ['ID', 'USER', 'LABEL', 'CREATED', 'EXPIRES', 'STATUS'],
-          tokens.map((t) => [t.id, t.userName, t.label, t.createdAt, t.expiresAt ?? 'never', t.revokedAt === null ? 'active' : `revoked ${t.revokedAt}`]),
+          tokens.map((t) => [
+            t.id,
+            t.userName,
+            t.label,
+            t.createdAt,
+            t.expiresAt ?? 'never',
+            t.revokedAt === null ? 'active' : `revoked ${t.revokedAt}`,
+          ]),
         ),
       );
       return EXIT_OK;

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { captureIo } from '../../../test/support/cli-io.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../../test/support/dialects.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../../test/support/dialects.js';
 import { main } from '../main.js';
 
 describeEachDialect('users and tokens from the command line', (dialect) => {
@@ -19,13 +23,22 @@ describeEachDialect('users and tokens from the command line', (dialect) => {
   it('adds users with a generated or piped password, lists them and changes them', async () => {
     const added = await run(['users', 'add', 'olena', '--role', 'verifier']);
     expect(added.code).toBe(0);
-    expect(added.out).toMatch(/Added olena \(verifier\)\.\nPassword for olena \(shown once, store it now\): [a-z2-9-]{24}\n/);
+    expect(added.out).toMatch(
+      /Added olena \(verifier\)\.\nPassword for olena \(shown once, store it now\): [a-z2-9-]{24}\n/,
+    );
 
-    const piped = await run(['users', 'add', 'uk-desk', '--role', 'guarantor', '--actor', 'GBR', '--password-stdin'], 'piped-password-1\n');
+    const piped = await run(
+      ['users', 'add', 'uk-desk', '--role', 'guarantor', '--actor', 'GBR', '--password-stdin'],
+      'piped-password-1\n',
+    );
     expect(piped.out).toBe('Added uk-desk (guarantor for GBR).\n');
 
-    expect((await run(['users', 'set-role', 'olena', '--role', 'analyst'])).out).toBe('olena (analyst): role set.\n');
-    expect((await run(['users', 'disable', 'olena'])).out).toBe('olena (analyst, disabled): disabled.\n');
+    expect((await run(['users', 'set-role', 'olena', '--role', 'analyst'])).out).toBe(
+      'olena (analyst): role set.\n',
+    );
+    expect((await run(['users', 'disable', 'olena'])).out).toBe(
+      'olena (analyst, disabled): disabled.\n',
+    );
 
     const listed = await run(['users', 'list']);
     expect(listed.out.split('\n')[0]).toMatch(/^NAME +ROLE +ACTOR +STATUS +CREATED$/);
@@ -43,9 +56,15 @@ describeEachDialect('users and tokens from the command line', (dialect) => {
   it('fails clearly on a missing user, a taken name and a bad role', async () => {
     await run(['users', 'add', 'olena', '--role', 'viewer']);
     const taken = await run(['users', 'add', 'olena', '--role', 'viewer']);
-    expect(taken).toMatchObject({ code: 1, err: 'truce users add: a user named "olena" already exists\n' });
+    expect(taken).toMatchObject({
+      code: 1,
+      err: 'truce users add: a user named "olena" already exists\n',
+    });
     const missing = await run(['users', 'disable', 'nobody']);
-    expect(missing).toMatchObject({ code: 1, err: 'truce users disable: no user named "nobody"\n' });
+    expect(missing).toMatchObject({
+      code: 1,
+      err: 'truce users disable: no user named "nobody"\n',
+    });
     const role = await run(['users', 'add', 'x2', '--role', 'wizard']);
     expect(role).toMatchObject({ code: 2, err: 'truce users add: role: unknown role "wizard"\n' });
     const empty = await run(['users', 'add', 'x3', '--role', 'viewer', '--password-stdin'], '');
@@ -55,7 +74,16 @@ describeEachDialect('users and tokens from the command line', (dialect) => {
 
   it('creates a token printed once on stdout, lists it without the secret, and revokes it', async () => {
     await run(['users', 'add', 'bot', '--role', 'monitor']);
-    const created = await run(['tokens', 'create', '--user', 'bot', '--label', 'camera 4', '--expires-days', '30']);
+    const created = await run([
+      'tokens',
+      'create',
+      '--user',
+      'bot',
+      '--label',
+      'camera 4',
+      '--expires-days',
+      '30',
+    ]);
     expect(created.code).toBe(0);
     const secret = created.out.trim();
     expect(secret).toMatch(/^truce_/);

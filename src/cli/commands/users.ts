@@ -2,7 +2,15 @@
 import { ROLES } from '../../core/auth/permissions.js';
 import { systemPrincipal } from '../../core/auth/principal.js';
 import type { User } from '../../core/auth/users.js';
-import { EXIT_OK, requiredOption, stringOption, UsageError, type Command, type CliIo, type ParsedArgs } from '../command.js';
+import {
+  EXIT_OK,
+  requiredOption,
+  stringOption,
+  UsageError,
+  type Command,
+  type CliIo,
+  type ParsedArgs,
+} from '../command.js';
 import { DATA_OPTION_HELP, DATA_OPTIONS, table, withServices } from './shared.js';
 
 const by = systemPrincipal('cli');
@@ -13,7 +21,8 @@ const ACTOR_HELP = 'actor id a guarantor acts for (required with --role guaranto
 async function passwordFromStdin(args: ParsedArgs, io: CliIo): Promise<string | undefined> {
   if (args.values['password-stdin'] !== true) return undefined;
   const password = (await io.readStdin()).replace(/\r?\n$/, '');
-  if (password === '') throw new UsageError('--password-stdin was given but standard input is empty');
+  if (password === '')
+    throw new UsageError('--password-stdin was given but standard input is empty');
   return password;
 }
 
@@ -32,13 +41,23 @@ export const usersAddCommand: Command = {
   name: 'users add',
   summary: 'Add a user. Without --password-stdin a password is generated and printed once.',
   usage: 'users add NAME --role ROLE [--actor ACTOR] [--password-stdin] [--db URL]',
-  options: { ...DATA_OPTIONS, role: { type: 'string' }, actor: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
-  optionHelp: { role: ROLE_HELP, actor: ACTOR_HELP, 'password-stdin': 'read the password from standard input', ...DATA_OPTION_HELP },
+  options: {
+    ...DATA_OPTIONS,
+    role: { type: 'string' },
+    actor: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+  },
+  optionHelp: {
+    role: ROLE_HELP,
+    actor: ACTOR_HELP,
+    'password-stdin': 'read the password from standard input',
+    ...DATA_OPTION_HELP,
+  },
   positionals: ['NAME'],
   examples: [
     'truce users add olena --role verifier',
     'truce users add uk-desk --role guarantor --actor GBR',
-    "printf '%s' \"$PASSWORD\" | truce users add bot --role monitor --password-stdin",
+    'printf \'%s\' "$PASSWORD" | truce users add bot --role monitor --password-stdin',
   ],
   async run(args, io) {
     const [name = ''] = args.positionals;
@@ -74,7 +93,13 @@ export const usersListCommand: Command = {
       io.stdout(
         table(
           ['NAME', 'ROLE', 'ACTOR', 'STATUS', 'CREATED'],
-          users.map((u) => [u.name, u.role, u.actor ?? '', u.disabledAt === null ? 'enabled' : 'disabled', u.createdAt]),
+          users.map((u) => [
+            u.name,
+            u.role,
+            u.actor ?? '',
+            u.disabledAt === null ? 'enabled' : 'disabled',
+            u.createdAt,
+          ]),
         ),
       );
       return EXIT_OK;
@@ -88,12 +113,20 @@ export const usersSetRoleCommand: Command = {
   options: { ...DATA_OPTIONS, role: { type: 'string' }, actor: { type: 'string' } },
   optionHelp: { role: ROLE_HELP, actor: ACTOR_HELP, ...DATA_OPTION_HELP },
   positionals: ['NAME'],
-  examples: ['truce users set-role olena --role analyst', 'truce users set-role fr-desk --role guarantor --actor FRA'],
+  examples: [
+    'truce users set-role olena --role analyst',
+    'truce users set-role fr-desk --role guarantor --actor FRA',
+  ],
   async run(args, io) {
     const [name = ''] = args.positionals;
     const role = requiredOption(args, 'role');
     return withServices(args, io, async (services) => {
-      const user = await services.users.setRole(name, role, stringOption(args, 'actor') ?? null, by);
+      const user = await services.users.setRole(
+        name,
+        role,
+        stringOption(args, 'actor') ?? null,
+        by,
+      );
       io.stdout(`${describeUser(user)}: role set.\n`);
       return EXIT_OK;
     });
@@ -127,7 +160,8 @@ export const usersEnableCommand = toggleCommand('enable');
 
 export const usersResetPasswordCommand: Command = {
   name: 'users reset-password',
-  summary: 'Set a new password for a user (generated and printed once unless read from stdin); their sessions end.',
+  summary:
+    'Set a new password for a user (generated and printed once unless read from stdin); their sessions end.',
   usage: 'users reset-password NAME [--password-stdin] [--db URL]',
   options: { ...DATA_OPTIONS, 'password-stdin': { type: 'boolean' } },
   optionHelp: { 'password-stdin': 'read the password from standard input', ...DATA_OPTION_HELP },

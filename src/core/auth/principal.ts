@@ -4,7 +4,12 @@ import { roleCan } from './permissions.js';
 import type { User } from './users.js';
 
 export type Principal =
-  | { readonly kind: 'user'; readonly user: User; readonly via: 'session' | 'token'; readonly tokenId?: string }
+  | {
+      readonly kind: 'user';
+      readonly user: User;
+      readonly via: 'session' | 'token';
+      readonly tokenId?: string;
+    }
   | { readonly kind: 'system'; readonly what: string };
 
 /** The operator running a CLI command on the server's own database. */

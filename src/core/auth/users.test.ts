@@ -11,7 +11,9 @@ describe('user rules', () => {
   });
 
   it('bounds password length', () => {
-    expect(checkPassword('123456789')).toEqual([{ path: 'password', message: 'must be at least 10 characters' }]);
+    expect(checkPassword('123456789')).toEqual([
+      { path: 'password', message: 'must be at least 10 characters' },
+    ]);
     expect(checkPassword('1234567890')).toEqual([]);
     expect(checkPassword('x'.repeat(257))).toHaveLength(1);
   });
@@ -20,14 +22,17 @@ describe('user rules', () => {
     expect(checkRoleBinding('guarantor', 'GBR')).toEqual([]);
     expect(checkRoleBinding('guarantor', null)).toHaveLength(1);
     expect(checkRoleBinding('viewer', 'GBR')).toHaveLength(1);
-    expect(checkRoleBinding('king', null)).toEqual([{ path: 'role', message: 'unknown role "king"' }]);
+    expect(checkRoleBinding('king', null)).toEqual([
+      { path: 'role', message: 'unknown role "king"' },
+    ]);
     expect(checkRoleBinding('guarantor', 'bad actor!')).toHaveLength(1);
   });
 });
 
 describe('the permission table', () => {
   it('gives every role only known verbs, and user.manage only to admins', () => {
-    for (const role of ROLES) for (const verb of ROLE_VERBS[role]) expect(Object.keys(VERBS)).toContain(verb);
+    for (const role of ROLES)
+      for (const verb of ROLE_VERBS[role]) expect(Object.keys(VERBS)).toContain(verb);
     expect(ROLES.filter((role) => roleCan(role, 'user.manage'))).toEqual(['admin']);
   });
 });

@@ -27,13 +27,21 @@ export function healthRoutes(app: App, services: Services): void {
       schema: {
         tags: ['operations'],
         summary: 'The database is reachable and its migrations are current',
-        response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errorResponses('NOT_READY') },
+        response: {
+          200: Type.Object({ status: Type.Literal('ready') }),
+          ...errorResponses('NOT_READY'),
+        },
       },
     },
     async (_request, reply) => {
       const problems = await services.health.problems();
       if (problems.length > 0) {
-        return sendError(reply, 'NOT_READY', problems.join('; '), problems.map((message) => ({ path: 'database', message })));
+        return sendError(
+          reply,
+          'NOT_READY',
+          problems.join('; '),
+          problems.map((message) => ({ path: 'database', message })),
+        );
       }
       return { status: 'ready' as const };
     },

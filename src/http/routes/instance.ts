@@ -32,7 +32,11 @@ export function instanceRoutes(app: App, services: Services): void {
         response: {
           200: Type.Object({
             roles: Type.Array(
-              Type.Object({ role: RoleSchema, description: Type.String(), verbs: Type.Array(Type.String()) }),
+              Type.Object({
+                role: RoleSchema,
+                description: Type.String(),
+                verbs: Type.Array(Type.String()),
+              }),
             ),
           }),
           ...errorResponses(...AUTHENTICATED_ERRORS),
@@ -40,7 +44,11 @@ export function instanceRoutes(app: App, services: Services): void {
       },
     },
     async () => ({
-      roles: ROLES.map((role) => ({ role, description: ROLE_DESCRIPTIONS[role], verbs: [...ROLE_VERBS[role]] })),
+      roles: ROLES.map((role) => ({
+        role,
+        description: ROLE_DESCRIPTIONS[role],
+        verbs: [...ROLE_VERBS[role]],
+      })),
     }),
   );
 }

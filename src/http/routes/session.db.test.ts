@@ -4,9 +4,15 @@ import { createTestApp, sessionCookie, type TestApp } from '../../../test/suppor
 import { DEFAULT_SESSION_POLICY } from '../../services/auth-service.js';
 
 const login = (t: TestApp, username: string, password: string, remoteAddress = '10.0.0.1') =>
-  t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password }, remoteAddress });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { username, password },
+    remoteAddress,
+  });
 
-const me = (t: TestApp, headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/session', headers });
+const me = (t: TestApp, headers: Record<string, string>) =>
+  t.app.inject({ method: 'GET', url: '/api/v1/session', headers });
 
 describeEachDialect('signing in and out', (dialect) => {
   let t: TestApp;
@@ -18,7 +24,10 @@ describeEachDialect('signing in and out', (dialect) => {
   it('signs in with the right password and sets a strict, HttpOnly session cookie', async () => {
     const response = await login(t, 'verifier', 'demo-verifier-pass');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ user: { name: 'verifier', role: 'verifier' }, verbs: ['account.use'] });
+    expect(response.json()).toMatchObject({
+      user: { name: 'verifier', role: 'verifier' },
+      verbs: ['account.use'],
+    });
     const cookie = response.cookies.find((c) => c.name === 'truce_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie?.secure).toBeUndefined();
@@ -55,7 +64,11 @@ describeEachDialect('signing in and out', (dialect) => {
 
   it('signs out: the cookie is cleared and the session no longer works', async () => {
     const cookie = await t.login('admin', 'demo-admin-pass');
-    const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie } });
+    const out = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { cookie },
+    });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'truce_session')?.value).toBe('');
     expect((await me(t, { cookie })).statusCode).toBe(401);
@@ -91,7 +104,8 @@ describeEachDialect('signing in and out', (dialect) => {
   });
 
   it('limits failed sign-ins per account, answering 429 with Retry-After even for the right password', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await login(t, 'admin', 'wrong-password', `10.0.1.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await login(t, 'admin', 'wrong-password', `10.0.1.${i}`)).statusCode).toBe(401);
     const limited = await login(t, 'admin', 'demo-admin-pass', '10.0.2.1');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('RATE_LIMITED');
@@ -111,7 +125,12 @@ describeEachDialect('signing in and out', (dialect) => {
   it('refuses sign-in to a disabled user, with the same answer as a wrong password', async () => {
     const cookie = await t.login('analyst', 'demo-analyst-pass');
     const admin = await t.login('admin', 'demo-admin-pass');
-    const disable = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/analyst', headers: { cookie: admin }, payload: { disabled: true } });
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/users/analyst',
+      headers: { cookie: admin },
+      payload: { disabled: true },
+    });
     expect(disable.statusCode).toBe(200);
     expect((await me(t, { cookie })).statusCode).toBe(401);
     const again = await login(t, 'analyst', 'demo-analyst-pass');
@@ -137,7 +156,9 @@ describeEachDialect('signing in and out', (dialect) => {
       payload: { currentPassword: 'nope-nope-nope', newPassword: 'a-new-long-password' },
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().error.details).toEqual([{ path: 'currentPassword', message: 'does not match' }]);
+    expect(wrong.json().error.details).toEqual([
+      { path: 'currentPassword', message: 'does not match' },
+    ]);
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/v1/account/password',

@@ -3,7 +3,13 @@ import { Type } from 'typebox';
 import { ROLE_VERBS } from '../../core/auth/permissions.js';
 import type { User } from '../../core/auth/users.js';
 import type { Services } from '../../services.js';
-import { clearSessionCookie, PUBLIC, requirePrincipal, SESSION_COOKIE, setSessionCookie } from '../access.js';
+import {
+  clearSessionCookie,
+  PUBLIC,
+  requirePrincipal,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../access.js';
 import type { App } from '../app.js';
 import { presentUser } from '../presenters.js';
 import { AUTHENTICATED_ERRORS, errorResponses, UserSchema } from '../schemas.js';
@@ -33,10 +39,16 @@ export function sessionRoutes(app: App, services: Services): void {
         description:
           'Failed attempts are limited per account and per client address; over the limit the answer is 429 with Retry-After.',
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: SessionSchema, ...errorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'RATE_LIMITED') },
+        response: {
+          200: SessionSchema,
+          ...errorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'RATE_LIMITED'),
+        },
       },
     },
     async (request, reply) => {
@@ -88,16 +100,27 @@ export function sessionRoutes(app: App, services: Services): void {
         tags: ['session'],
         summary: 'Change one’s own password; every session of the user ends',
         body: Type.Object(
-          { currentPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) },
+          {
+            currentPassword: Type.String({ maxLength: 256 }),
+            newPassword: Type.String({ maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
+        response: {
+          204: Type.Null(),
+          ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const { currentPassword, newPassword } = request.body;
-      await services.users.changeOwnPassword(principal.user, currentPassword, newPassword, principal);
+      await services.users.changeOwnPassword(
+        principal.user,
+        currentPassword,
+        newPassword,
+        principal,
+      );
       clearSessionCookie(request, reply);
       return reply.status(204).send(null);
     },

@@ -16,21 +16,36 @@ describeEachDialect('API tokens', (dialect) => {
   const create = (cookie: string, payload: object) =>
     t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie }, payload });
   const whoami = (secret: string) =>
-    t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: `Bearer ${secret}` } });
+    t.app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { authorization: `Bearer ${secret}` },
+    });
 
   it('creates a token whose secret is shown once and authenticates as its user', async () => {
     const response = await create(monitor, { label: 'patrol tablet 3' });
     expect(response.statusCode).toBe(201);
     const { token, secret } = response.json();
     expect(secret).toMatch(/^truce_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(token).toMatchObject({ user: 'monitor', label: 'patrol tablet 3', revokedAt: null, expiresAt: null });
+    expect(token).toMatchObject({
+      user: 'monitor',
+      label: 'patrol tablet 3',
+      revokedAt: null,
+      expiresAt: null,
+    });
     const who = await whoami(secret);
     expect(who.statusCode).toBe(200);
     expect(who.json()).toMatchObject({ user: { name: 'monitor' }, expiresAt: null });
 
-    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/tokens', headers: { cookie: monitor } });
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/tokens',
+      headers: { cookie: monitor },
+    });
     expect(JSON.stringify(listed.json())).not.toContain(secret.slice(-43));
-    expect(listed.json().tokens.find((x: { id: string }) => x.id === token.id).lastUsedAt).not.toBeNull();
+    expect(
+      listed.json().tokens.find((x: { id: string }) => x.id === token.id).lastUsedAt,
+    ).not.toBeNull();
   });
 
   it('stores only the SHA-256 of the secret', async () => {
@@ -45,9 +60,15 @@ describeEachDialect('API tokens', (dialect) => {
   });
 
   it('rejects a revoked token, an expired token and a forged one', async () => {
-    const { secret, token } = (await create(monitor, { label: 'to revoke', expiresInDays: 1 })).json();
+    const { secret, token } = (
+      await create(monitor, { label: 'to revoke', expiresInDays: 1 })
+    ).json();
     expect((await whoami(secret)).statusCode).toBe(200);
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${token.id}`, headers: { cookie: monitor } });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${token.id}`,
+      headers: { cookie: monitor },
+    });
     expect(revoke.statusCode).toBe(204);
     expect((await whoami(secret)).statusCode).toBe(401);
 
@@ -67,10 +88,18 @@ describeEachDialect('API tokens', (dialect) => {
   it('does not let one user revoke another’s token, but lets an admin', async () => {
     const { token } = (await create(admin, { label: 'admin token' })).json();
     const viewer = await t.login('viewer', 'demo-viewer-pass');
-    const denied = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${token.id}`, headers: { cookie: viewer } });
+    const denied = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${token.id}`,
+      headers: { cookie: viewer },
+    });
     expect(denied.statusCode).toBe(404);
     const mine = (await create(monitor, { label: 'monitor token' })).json().token;
-    const byAdmin = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${mine.id}`, headers: { cookie: admin } });
+    const byAdmin = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${mine.id}`,
+      headers: { cookie: admin },
+    });
     expect(byAdmin.statusCode).toBe(204);
   });
 
@@ -83,7 +112,12 @@ describeEachDialect('API tokens', (dialect) => {
   it('stops a disabled user’s tokens', async () => {
     const analyst = await t.login('analyst', 'demo-analyst-pass');
     const { secret } = (await create(analyst, { label: 'analyst bot' })).json();
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/users/analyst', headers: { cookie: admin }, payload: { disabled: true } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/users/analyst',
+      headers: { cookie: admin },
+      payload: { disabled: true },
+    });
     expect((await whoami(secret)).statusCode).toBe(401);
   });
 });

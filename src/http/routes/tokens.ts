@@ -17,7 +17,10 @@ export function tokenRoutes(app: App, services: Services): void {
       schema: {
         tags: ['tokens'],
         summary: 'The signed-in user’s API tokens',
-        response: { 200: Type.Object({ tokens: Type.Array(TokenSchema) }), ...errorResponses(...AUTHENTICATED_ERRORS) },
+        response: {
+          200: Type.Object({ tokens: Type.Array(TokenSchema) }),
+          ...errorResponses(...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async (request) => ({
@@ -51,7 +54,11 @@ export function tokenRoutes(app: App, services: Services): void {
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const { token, secret } = await services.tokens.create(
-        { userName: principal.user.name, label: request.body.label, expiresInDays: request.body.expiresInDays },
+        {
+          userName: principal.user.name,
+          label: request.body.label,
+          expiresInDays: request.body.expiresInDays,
+        },
         principal,
       );
       return reply.status(201).send({ token: presentToken(token), secret });

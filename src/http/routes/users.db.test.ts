@@ -11,9 +11,15 @@ describeEachDialect('user administration over the API', (dialect) => {
   });
   afterEach(() => t.close());
 
-  const add = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin }, payload });
+  const add = (payload: object) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin }, payload });
   const patch = (name: string, payload: object) =>
-    t.app.inject({ method: 'PATCH', url: `/api/v1/users/${name}`, headers: { cookie: admin }, payload });
+    t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${name}`,
+      headers: { cookie: admin },
+      payload,
+    });
 
   it('adds a user with a generated password that works once shown', async () => {
     const response = await add({ name: 'olena', role: 'verifier' });
@@ -21,7 +27,11 @@ describeEachDialect('user administration over the API', (dialect) => {
     const { user, password } = response.json();
     expect(user).toMatchObject({ name: 'olena', role: 'verifier', actor: null, disabledAt: null });
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'olena', password } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: 'olena', password },
+    });
     expect(login.statusCode).toBe(200);
   });
 
@@ -34,7 +44,9 @@ describeEachDialect('user administration over the API', (dialect) => {
   it('binds a guarantor to exactly one actor', async () => {
     const missing = await add({ name: 'fr-desk', role: 'guarantor' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.details).toEqual([{ path: 'actor', message: 'a guarantor user must be bound to an actor' }]);
+    expect(missing.json().error.details).toEqual([
+      { path: 'actor', message: 'a guarantor user must be bound to an actor' },
+    ]);
     const stray = await add({ name: 'x-analyst', role: 'analyst', actor: 'FRA' });
     expect(stray.statusCode).toBe(400);
     const ok = await add({ name: 'fr-desk', role: 'guarantor', actor: 'FRA' });
@@ -45,7 +57,11 @@ describeEachDialect('user administration over the API', (dialect) => {
     expect((await add({ name: 'admin', role: 'viewer' })).statusCode).toBe(409);
     const bad = await add({ name: 'Bad Name', role: 'wizard', password: 'short' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['name', 'role', 'password']);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'name',
+      'role',
+      'password',
+    ]);
   });
 
   it('changes a role, disables and enables', async () => {
@@ -65,9 +81,21 @@ describeEachDialect('user administration over the API', (dialect) => {
   });
 
   it('lists roles with their verbs for the admin screen', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/roles', headers: { cookie: admin } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/roles',
+      headers: { cookie: admin },
+    });
     const roles = response.json().roles as { role: string; verbs: string[] }[];
-    expect(roles.map((r) => r.role)).toEqual(['admin', 'coordinator', 'monitor', 'analyst', 'verifier', 'guarantor', 'viewer']);
+    expect(roles.map((r) => r.role)).toEqual([
+      'admin',
+      'coordinator',
+      'monitor',
+      'analyst',
+      'verifier',
+      'guarantor',
+      'viewer',
+    ]);
     expect(roles.find((r) => r.role === 'admin')?.verbs).toContain('user.manage');
   });
 

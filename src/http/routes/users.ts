@@ -18,7 +18,10 @@ export function userRoutes(app: App, services: Services): void {
       schema: {
         tags: ['users'],
         summary: 'Every user',
-        response: { 200: Type.Object({ users: Type.Array(UserSchema) }), ...errorResponses(...AUTHENTICATED_ERRORS) },
+        response: {
+          200: Type.Object({ users: Type.Array(UserSchema) }),
+          ...errorResponses(...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async () => ({ users: (await services.users.list()).map(presentUser) }),
@@ -48,11 +51,18 @@ export function userRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const { name, role, actor, password } = request.body;
-      const result = await services.users.add({ name, role, actor, password }, requirePrincipal(request));
+      const result = await services.users.add(
+        { name, role, actor, password },
+        requirePrincipal(request),
+      );
       const body = { user: presentUser(result.user) };
       return reply
         .status(201)
-        .send(result.generatedPassword === undefined ? body : { ...body, password: result.generatedPassword });
+        .send(
+          result.generatedPassword === undefined
+            ? body
+            : { ...body, password: result.generatedPassword },
+        );
     },
   );
 
@@ -84,11 +94,18 @@ export function userRoutes(app: App, services: Services): void {
       const { role, actor, disabled } = request.body;
       const current = await services.users.find(name);
       if (current === undefined) {
-        throw new DomainError('NOT_FOUND', `no user named "${name}"`, [{ path: 'params/name', message: 'no such user' }]);
+        throw new DomainError('NOT_FOUND', `no user named "${name}"`, [
+          { path: 'params/name', message: 'no such user' },
+        ]);
       }
       let user = current;
       if (role !== undefined || actor !== undefined) {
-        user = await services.users.setRole(name, role ?? current.role, actor === undefined ? current.actor : actor, by);
+        user = await services.users.setRole(
+          name,
+          role ?? current.role,
+          actor === undefined ? current.actor : actor,
+          by,
+        );
       }
       if (disabled === true) user = await services.users.disable(name, by);
       if (disabled === false) user = await services.users.enable(name, by);

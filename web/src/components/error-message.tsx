@@ -1,4 +1,7 @@
-/** Shows an error as an alert: the main message and any server details not shown by a field. */
+/**
+ * Shows an error as an alert: the main message, then any server details that neither a form
+ * field nor the message itself already shows.
+ */
 import { errorMessage, otherDetails } from '../error-details';
 import { t } from '../strings';
 
@@ -13,10 +16,11 @@ export interface ErrorMessageProps {
 /** An alert with the error's message and remaining details; renders nothing without an error. */
 export function ErrorMessage({ error, fields = [] }: ErrorMessageProps) {
   if (error === null || error === undefined) return null;
-  const details = otherDetails(error, fields);
+  const message = errorMessage(error);
+  const details = otherDetails(error, fields).filter((d) => !message.includes(d.message));
   return (
     <div className="alert alert-error" role="alert">
-      <p>{errorMessage(error)}</p>
+      <p>{message}</p>
       {details.length > 0 && (
         <ul>
           {details.map((detail, index) => (

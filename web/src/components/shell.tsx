@@ -1,7 +1,7 @@
 /**
  * The frame around every signed-in page: header with product name, user and logout, the demo
- * banner, the main navigation, and the page itself. Moves focus to the page heading whenever
- * the page changes, so keyboard and screen-reader users start at the new content.
+ * banner, the main navigation, and the page itself. Moves focus to the page heading when the
+ * user goes to another page, so keyboard and screen-reader users start at the new content.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Instance, Session } from '../api-types';
@@ -28,8 +28,11 @@ export interface ShellProps {
 export function Shell(props: ShellProps) {
   const { instance, session, path } = props;
   const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(path);
 
   useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [path]);
 
