@@ -3,21 +3,13 @@
  * the header, demo banner and navigation, the users list, the account page, an unknown path,
  * and logout. Fails on any console error or uncaught page error.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type ConsoleMessage,
-  type Page,
-} from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/support/test-server.js';
 import { t } from '../web/src/strings.js';
+import { launchBrowser, openTab as openTabIn, screenshot, type Tab } from './support/browser.js';
 
 const TEST_TIMEOUT = 60_000;
-const SCREENSHOTS = fileURLToPath(new URL('../test-artifacts/screenshots/', import.meta.url));
 const DEMO_USERS = [
   'admin',
   'coordinator',
@@ -28,48 +20,14 @@ const DEMO_USERS = [
   'viewer',
 ];
 
-/**
- * Chromium logs every HTTP error answer as a console error. Two are the contract working as
- * designed: asking for the session while signed out, and a refused sign-in, both 401 on
- * /api/v1/session. Every other console error fails the test.
- */
-function isExpectedSessionRefusal(message: ConsoleMessage): boolean {
-  return (
-    message
-      .text()
-      .startsWith('Failed to load resource: the server responded with a status of 401') &&
-    new URL(message.location().url).pathname === '/api/v1/session'
-  );
-}
-
-interface Tab {
-  readonly page: Page;
-  readonly context: BrowserContext;
-  /** Console errors and uncaught exceptions seen so far. */
-  readonly problems: string[];
-}
-
 describe('web app shell', () => {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const tabs: Tab[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startTestServer({ demo: true });
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -85,17 +43,7 @@ describe('web app shell', () => {
 
   async function openTab(): Promise<Tab> {
     if (browser === undefined) throw new Error('chromium did not start');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !isExpectedSessionRefusal(message)) {
-        problems.push(`console error: ${message.text()} (${message.location().url})`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    const tab = { page, context, problems };
+    const tab = await openTabIn(browser);
     tabs.push(tab);
     return tab;
   }
@@ -104,10 +52,6 @@ describe('web app shell', () => {
     await page.getByLabel(t('login.username'), { exact: true }).fill(name);
     await page.getByLabel(t('login.password'), { exact: true }).fill(password);
     await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
   }
 
   it(

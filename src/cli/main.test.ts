@@ -35,6 +35,17 @@ describe('truce --help', () => {
     },
   );
 
+  it('lists a group’s commands for "truce users --help", and exits 2 for an unknown one', async () => {
+    const help = captureIo();
+    expect(await main(['users', '--help'], help.io)).toBe(0);
+    expect(help.stdout()).toContain('users set-role');
+    expect(help.stdout()).not.toContain('tokens create');
+    const unknown = captureIo();
+    expect(await main(['tokens', 'burn'], unknown.io)).toBe(2);
+    expect(unknown.stderr()).toContain('truce: unknown command "tokens burn"');
+    expect(unknown.stderr()).toContain('tokens revoke');
+  });
+
   it('prints the overview and exits 2 when no command is given', async () => {
     const c = captureIo();
     expect(await main([], c.io)).toBe(2);

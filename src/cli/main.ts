@@ -50,6 +50,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return argv.length === 0 ? EXIT_USAGE : EXIT_OK;
   }
   const command = findCommand(argv);
+  const group = COMMANDS.filter((c) => c.name.startsWith(`${argv[0]} `));
+  if (command === undefined && group.length > 0) {
+    const asked = argv[1] === undefined || argv[1] === '--help' || argv[1] === '-h';
+    (asked ? io.stdout : io.stderr)(
+      `${asked ? '' : `truce: unknown command "${argv.slice(0, 2).join(' ')}"\n\n`}${listing(group)}`,
+    );
+    return argv[1] === '--help' || argv[1] === '-h' ? EXIT_OK : EXIT_USAGE;
+  }
   if (command === undefined) {
     io.stderr(`truce: unknown command "${argv.slice(0, 2).join(' ')}"; see truce --help\n`);
     return EXIT_USAGE;
@@ -95,16 +103,20 @@ function report(error: unknown, command: Command, io: CliIo): number {
   return EXIT_FAILED;
 }
 
+function listing(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return ['Commands:', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), ''].join(
+    '\n',
+  );
+}
+
 function overview(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'truce: ceasefire monitoring and written security guarantees',
     '',
     'Usage: truce COMMAND [options]    (truce COMMAND --help for its options)',
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
+    listing(COMMANDS),
     'Examples:',
     '  truce serve --demo                              run with demo data and demo users',
     '  truce users add olena --role verifier            add a user (prints a generated password)',

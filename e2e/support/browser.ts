@@ -1,0 +1,75 @@
+/**
+ * Chromium for browser tests: launching it, opening a fresh tab that records every console
+ * error and uncaught page error, and saving screenshots under test-artifacts/screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
+
+/** Launches headless Chromium (CHROMIUM_PATH, else the Debian package's binary). */
+export function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Chromium logs every HTTP error answer as a console error. Two are the API contract working
+ * as designed: asking for the session while signed out, and a refused sign-in, both 401 on
+ * /api/v1/session. Every other console error counts as a problem.
+ */
+function isExpectedSessionRefusal(message: ConsoleMessage): boolean {
+  return (
+    message
+      .text()
+      .startsWith('Failed to load resource: the server responded with a status of 401') &&
+    new URL(message.location().url).pathname === '/api/v1/session'
+  );
+}
+
+/** A page in its own browser context (own cookies), with the problems it reported. */
+export interface Tab {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors and uncaught exceptions seen so far; a passing test expects none. */
+  readonly problems: string[];
+}
+
+/** Opens a fresh 1280x800 tab that records console errors and page errors. */
+export async function openTab(browser: Browser): Promise<Tab> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !isExpectedSessionRefusal(message)) {
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { page, context, problems };
+}
+
+/** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
