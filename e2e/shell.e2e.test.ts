@@ -3,6 +3,8 @@
  * the header, demo banner and navigation, the users list, the account page, an unknown path,
  * and logout. Fails on any console error or uncaught page error.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/support/test-server.js';
@@ -10,6 +12,7 @@ import { t } from '../web/src/strings.js';
 import { launchBrowser, openTab as openTabIn, screenshot, type Tab } from './support/browser.js';
 
 const TEST_TIMEOUT = 60_000;
+const BUILT_APP = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 const DEMO_USERS = [
   'admin',
   'coordinator',
@@ -26,6 +29,11 @@ describe('web app shell', () => {
   const tabs: Tab[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(BUILT_APP)) {
+      throw new Error(
+        'web/dist is missing: run `npx vite build --config web/vite.config.ts` first',
+      );
+    }
     server = await startTestServer({ demo: true });
     browser = await launchBrowser();
   }, 120_000);

@@ -3,7 +3,7 @@
  * one error format. It does not listen; server.ts does. Tests call `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -115,12 +115,15 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     },
   });
 
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const indexPath = resolve(webRoot, 'index.html');
+  const indexHtml = existsSync(indexPath) ? readFileSync(indexPath) : undefined;
+
   await app.register(async (publicScope) => {
     markRoutesPublic(publicScope);
     await publicScope.register(fastifySwaggerUi, { routePrefix: '/docs' });
     publicScope.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
-    if (existsSync(resolve(webRoot, 'index.html'))) {
+    if (indexHtml !== undefined) {
       await publicScope.register(fastifyStatic, {
         root: webRoot,
         wildcard: false,
@@ -140,10 +143,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       request.method === 'GET' &&
       !isApiPath(request.url) &&
       request.headers.accept?.includes('text/html');
-    const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
-    if (isPage && existsSync(resolve(webRoot, 'index.html'))) {
-      // The web app routes by path; unknown pages are its to show.
-      return reply.type('text/html').sendFile('index.html', webRoot);
+    if (isPage && indexHtml !== undefined) {
+      // The web app routes by path (/users, /account); those pages are its to show.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(indexHtml);
     }
     return sendError(
       reply,

@@ -130,7 +130,6 @@ const en = {
   'noAccess.title': 'No access',
   'noAccess.text': 'Your role does not give access to this area.',
 
-  'error.title': 'Something went wrong',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.http': 'The server answered with status {status}.',
   'error.badResponse': 'The server sent an answer the app cannot read.',

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { buildApp, type App } from './app.js';
+
+describe('serving the web app', () => {
+  let t: TestApp;
+  let app: App;
+  const webRoot = mkdtempSync(join(tmpdir(), 'truce-web-'));
+  beforeAll(async () => {
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Truce test shell</title>');
+    writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+    t = await createTestApp('sqlite', { demo: false });
+    app = await buildApp(t.services, { logLevel: 'silent', webRoot });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the app at / and its files, without credentials', async () => {
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Truce test shell');
+    const script = await app.inject({ method: 'GET', url: '/app.js' });
+    expect(script.statusCode).toBe(200);
+  });
+
+  it('answers the app’s own pages (deep links) with the app', async () => {
+    const page = await app.inject({
+      method: 'GET',
+      url: '/users',
+      headers: { accept: 'text/html' },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Truce test shell');
+  });
+
+  it('keeps API paths and non-HTML requests as JSON 404s', async () => {
+    const api = await app.inject({
+      method: 'GET',
+      url: '/api/v1/nope',
+      headers: { accept: 'text/html' },
+    });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('NOT_FOUND');
+    const json = await app.inject({
+      method: 'GET',
+      url: '/users',
+      headers: { accept: 'application/json' },
+    });
+    expect(json.statusCode).toBe(404);
+  });
+});
