@@ -37,7 +37,9 @@ describeEachDialect('migrations', (dialect) => {
         'api_token_secrets',
         'api_tokens',
         'instance_settings',
-        'record_events',
+        'record_entries',
+        'record_tiles',
+        'record_checkpoints',
         'sessions',
         'user_passwords',
         'users',
@@ -58,7 +60,9 @@ describeEachDialect('migrations', (dialect) => {
       const app = await buildApp(services, { logLevel: 'silent' });
       const before = await app.inject({ method: 'GET', url: '/readyz' });
       expect(before.statusCode).toBe(503);
-      expect(before.json().error.message).toContain('migrations pending: 0001-accounts');
+      expect(before.json().error.message).toContain(
+        'migrations pending: 0001-accounts, 0002-record',
+      );
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       await migrateToLatest(services.store);
       expect((await app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({
@@ -76,11 +80,17 @@ describeEachDialect('migrations', (dialect) => {
     try {
       const by = { kind: 'system', what: 'test' } as const;
       await services.users.add({ name: 'first', role: 'admin', password: 'first-password' }, by);
-      const before = await services.store.db.selectFrom('record_events').select('id').execute();
+      const before = await services.store.db
+        .selectFrom('record_entries')
+        .select('event_id')
+        .execute();
       await expect(
         services.users.add({ name: 'first', role: 'viewer', password: 'other-password' }, by),
       ).rejects.toThrow(/already exists/);
-      const after = await services.store.db.selectFrom('record_events').select('id').execute();
+      const after = await services.store.db
+        .selectFrom('record_entries')
+        .select('event_id')
+        .execute();
       expect(after).toEqual(before);
       expect((await services.users.list()).map((u) => u.name)).toEqual(['first']);
     } finally {

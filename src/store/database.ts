@@ -116,6 +116,13 @@ async function openPostgres(
     connectionString,
     max: 10,
     connectionTimeoutMillis: 5000,
+    // bigint columns (record indexes, sizes) stay far below 2^53: read them as numbers.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === pg.types.builtins.INT8
+          ? Number
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
     ...(schema === null ? {} : { options: `-c search_path=${schema}` }),
   });
   // An idle client's error (server restart) must not crash the process; the next query reports it.

@@ -1,25 +1,43 @@
 /**
  * `record(tx, events)`: the one write path for state. In the caller's transaction it appends
- * each event to the record and applies it to the projections (users, api_tokens,
- * instance_settings). Nothing else writes those tables.
+ * each event to the record (the Merkle tree log) and applies it to the projections (users,
+ * api_tokens, instance_settings). Nothing else writes those tables.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { encodeEntry } from '../core/record/entry.js';
 import type { RecordedEvent } from '../core/events.js';
+import { appendEntries } from './record-log.js';
 import type { Database } from './schema.js';
 
 /** A transaction handle; every store write takes one so a service controls atomicity. */
 export type Tx = Transaction<Database>;
 
-/** Appends the events to the record and applies them to the projections, in order. */
-export async function record(tx: Tx, events: readonly RecordedEvent[]): Promise<void> {
-  for (const event of events) {
-    const { id, type, version, at, by, payload } = event;
-    await tx
-      .insertInto('record_events')
-      .values({ id, type, version, at, by, payload: JSON.stringify(payload) })
-      .execute();
-    await project(tx, event);
-  }
+/**
+ * Appends the events to the record and applies them to the projections, in order. Returns the
+ * record index of the first event. Throws (rolling back the caller's transaction) when an event
+ * exceeds the entry size limit.
+ */
+export async function record(tx: Tx, events: readonly RecordedEvent[]): Promise<number> {
+  const entries = events.map((event) => ({
+    eventId: event.id,
+    type: event.type,
+    bytes: encodeEntry(event),
+  }));
+  const first = await appendEntries(
+    tx,
+    entries,
+    tx.getExecutor().adapter instanceof PostgresAdapter,
+  );
+  await applyEvents(tx, events);
+  return first;
+}
+
+/** Applies events to the projections only: for replaying the record into fresh tables. */
+export async function applyEvents(
+  tx: Tx | Kysely<Database>,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  for (const event of events) await project(tx, event);
 }
 
 /** Runs `work` in one transaction: all of its writes land, or none. */
@@ -27,7 +45,7 @@ export function inTransaction<T>(db: Kysely<Database>, work: (tx: Tx) => Promise
   return db.transaction().execute(work);
 }
 
-async function project(tx: Tx, event: RecordedEvent): Promise<void> {
+async function project(tx: Tx | Kysely<Database>, event: RecordedEvent): Promise<void> {
   switch (event.type) {
     case 'user.added': {
       const { userId, name, role, actor } = event.payload;

@@ -2,13 +2,15 @@
  * The tables, as Kysely sees them. Times are ISO 8601 UTC strings (`2026-01-06T12:00:00.000Z`)
  * on both dialects, so they compare and sort the same in SQLite and PostgreSQL.
  *
+ * The record (system of record): record_entries, record_tiles, record_checkpoints.
  * Projections (rebuilt from the record): users, api_tokens, instance_settings.
  * Operational state (never in the record): user_passwords, api_token_secrets, sessions.
  */
-import type { Generated } from 'kysely';
 
 export interface Database {
-  record_events: RecordEventRow;
+  record_entries: RecordEntryRow;
+  record_tiles: RecordTileRow;
+  record_checkpoints: RecordCheckpointRow;
   users: UserRow;
   user_passwords: UserPasswordRow;
   api_tokens: ApiTokenRow;
@@ -17,14 +19,27 @@ export interface Database {
   instance_settings: InstanceSettingRow;
 }
 
-export interface RecordEventRow {
-  seq: Generated<number>;
-  id: string;
+/** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
+export interface RecordEntryRow {
+  idx: number;
+  event_id: string;
   type: string;
-  version: number;
-  at: string;
-  by: string;
-  payload: string;
+  data: string;
+}
+
+/** One tile of tree hashes: level L holds tree level 8L; up to 256 hashes of 32 bytes. */
+export interface RecordTileRow {
+  level: number;
+  idx: number;
+  hashes: Uint8Array;
+}
+
+/** A signed checkpoint of the record at a tree size. */
+export interface RecordCheckpointRow {
+  size: number;
+  root: string;
+  note: string;
+  signed_at: string;
 }
 
 export interface UserRow {

@@ -1,21 +1,7 @@
-/** Users, their credentials, API tokens, sessions, instance settings and the event record. */
-import { PostgresAdapter, type Kysely } from 'kysely';
+/** Users, their credentials, API tokens, sessions and instance settings. */
+import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  await db.schema
-    .createTable('record_events')
-    .addColumn('seq', isPostgres ? 'bigserial' : 'integer', (c) =>
-      isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
-    )
-    .addColumn('id', 'text', (c) => c.notNull().unique())
-    .addColumn('type', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('by', 'text', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
-    .execute();
-
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -78,7 +64,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'api_tokens',
     'user_passwords',
     'users',
-    'record_events',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -1,7 +1,9 @@
 /** Every migration, by its numbered name. Add new ones at the end; never edit a shipped one. */
 import type { Migration } from 'kysely';
 import * as accounts from './0001-accounts.js';
+import * as record from './0002-record.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
+  '0002-record': record,
 };
