@@ -12,6 +12,8 @@ describe('configuration', () => {
       dataDir: '/srv/truce/data',
       logLevel: 'info',
       trustProxy: false,
+      recordOrigin: '127.0.0.1:8080/record',
+      recordOriginExplicit: false,
     });
   });
 
@@ -61,6 +63,11 @@ describe('configuration', () => {
     [{ TRUCE_HOST: 'bad host' }, {}, 'TRUCE_HOST "bad host" is not a host name or IP address'],
     [{ TRUCE_DATA_DIR: ' ' }, {}, 'TRUCE_DATA_DIR must be a directory path, not empty'],
     [{ TRUCE_TRUST_PROXY: 'maybe' }, {}, 'TRUCE_TRUST_PROXY "maybe" must be true or false'],
+    [
+      { TRUCE_RECORD_ORIGIN: 'my log' },
+      {},
+      'TRUCE_RECORD_ORIGIN "my log" must be a name without spaces',
+    ],
   ])('rejects %o %o naming the variable', (env, flags, message) => {
     expect(() => load(env, flags)).toThrow(ConfigError);
     expect(() => load(env, flags)).toThrow(message);

@@ -3,6 +3,7 @@
  * every value, and returns a frozen object. A bad value throws ConfigError whose one-line message
  * names the flag or variable.
  */
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { parseDatabaseUrl } from './store/database.js';
 
@@ -19,6 +20,10 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Trust X-Forwarded-* headers from a reverse proxy (for client addresses and TLS). */
   readonly trustProxy: boolean;
+  /** The record's checkpoint origin (and signing key name), used when the key is created. */
+  readonly recordOrigin: string;
+  /** True when TRUCE_RECORD_ORIGIN was set (then it must match an existing key). */
+  readonly recordOriginExplicit: boolean;
 }
 
 /** Flags that override the environment; undefined means "not given". */
@@ -72,6 +77,16 @@ export function loadConfig(
 
   const trustProxy = parseBoolean(env['TRUCE_TRUST_PROXY'] ?? 'false', 'TRUCE_TRUST_PROXY');
 
+  const originIn = env['TRUCE_RECORD_ORIGIN'];
+  // The C2SP convention: the scheme-less URL prefix of the log.
+  const publicHost = host === '0.0.0.0' || host === '::' ? hostname() : host;
+  const recordOrigin = originIn ?? `${publicHost}:${port}/record`;
+  if (!/^[^\s+]+$/u.test(recordOrigin)) {
+    throw new ConfigError(
+      `TRUCE_RECORD_ORIGIN "${recordOrigin}" must be a name without spaces or "+", e.g. monitor.example.org/record`,
+    );
+  }
+
   return Object.freeze({
     databaseUrl,
     port,
@@ -79,6 +94,8 @@ export function loadConfig(
     dataDir,
     logLevel: levelIn as LogLevel,
     trustProxy,
+    recordOrigin,
+    recordOriginExplicit: originIn !== undefined,
   });
 }
 

@@ -2,7 +2,9 @@
  * createServices(databaseUrl): the one place that opens the store and wires it to the services.
  * HTTP routes and CLI commands use only what this returns.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { signerFromSeed, type NoteSigner } from './core/record/note.js';
+import { createRecordService } from './services/record-service.js';
 import {
   migrateToLatest,
   openStore,
@@ -25,6 +27,11 @@ export interface ServiceOptions {
   readonly newId?: () => string;
   readonly loginLimits?: LoginLimits;
   readonly sessionPolicy?: SessionPolicy;
+  /**
+   * The key that signs checkpoints (see services/record-key.ts). Without one, a throwaway key
+   * is used: fine for commands that never sign, and for tests.
+   */
+  readonly recordSigner?: NoteSigner;
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -45,6 +52,10 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   };
   const users = createUsersService(ctx);
   const tokens = createTokensService(ctx);
+  const record = createRecordService(
+    ctx,
+    options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),
+  );
   const auth = createAuthService(ctx, {
     ...(options.loginLimits ? { limits: options.loginLimits } : {}),
     ...(options.sessionPolicy ? { sessions: options.sessionPolicy } : {}),
@@ -55,6 +66,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     users,
     tokens,
     auth,
+    record,
     instance: {
       /** Public facts about this instance. */
       async describe() {

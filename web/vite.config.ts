@@ -1,14 +1,17 @@
 /**
  * Vite configuration for the Truce browser app. The app lives in `web/`, builds to `web/dist`,
  * and compiles TSX with Vite's built-in oxc transformer using React's automatic JSX runtime
- * (no React plugin needed). In development, API and documentation paths go to the local server.
+ * (no React plugin needed). It also imports the pure record verification code from
+ * `src/core/record`, shared with the server and CLI, so the dev server may read the whole
+ * repository. In development, API, record and documentation paths go to the local server.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const serverOrigin = process.env['TRUCE_DEV_SERVER'] ?? 'http://127.0.0.1:8080';
-const proxied = ['/api', '/openapi.json', '/docs', '/healthz', '/readyz'];
+const proxied = ['/api', '/record/', '/openapi.json', '/docs', '/healthz', '/readyz'];
 
 /** The one Vite configuration: build with `vite build --config web/vite.config.ts`. */
 export default defineConfig({
@@ -28,6 +31,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
+    fs: { allow: [repositoryRoot] },
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: serverOrigin }])),
   },
   preview: {

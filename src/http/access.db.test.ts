@@ -35,8 +35,16 @@ describeEachDialect('access control on every route', (dialect) => {
       .sort();
     expect(publicApi).toEqual([
       'GET /api/v1/instance',
+      'GET /api/v1/record',
+      'GET /api/v1/record/entries',
+      'GET /api/v1/record/entries/:index',
+      'GET /api/v1/record/proof/consistency',
+      'GET /api/v1/record/proof/inclusion',
       'GET /healthz',
       'GET /readyz',
+      'GET /record/checkpoint',
+      'GET /record/key',
+      'GET /record/tile/*',
       'POST /api/v1/session',
     ]);
   });

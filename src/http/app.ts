@@ -24,6 +24,8 @@ import { PUBLIC, registerAccessControl } from './access.js';
 import { handleError, sendError } from './error-handler.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instance.js';
+import { recordRoutes } from './routes/record.js';
+import { recordTileRoutes } from './routes/record-tiles.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -137,6 +139,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   sessionRoutes(app, services);
   userRoutes(app, services);
   tokenRoutes(app, services);
+  recordTileRoutes(app, services);
+  recordRoutes(app, services);
 
   app.setNotFoundHandler((request, reply) => {
     const isPage =

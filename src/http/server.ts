@@ -39,6 +39,8 @@ export async function shutdown(
   app: App,
   services: Services,
   timeoutMs = SHUTDOWN_TIMEOUT_MS,
+  /** Last work before the database closes (e.g. a final checkpoint). */
+  beforeClose: () => Promise<unknown> = async () => undefined,
 ): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => {
@@ -47,6 +49,7 @@ export async function shutdown(
   });
   const closed = (async () => {
     await app.close();
+    await beforeClose().catch(() => undefined);
     await services.close();
     return true as const;
   })();

@@ -5,8 +5,8 @@
  * so an entry and the projections it changes land together or not at all.
  */
 import { sql, type Kysely } from 'kysely';
-import type { NodeRef } from '../core/record/tree.js';
-import { hashChildren, hashLeaf, HASH_SIZE } from '../core/record/hash.js';
+import { subtreeRoot, type NodeRef } from '../core/record/tree.js';
+import { hashLeaf, HASH_SIZE } from '../core/record/hash.js';
 import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import type { Tx } from './record.js';
 import type { Database, RecordCheckpointRow } from './schema.js';
@@ -258,16 +258,4 @@ function splitHashes(bytes: Uint8Array): Uint8Array[] {
   for (let at = 0; at + HASH_SIZE <= bytes.length; at += HASH_SIZE)
     out.push(bytes.subarray(at, at + HASH_SIZE));
   return out;
-}
-
-/** The root of a complete subtree from its 2^k bottom hashes. */
-function subtreeRoot(hashes: readonly Uint8Array[]): Uint8Array {
-  let row = hashes;
-  while (row.length > 1) {
-    const next: Uint8Array[] = [];
-    for (let i = 0; i < row.length; i += 2)
-      next.push(hashChildren(row[i] as Uint8Array, row[i + 1] as Uint8Array));
-    row = next;
-  }
-  return row[0] as Uint8Array;
 }

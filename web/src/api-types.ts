@@ -42,6 +42,49 @@ export interface Token {
   readonly lastUsedAt: string | null;
 }
 
+/** The latest signed checkpoint as the API reports it; the browser verifies `note` itself. */
+export interface RecordCheckpointInfo {
+  readonly size: number;
+  /** Base64 root hash of the tree of `size` entries. */
+  readonly root: string;
+  /** The whole signed note (C2SP tlog-checkpoint). */
+  readonly note: string;
+  readonly signedAt: string;
+}
+
+/** The record (the append-only Merkle tree log of every change): origin, size, key, checkpoint. */
+export interface RecordInfo {
+  readonly origin: string;
+  readonly size: number;
+  /** The verifier key in signed-note form, `name+hexid+base64`. */
+  readonly key: string;
+  /** Null until the server has signed its first checkpoint. */
+  readonly checkpoint: RecordCheckpointInfo | null;
+}
+
+/** One entry of the record, with its exact canonical bytes and leaf hash. */
+export interface RecordEntry {
+  readonly index: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly at: string;
+  readonly by: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** Base64 of the canonical entry bytes that were hashed into the tree. */
+  readonly entry: string;
+  /** Base64 RFC 6962 leaf hash of `entry`. */
+  readonly leafHash: string;
+}
+
+/** An inclusion proof of entry `index` in the tree of `size` entries; hashes in base64. */
+export interface InclusionProof {
+  readonly index: number;
+  readonly size: number;
+  readonly leafHash: string;
+  readonly proof: readonly string[];
+  readonly root: string;
+}
+
 /** Where the server found a problem in a request, and what it is. */
 export interface ErrorDetail {
   readonly path: string;

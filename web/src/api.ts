@@ -1,5 +1,6 @@
 /**
- * A small typed fetch client for the Truce API: same origin, cookies included, JSON in and out.
+ * A small typed fetch client for the Truce API: same origin, cookies included, JSON in and out
+ * (and plain text for the record's signed notes and key).
  * Every failure becomes an ApiError (the server answered with an error) or a NetworkError (it
  * could not be reached), so screens always have a message to show.
  */
@@ -51,6 +52,28 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  const response = await send(path, init);
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', t('error.badResponse'));
+  }
+}
+
+/** Fetches a plain-text resource (a signed note, a key) and returns its text unchanged. */
+export async function requestText(path: string): Promise<string> {
+  const headers = { Accept: 'text/plain' };
+  const response = await send(path, { headers, credentials: 'include', cache: 'no-store' });
+  try {
+    return await response.text();
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', t('error.badResponse'));
+  }
+}
+
+/** Fetches `path`; a failure to connect becomes a NetworkError, an error status an ApiError. */
+async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -58,12 +81,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     throw new NetworkError();
   }
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw new ApiError(response.status, 'BAD_RESPONSE', t('error.badResponse'));
-  }
+  return response;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -13,6 +13,7 @@ import { signOut } from './endpoints';
 import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
 import { NoAccessPage, NotFoundPage } from './pages/not-found-page';
+import { RecordPage } from './pages/record-page';
 import { UsersPage } from './pages/users-page';
 import { navigate, usePath } from './router';
 import { t } from './strings';
@@ -94,6 +95,8 @@ export function App() {
       else if (!allowed.includes(area)) page = <NoAccessPage />;
       else if (area.id === 'users') {
         page = <UsersPage selfName={state.session.user.name} onSelfChanged={auth.refresh} />;
+      } else if (area.id === 'record') {
+        page = <RecordPage />;
       } else {
         page = (
           <AccountPage

@@ -7,7 +7,7 @@ import type { MessageId } from './strings';
 
 /** An area of the app reachable from the navigation. */
 export interface Area {
-  readonly id: 'users' | 'account';
+  readonly id: 'users' | 'account' | 'record';
   readonly path: string;
   readonly label: MessageId;
   /** The verb the session must hold to see the area; null when everyone may. */
@@ -18,6 +18,8 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { id: 'users', path: '/users', label: 'nav.users', verb: USER_MANAGE_VERB },
   { id: 'account', path: '/account', label: 'nav.account', verb: null },
+  // Not /record: the server keeps /record/* for log clients (checkpoint, key, tiles).
+  { id: 'record', path: '/log', label: 'nav.record', verb: null },
 ];
 
 /** The path of the sign-in page. */

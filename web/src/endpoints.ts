@@ -1,6 +1,17 @@
 /** One typed function per Truce API endpoint the browser app uses. */
-import { request } from './api';
-import type { Instance, NewUser, RoleInfo, Session, Token, User, UserChange } from './api-types';
+import { request, requestText } from './api';
+import type {
+  InclusionProof,
+  Instance,
+  NewUser,
+  RecordEntry,
+  RecordInfo,
+  RoleInfo,
+  Session,
+  Token,
+  User,
+  UserChange,
+} from './api-types';
 
 const API = '/api/v1';
 
@@ -54,3 +65,26 @@ export const createToken = (label: string, expiresInDays?: number) =>
 /** Revokes one of the signed-in user's API tokens. */
 export const revokeToken = (id: string) =>
   request<undefined>('DELETE', `${API}/tokens/${encodeURIComponent(id)}`);
+
+/** The record's origin, size, verifier key and latest checkpoint. */
+export const getRecord = () => request<RecordInfo>('GET', `${API}/record`);
+
+/** Record entries `from`, `from + 1`, … at most `limit` of them (the server allows 100). */
+export const listRecordEntries = (from: number, limit: number) =>
+  request<{ entries: RecordEntry[] }>(
+    'GET',
+    `${API}/record/entries?from=${encodeURIComponent(from)}&limit=${encodeURIComponent(limit)}`,
+  ).then((body) => body.entries);
+
+/** The inclusion proof of entry `index` in the tree of the first `size` entries. */
+export const getInclusionProof = (index: number, size: number) =>
+  request<InclusionProof>(
+    'GET',
+    `${API}/record/proof/inclusion?index=${encodeURIComponent(index)}&size=${encodeURIComponent(size)}`,
+  );
+
+/** The latest signed checkpoint as a C2SP signed note, exactly as served to log clients. */
+export const getCheckpointNote = () => requestText('/record/checkpoint');
+
+/** The record's verifier key, `name+hexid+base64`, as served to log clients. */
+export const getVerifierKey = () => requestText('/record/key');

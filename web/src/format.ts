@@ -26,3 +26,22 @@ export function formatWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes === 1 ? t('time.oneMinute') : t('time.minutes', { count: minutes });
 }
+
+/**
+ * A one-line summary of an event payload: `key: value` pairs, descriptive fields before ids,
+ * cut to `max` characters.
+ */
+export function summarizePayload(payload: Readonly<Record<string, unknown>>, max = 90): string {
+  const pairs = Object.entries(payload);
+  const isId = ([key]: [string, unknown]) => /Id$/.test(key);
+  const ordered = [...pairs.filter((pair) => !isId(pair)), ...pairs.filter(isId)];
+  const text = ordered.map(([key, value]) => `${key}: ${valueText(value)}`).join(', ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return t('record.emptyValue');
+  if (Array.isArray(value)) return value.map(valueText).join(' ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -4,6 +4,7 @@ import { ConfigError } from '../../config.js';
 import { buildApp } from '../../http/app.js';
 import { listen, shutdown, waitForStopSignal } from '../../http/server.js';
 import { createServices } from '../../services.js';
+import { loadOrCreateRecordKey } from '../../services/record-key.js';
 import type { BootstrapResult } from '../../services/bootstrap.js';
 import { EXIT_FAILED, EXIT_OK, stringOption, type Command } from '../command.js';
 import { configFrom, DATA_OPTION_HELP, DATA_OPTIONS, table } from './shared.js';
@@ -36,21 +37,34 @@ export const serveCommand: Command = {
       host: stringOption(args, 'host'),
     });
     ensureWritableDirectory(config.dataDir);
-    const services = await createServices(config.databaseUrl);
+    const recordSigner = loadOrCreateRecordKey(
+      config.dataDir,
+      config.recordOrigin,
+      config.recordOriginExplicit,
+    );
+    const services = await createServices(config.databaseUrl, { recordSigner });
     let app;
+    let stopCheckpointing = () => undefined as void;
     try {
       const bootstrap = await services.instance.bootstrap(args.values['demo'] === true);
       app = await buildApp(services, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+      await services.record.signCheckpoint();
+      const log = app.log;
+      stopCheckpointing = services.record.startCheckpointing(1000, (error) =>
+        log.error({ err: error }, 'signing a checkpoint failed'),
+      );
       const address = await listen(app, config.host, config.port);
-      io.stdout(banner(address, services.store.displayUrl, bootstrap));
+      io.stdout(banner(address, services.store.displayUrl, bootstrap, services.record.verifierKey));
     } catch (error) {
+      stopCheckpointing();
       await app?.close();
       await services.close();
       throw error;
     }
     const signal = await (io.untilStopped ?? waitForStopSignal)();
     io.stderr(`Received ${signal}; finishing requests in flight and closing.\n`);
-    const clean = await shutdown(app, services);
+    stopCheckpointing();
+    const clean = await shutdown(app, services, undefined, () => services.record.signCheckpoint());
     if (!clean) io.stderr('Shutdown took longer than 10 s; stopping anyway.\n');
     return clean ? EXIT_OK : EXIT_FAILED;
   },
@@ -68,12 +82,18 @@ function ensureWritableDirectory(dir: string): void {
   }
 }
 
-function banner(address: string, database: string, bootstrap: BootstrapResult): string {
+function banner(
+  address: string,
+  database: string,
+  bootstrap: BootstrapResult,
+  recordKey: string,
+): string {
   const url = address.replace('://[::1]', '://localhost');
   const lines = [
     `Truce is running at ${url}`,
-    `  database: ${database}`,
-    `  API docs: ${url}/docs`,
+    `  database:   ${database}`,
+    `  API docs:   ${url}/docs`,
+    `  record key: ${recordKey}`,
     '',
   ];
   if (bootstrap.kind === 'first-admin') {

@@ -20,14 +20,15 @@ export type Role = (typeof ROLES)[number];
 export const VERBS = {
   'account.use': 'See and manage one’s own session, password and API tokens.',
   'user.manage': 'List, add, change the role of, disable and enable users; revoke any token.',
+  'record.checkpoint': 'Have the record sign a checkpoint now rather than within the second.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
 
 /** Which verbs each role holds. A verb not listed for a role is denied to it. */
 export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
-  admin: ['account.use', 'user.manage'],
-  coordinator: ['account.use'],
+  admin: ['account.use', 'user.manage', 'record.checkpoint'],
+  coordinator: ['account.use', 'record.checkpoint'],
   monitor: ['account.use'],
   analyst: ['account.use'],
   verifier: ['account.use'],

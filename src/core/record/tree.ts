@@ -37,6 +37,20 @@ export function combineRange(hashes: readonly Uint8Array[]): Uint8Array {
   return acc;
 }
 
+/** The root of a complete subtree from its bottom row of 2^k hashes (k >= 0). */
+export function subtreeRoot(hashes: readonly Uint8Array[]): Uint8Array {
+  let row = hashes;
+  while (row.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i + 1 < row.length; i += 2)
+      next.push(hashChildren(row[i] as Uint8Array, row[i + 1] as Uint8Array));
+    row = next;
+  }
+  const root = row[0];
+  if (root === undefined) throw new Error('a subtree needs at least one hash');
+  return root;
+}
+
 /** The root of the tree of this size, as the nodes to fetch. */
 export function rootPlan(size: number): NodeRef[] {
   return rangeNodes(0, size);
