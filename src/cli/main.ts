@@ -17,6 +17,12 @@ import {
   type Command,
 } from './command.js';
 import { migrateCommand } from './commands/migrate.js';
+import {
+  rebuildCommand,
+  recordCheckpointCommand,
+  recordShowCommand,
+  recordVerifyCommand,
+} from './commands/record.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './commands/tokens.js';
 import {
@@ -41,6 +47,10 @@ export const COMMANDS: readonly Command[] = [
   tokensCreateCommand,
   tokensListCommand,
   tokensRevokeCommand,
+  recordVerifyCommand,
+  recordShowCommand,
+  recordCheckpointCommand,
+  rebuildCommand,
 ];
 
 /** Runs the command line; resolves to the exit code. Never throws for expected failures. */

@@ -1,6 +1,6 @@
 /** Options and helpers every data-touching command shares. */
 import { loadConfig, type Config } from '../../config.js';
-import { createServices, type Services } from '../../services.js';
+import { createServices, type ServiceOptions, type Services } from '../../services.js';
 import { stringOption, type CliIo, type OptionSpec, type ParsedArgs } from '../command.js';
 
 /** `--db` and `--data-dir`, plus `--help`. */
@@ -34,7 +34,7 @@ export async function withServices<T>(
   args: ParsedArgs,
   io: CliIo,
   work: (services: Services) => Promise<T>,
-  options: { migrate?: boolean } = {},
+  options: ServiceOptions = {},
 ): Promise<T> {
   const services = await createServices(configFrom(args, io).databaseUrl, options);
   try {
