@@ -174,7 +174,7 @@ export function RecordEntries({ size, checkpoint }: RecordEntriesProps) {
               {t('record.older')}
             </button>
           </div>
-          <p className="status-line" role="status">
+          <p className="status-line record-status" role="status">
             {status}
           </p>
           {loading && data === undefined && <p>{t('app.loading')}</p>}
