@@ -1,0 +1,93 @@
+// `npm run bench`: the record's speed figures of issue 3, printed, measured in one run.
+//   1. Append throughput in batches of 1,000 events against the bare cost of the same number of
+//      SHA-256 leaf + node hashes (target: ratio >= 0.5).
+//   2. Inclusion and consistency proof generation on a 1,000,000-entry log (target: p50 <= 1 ms).
+//   3. `truce record verify` of that log (target: <= 30 s).
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashChildren, hashLeaf } from '../src/core/record/hash.js';
+import { encodeEntry } from '../src/core/record/entry.js';
+import { stampEvents, type EventBody } from '../src/core/events.js';
+import { createServices } from '../src/services.js';
+import { inTransaction, record } from '../src/store/record.js';
+import { appendEntries } from '../src/store/record-log.js';
+
+const LOG_SIZE = Number(process.env['BENCH_LOG_SIZE'] ?? 1_000_000);
+const APPEND_EVENTS = 100_000;
+const BATCH = 1000;
+
+const events = (n: number) =>
+  stampEvents(
+    Array.from({ length: n }, (): EventBody => ({ type: 'user.password_set', payload: { userId: randomUUID() } })),
+    { at: new Date().toISOString(), by: 'system:bench', newId: randomUUID },
+  );
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'truce-bench-'));
+  console.log(`Truce record benchmark (Node ${process.version}, SQLite in ${dir})\n`);
+  try {
+    // 1. Append throughput versus bare hashing.
+    const sample = events(APPEND_EVENTS);
+    const bytes = sample.map(encodeEntry);
+    let t = performance.now();
+    let previous = hashLeaf(new Uint8Array(0));
+    for (const entry of bytes) previous = hashChildren(previous, hashLeaf(entry));
+    const hashSeconds = (performance.now() - t) / 1000;
+
+    const appendStore = await createServices(`sqlite:${join(dir, 'append.db')}`);
+    t = performance.now();
+    for (let i = 0; i < sample.length; i += BATCH) {
+      await inTransaction(appendStore.store.db, (tx) => record(tx, sample.slice(i, i + BATCH)));
+    }
+    const appendSeconds = (performance.now() - t) / 1000;
+    await appendStore.close();
+    const hashRate = APPEND_EVENTS / hashSeconds;
+    const appendRate = APPEND_EVENTS / appendSeconds;
+    console.log('1. Append in batches of 1,000 (record(): entries, tiles, projections; synchronous=FULL)');
+    console.log(`   bare SHA-256 leaf+node hashes: ${Math.round(hashRate).toLocaleString('en')} events/s`);
+    console.log(`   append:                        ${Math.round(appendRate).toLocaleString('en')} events/s`);
+    console.log(`   ratio append/bare:             ${(appendRate / hashRate).toFixed(2)} (target >= 0.5)\n`);
+
+    // 2. Proofs on a large log.
+    const services = await createServices(`sqlite:${join(dir, 'large.db')}`);
+    t = performance.now();
+    const chunk = 10_000;
+    const template = events(chunk).map((event) => ({ eventId: event.id, type: event.type, bytes: encodeEntry(event) }));
+    for (let at = 0; at < LOG_SIZE; at += chunk) {
+      const batch = template.slice(0, Math.min(chunk, LOG_SIZE - at)).map((entry, i) => ({ ...entry, eventId: `${at + i}` }));
+      await inTransaction(services.store.db, (tx) => appendEntries(tx, batch, false));
+    }
+    await services.record.signCheckpoint();
+    console.log(`2. Proofs on a ${LOG_SIZE.toLocaleString('en')}-entry log (built in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    const inclusion: number[] = [];
+    const consistency: number[] = [];
+    for (let i = 0; i < 2000; i += 1) {
+      const index = Math.floor(Math.random() * LOG_SIZE);
+      t = performance.now();
+      await services.record.inclusionProof(index, LOG_SIZE);
+      inclusion.push(performance.now() - t);
+      const from = 1 + Math.floor(Math.random() * (LOG_SIZE - 1));
+      t = performance.now();
+      await services.record.consistencyProof(from, LOG_SIZE);
+      consistency.push(performance.now() - t);
+    }
+    console.log(`   inclusion proof:   p50 ${ms(percentile(inclusion, 0.5))}, p99 ${ms(percentile(inclusion, 0.99))} (target p50 <= 1 ms)`);
+    console.log(`   consistency proof: p50 ${ms(percentile(consistency, 0.5))}, p99 ${ms(percentile(consistency, 0.99))} (target p50 <= 1 ms)\n`);
+
+    // 3. Full local verification.
+    t = performance.now();
+    const report = await services.record.audit();
+    const verifySeconds = (performance.now() - t) / 1000;
+    console.log(`3. record verify of ${report.size.toLocaleString('en')} entries: ${verifySeconds.toFixed(1)} s (target <= 30 s); problems: ${report.problems.length === 0 ? 'none' : report.problems[0]}`);
+    await services.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
