@@ -7,7 +7,7 @@ import { bytesEqual, hashLeaf, HASH_SIZE, toBase64, toHex } from '../core/record
 import { parseCheckpoint } from '../core/record/checkpoint.js';
 import { openNote, type NoteVerifier } from '../core/record/note.js';
 import { TILE_WIDTH } from '../core/record/tiles.js';
-import { RootAccumulator, subtreeRoot } from '../core/record/tree.js';
+import { RootAccumulator, subtreeLevels, subtreeRoot } from '../core/record/tree.js';
 import type { RecordedEvent } from '../core/events.js';
 import { migrateToLatest, openStore, type Store } from '../store/database.js';
 import {
@@ -181,6 +181,17 @@ async function checkTiles(
   const seen = new Set<string>();
   for await (const tile of readAllTiles(store.db)) {
     seen.add(`${tile.level}/${tile.index}`);
+    const bottom =
+      levels[tile.level]?.slice(tile.index * TILE_WIDTH, (tile.index + 1) * TILE_WIDTH) ?? [];
+    if (bottom.length === TILE_WIDTH) {
+      const inner = subtreeLevels(bottom).slice(1, 8).flat();
+      const stored = tile.inner ?? new Uint8Array(0);
+      const same =
+        stored.length === inner.length * HASH_SIZE &&
+        inner.every((h, i) => bytesEqual(h, stored.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)));
+      if (!same)
+        return `tile ${tile.level}/${tile.index}: its stored inner nodes do not match its hashes`;
+    }
     const expected =
       levels[tile.level]?.slice(tile.index * TILE_WIDTH, (tile.index + 1) * TILE_WIDTH) ?? [];
     const count = tile.hashes.length / HASH_SIZE;

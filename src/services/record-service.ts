@@ -24,6 +24,7 @@ import {
   readTileBytes,
   recordSize,
   saveCheckpoint,
+  createTileCache,
   type TileCache,
 } from '../store/record-log.js';
 import type { ServiceContext } from './context.js';
@@ -54,7 +55,7 @@ const invalid = (path: string, message: string) =>
 
 export function createRecordService(ctx: ServiceContext, signer: NoteSigner) {
   const { db } = ctx.store;
-  const cache: TileCache = new Map();
+  const cache: TileCache = createTileCache();
   const resolve = async (plan: NodeRef[][]) =>
     Promise.all(plan.map(async (nodes) => combineRange(await readNodeHashes(db, nodes, cache))));
 

@@ -21,6 +21,7 @@ import {
   readNodeHashes,
   readTileBytes,
   recordSize,
+  createTileCache,
   type TileCache,
 } from './record-log.js';
 
@@ -90,7 +91,7 @@ describeEachDialect('the record log in the database', (dialect) => {
   });
 
   it('gives the right root for any size, and proofs that verify', async () => {
-    const cache: TileCache = new Map();
+    const cache: TileCache = createTileCache();
     const resolve = async (plan: NodeRef[][]) =>
       Promise.all(
         plan.map(async (nodes) => combineRange(await readNodeHashes(store.db, nodes, cache))),

@@ -5,7 +5,7 @@
  * so an entry and the projections it changes land together or not at all.
  */
 import { sql, type Kysely } from 'kysely';
-import { subtreeRoot, type NodeRef } from '../core/record/tree.js';
+import { subtreeLevels, subtreeRoot, type NodeRef } from '../core/record/tree.js';
 import { hashLeaf, HASH_SIZE } from '../core/record/hash.js';
 import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import type { Tx } from './record.js';
@@ -94,15 +94,18 @@ async function appendToTiles(tx: Tx, start: number, leafHashes: Uint8Array[]): P
       tile.set(existing, 0);
       for (let i = 0; i < take; i += 1)
         tile.set(hashes[offset + i] as Uint8Array, (position + i) * HASH_SIZE);
+      let inner: Uint8Array | null = null;
+      if (position + take === TILE_WIDTH) {
+        const levels = subtreeLevels(splitHashes(tile));
+        inner = joinHashes(levels.slice(1, TILE_HEIGHT).flat());
+        if (completed.length === 0) firstCompleted = tileIndex;
+        completed.push(levels[TILE_HEIGHT]?.[0] as Uint8Array);
+      }
       await tx
         .insertInto('record_tiles')
-        .values({ level, idx: tileIndex, hashes: tile })
-        .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet({ hashes: tile }))
+        .values({ level, idx: tileIndex, hashes: tile, inner })
+        .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet({ hashes: tile, inner }))
         .execute();
-      if (position + take === TILE_WIDTH) {
-        if (completed.length === 0) firstCompleted = tileIndex;
-        completed.push(subtreeRoot(splitHashes(tile)));
-      }
       at += take;
       offset += take;
     }
@@ -127,7 +130,7 @@ export async function readTileBytes(db: Db, level: number, index: number): Promi
 /** Every stored tile in order of level and index, in pages (for verification). */
 export async function* readAllTiles(
   db: Db,
-): AsyncGenerator<{ level: number; index: number; hashes: Uint8Array }> {
+): AsyncGenerator<{ level: number; index: number; hashes: Uint8Array; inner: Uint8Array | null }> {
   let after: { level: number; idx: number } = { level: -1, idx: 0 };
   for (;;) {
     const rows = await db
@@ -143,8 +146,14 @@ export async function* readAllTiles(
       .orderBy('idx')
       .limit(1000)
       .execute();
-    for (const row of rows)
-      yield { level: row.level, index: Number(row.idx), hashes: new Uint8Array(row.hashes) };
+    for (const row of rows) {
+      yield {
+        level: row.level,
+        index: Number(row.idx),
+        hashes: new Uint8Array(row.hashes),
+        inner: row.inner === null ? null : new Uint8Array(row.inner),
+      };
+    }
     const last = rows.at(-1);
     if (last === undefined) return;
     after = { level: last.level, idx: Number(last.idx) };
@@ -163,41 +172,90 @@ export async function readNodeHashes(
 ): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
   for (const node of nodes) {
+    const memo = cache?.nodes.get(`${node.level}/${node.index}`);
+    if (memo !== undefined) {
+      out.push(memo);
+      continue;
+    }
     const tileLevel = Math.floor(node.level / TILE_HEIGHT);
     const height = node.level % TILE_HEIGHT;
     const firstHash = node.index * 2 ** height; // index at tree level 8 * tileLevel
     const tileIndex = Math.floor(firstHash / TILE_WIDTH);
     const tile = await readTileCached(db, tileLevel, tileIndex, cache);
     const from = firstHash % TILE_WIDTH;
-    const hashes = splitHashes(tile.subarray(from * HASH_SIZE, (from + 2 ** height) * HASH_SIZE));
+    if (height > 0 && tile.inner !== null) {
+      // Inner levels are stored level by level: 128 hashes of height 1, then 64, ...
+      const offset = TILE_WIDTH - TILE_WIDTH / 2 ** (height - 1) + from / 2 ** height;
+      out.push(tile.inner.subarray(offset * HASH_SIZE, (offset + 1) * HASH_SIZE));
+      continue;
+    }
+    const hashes = splitHashes(
+      tile.hashes.subarray(from * HASH_SIZE, (from + 2 ** height) * HASH_SIZE),
+    );
     if (hashes.length !== 2 ** height) {
       throw new Error(
         `record tile ${tileLevel}/${tileIndex} lacks the hashes for node ${node.level}/${node.index}`,
       );
     }
-    out.push(subtreeRoot(hashes));
+    const hash = subtreeRoot(hashes);
+    if (cache !== undefined && height > 0) {
+      if (cache.nodes.size >= CACHE_NODES)
+        cache.nodes.delete(cache.nodes.keys().next().value as string);
+      cache.nodes.set(`${node.level}/${node.index}`, hash);
+    }
+    out.push(hash);
   }
   return out;
 }
 
-/** Full tiles by "level/index"; partial tiles are never cached. */
-export type TileCache = Map<string, Uint8Array>;
+/** A tile's bottom row and, when full, its inner levels. */
+interface StoredTile {
+  readonly hashes: Uint8Array;
+  readonly inner: Uint8Array | null;
+}
+
+/**
+ * Full tiles by "level/index", and node hashes computed from partial tiles by "level/index":
+ * both never change (a complete subtree's hash is final), so they are cached without expiry
+ * checks, bounded in number.
+ */
+export interface TileCache {
+  readonly tiles: Map<string, StoredTile>;
+  readonly nodes: Map<string, Uint8Array>;
+}
+const CACHE_TILES = 8192; // at most about 130 MiB
+const CACHE_NODES = 65_536;
+
+/** An empty cache for readNodeHashes. */
+export function createTileCache(): TileCache {
+  return { tiles: new Map(), nodes: new Map() };
+}
 
 async function readTileCached(
   db: Db,
   level: number,
   index: number,
   cache?: TileCache,
-): Promise<Uint8Array> {
+): Promise<StoredTile> {
   const key = `${level}/${index}`;
-  const cached = cache?.get(key);
+  const cached = cache?.tiles.get(key);
   if (cached !== undefined) return cached;
-  const bytes = await readTileBytes(db, level, index);
-  if (cache !== undefined && bytes.length === TILE_WIDTH * HASH_SIZE) {
-    if (cache.size > 4096) cache.delete(cache.keys().next().value as string);
-    cache.set(key, bytes);
+  const row = await db
+    .selectFrom('record_tiles')
+    .select(['hashes', 'inner'])
+    .where('level', '=', level)
+    .where('idx', '=', index)
+    .executeTakeFirst();
+  const tile = {
+    hashes: row === undefined ? new Uint8Array(0) : new Uint8Array(row.hashes),
+    inner: row?.inner ? new Uint8Array(row.inner) : null,
+  };
+  if (cache !== undefined && tile.hashes.length === TILE_WIDTH * HASH_SIZE) {
+    if (cache.tiles.size >= CACHE_TILES)
+      cache.tiles.delete(cache.tiles.keys().next().value as string);
+    cache.tiles.set(key, tile);
   }
-  return bytes;
+  return tile;
 }
 
 /** Entries with index in [from, to), in order, as stored. */
@@ -251,6 +309,12 @@ export async function latestCheckpoint(db: Db): Promise<RecordCheckpointRow | un
 export async function listCheckpoints(db: Db): Promise<RecordCheckpointRow[]> {
   const rows = await db.selectFrom('record_checkpoints').selectAll().orderBy('size').execute();
   return rows.map((row) => ({ ...row, size: Number(row.size) }));
+}
+
+function joinHashes(hashes: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(hashes.length * HASH_SIZE);
+  hashes.forEach((hash, i) => out.set(hash, i * HASH_SIZE));
+  return out;
 }
 
 function splitHashes(bytes: Uint8Array): Uint8Array[] {

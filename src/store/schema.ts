@@ -32,6 +32,8 @@ export interface RecordTileRow {
   level: number;
   idx: number;
   hashes: Uint8Array;
+  /** Full tiles: inner levels 1-7 of the tile's subtree, level by level; null for partial. */
+  inner: Uint8Array | null;
 }
 
 /** A signed checkpoint of the record at a tree size. */

@@ -11,12 +11,30 @@ import { createTestDatabase, describeEachDialect } from '../support/dialects.js'
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-function startServer(dbUrl: string, dataDir: string): Promise<{ child: ChildProcess; url: string; password: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--db', dbUrl, '--data-dir', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, TRUCE_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startServer(
+  dbUrl: string,
+  dataDir: string,
+): Promise<{ child: ChildProcess; url: string; password: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/bin.ts',
+      'serve',
+      '--db',
+      dbUrl,
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TRUCE_LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -72,7 +90,9 @@ describeEachDialect('a server killed with SIGKILL mid-stream', (dialect) => {
     await Promise.all(writers);
     await exited;
 
-    const services = await createServices(database.url, { recordSigner: readRecordKey(recordKeyPath(dataDir)) });
+    const services = await createServices(database.url, {
+      recordSigner: readRecordKey(recordKeyPath(dataDir)),
+    });
     try {
       const report = await services.record.audit();
       expect(report.problems).toEqual([]);
@@ -80,7 +100,11 @@ describeEachDialect('a server killed with SIGKILL mid-stream', (dialect) => {
       for (const label of acknowledged) expect(labels.has(label), label).toBe(true);
       // Every token row came from a complete record entry (audit compares every row), and the
       // number of token entries equals the number of token rows.
-      const entries = await services.store.db.selectFrom('record_entries').select('idx').where('type', '=', 'token.created').execute();
+      const entries = await services.store.db
+        .selectFrom('record_entries')
+        .select('idx')
+        .where('type', '=', 'token.created')
+        .execute();
       expect(entries.length).toBe(labels.size);
       expect(report.checkpoints).toBeGreaterThan(0);
     } finally {

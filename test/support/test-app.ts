@@ -20,6 +20,8 @@ export function createTestClock(start = '2026-01-06T12:00:00.000Z'): TestClock {
 
 export interface TestApp {
   readonly app: App;
+  /** The database URL, to open a second connection (another process, in effect). */
+  readonly databaseUrl: string;
   readonly services: Services;
   readonly clock: TestClock;
   /** Signs in with a password and returns the Cookie header value. */
@@ -40,6 +42,7 @@ export async function createTestApp(
   await app.ready();
   return {
     app,
+    databaseUrl: database.url,
     services,
     clock,
     async login(name, password) {

@@ -39,16 +39,27 @@ export function combineRange(hashes: readonly Uint8Array[]): Uint8Array {
 
 /** The root of a complete subtree from its bottom row of 2^k hashes (k >= 0). */
 export function subtreeRoot(hashes: readonly Uint8Array[]): Uint8Array {
-  let row = hashes;
-  while (row.length > 1) {
-    const next: Uint8Array[] = [];
-    for (let i = 0; i + 1 < row.length; i += 2)
-      next.push(hashChildren(row[i] as Uint8Array, row[i + 1] as Uint8Array));
-    row = next;
-  }
-  const root = row[0];
+  const levels = subtreeLevels(hashes);
+  const root = levels[levels.length - 1]?.[0];
   if (root === undefined) throw new Error('a subtree needs at least one hash');
   return root;
+}
+
+/**
+ * Every level of a complete subtree from its bottom row of 2^k hashes: levels[0] is the bottom
+ * row, levels[k] holds the root alone.
+ */
+export function subtreeLevels(hashes: readonly Uint8Array[]): Uint8Array[][] {
+  const levels: Uint8Array[][] = [[...hashes]];
+  for (let row = levels[0] ?? []; row.length > 1;) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i + 1 < row.length; i += 2) {
+      next.push(hashChildren(row[i] as Uint8Array, row[i + 1] as Uint8Array));
+    }
+    levels.push(next);
+    row = next;
+  }
+  return levels;
 }
 
 /** The root of the tree of this size, as the nodes to fetch. */

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { auditRemote, type Fetcher } from '../../cli/remote-audit.js';
-import { openNote, parseVerifierKey } from '../../core/record/note.js';
+import { openNote, parseVerifierKey, signerFromSeed } from '../../core/record/note.js';
+import { createServices } from '../../services.js';
 import { fromBase64, hashLeaf } from '../../core/record/hash.js';
 import { decodeBundle } from '../../core/record/tiles.js';
 import { verifyConsistency, verifyInclusion } from '../../core/record/verify.js';
 import { inTransaction } from '../../store/record.js';
 import { appendEntries } from '../../store/record-log.js';
+
+const signer = signerFromSeed('truce.test/record', new Uint8Array(32).fill(3));
 
 describeEachDialect('the record over HTTP', (dialect) => {
   let t: TestApp;
@@ -23,7 +26,7 @@ describeEachDialect('the record over HTTP', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { recordSigner: signer });
     await t.services.record.signCheckpoint();
     size = await t.services.record.size();
   });
@@ -175,7 +178,10 @@ describeEachDialect('the record over HTTP', (dialect) => {
         dialect === 'postgres',
       ),
     );
-    await t.services.record.signCheckpoint();
+    // The operator restarts the server on the rewritten database and signs with the same key.
+    const restarted = await createServices(t.databaseUrl, { recordSigner: signer });
+    await restarted.record.signCheckpoint();
+    await restarted.close();
     const fresh = await auditRemote('http://truce.test', key, undefined, fetcher);
     expect(fresh.ok).toBe(true);
     const again = await auditRemote('http://truce.test', key, trusted.note, fetcher);
