@@ -56,7 +56,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     ctx,
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),
   );
-  const auth = createAuthService(ctx, {
+  const auth = createAuthService(ctx, users, {
     ...(options.loginLimits ? { limits: options.loginLimits } : {}),
     ...(options.sessionPolicy ? { sessions: options.sessionPolicy } : {}),
   });
@@ -73,7 +73,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
         return { name: 'Truce', version: VERSION, demo: await isDemoInstance(store.db) };
       },
       /** Creates the first admin or the demo users on an empty database. */
-      bootstrap: (demo: boolean) => bootstrapInstance(ctx, users, { demo }),
+      bootstrap: (demo: boolean) => bootstrapInstance(users, { demo }),
     },
     health: {
       /** Why the service is not ready, or an empty list when it is. */

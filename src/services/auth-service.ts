@@ -11,6 +11,7 @@ import {
   extendSession,
   findSession,
   insertSession,
+  supersedeSession,
 } from '../store/session-store.js';
 import { findTokenCredential, touchToken } from '../store/token-store.js';
 import { findPasswordHash, findUserById, findUserByName } from '../store/user-store.js';
@@ -18,6 +19,7 @@ import type { ServiceContext } from './context.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './login-limiter.js';
 import { randomSecret, sameDigest, sha256Hex, verifyDecoy, verifyPassword } from './secrets.js';
 import { parseTokenSecret } from './tokens-service.js';
+import type { UsersService } from './users-service.js';
 
 export interface SessionPolicy {
   /** A session ends after this long without use. */
@@ -26,12 +28,15 @@ export interface SessionPolicy {
   readonly absoluteMs: number;
   /** A session's id is replaced after this long, so a stolen cookie goes stale. */
   readonly rotateMs: number;
+  /** How long a replaced id still works, for requests that were already on their way. */
+  readonly graceMs: number;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMs: 8 * 3_600_000,
   absoluteMs: 7 * 86_400_000,
   rotateMs: 15 * 60_000,
+  graceMs: 60_000,
 };
 
 /** A session cookie value to set, with when it expires. */
@@ -44,6 +49,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(
   ctx: ServiceContext,
+  users: UsersService,
   options: { limits?: LoginLimits; sessions?: SessionPolicy } = {},
 ) {
   const { db } = ctx.store;
@@ -61,6 +67,7 @@ export function createAuthService(
       created_at: now.toISOString(),
       expires_at: expiresAt,
       absolute_expires_at: absoluteExpiresAt,
+      superseded_at: null,
     });
     return { id, expiresAt };
   }
@@ -78,8 +85,9 @@ export function createAuthService(
       password: string,
       address: string,
     ): Promise<{ user: User; session: IssuedSession }> {
-      const wait = limiter.retryAfterSeconds(name, address);
-      if (wait > 0) {
+      const attempt = limiter.begin(name, address);
+      if ('retryAfterSeconds' in attempt) {
+        const wait = attempt.retryAfterSeconds;
         throw new DomainError(
           'RATE_LIMITED',
           `too many failed sign-ins; try again in ${wait} s`,
@@ -92,12 +100,15 @@ export function createAuthService(
       const ok =
         hash === undefined ? await verifyDecoy(password) : await verifyPassword(hash, password);
       if (user === undefined || !ok || user.disabledAt !== null) {
-        limiter.fail(name, address);
         throw new DomainError('INVALID_CREDENTIALS', 'wrong user name or password');
       }
-      limiter.succeed(name);
+      limiter.succeed(attempt);
       const now = ctx.now();
-      await deleteExpiredSessions(db, now.toISOString());
+      await deleteExpiredSessions(
+        db,
+        now.toISOString(),
+        new Date(now.getTime() - policy.graceMs).toISOString(),
+      );
       const absolute = new Date(now.getTime() + policy.absoluteMs).toISOString();
       return { user, session: await issueSession(user.id, absolute) };
     },
@@ -119,11 +130,20 @@ export function createAuthService(
         await deleteSession(db, idHash);
         return undefined;
       }
+      if (
+        row.superseded_at !== null &&
+        Date.parse(row.superseded_at) + policy.graceMs <= now.getTime()
+      ) {
+        await deleteSession(db, idHash);
+        return undefined;
+      }
       const user = await findUserById(db, row.user_id);
       if (user === undefined || user.disabledAt !== null) return undefined;
       const principal: Principal = { kind: 'user', user, via: 'session' };
+      // A replaced id, within its grace period: serve the request, change nothing.
+      if (row.superseded_at !== null) return { principal, expiresAt: row.expires_at };
       if (now.getTime() - Date.parse(row.created_at) >= policy.rotateMs) {
-        await deleteSession(db, idHash);
+        await supersedeSession(db, idHash, nowIso);
         const renewed = await issueSession(user.id, row.absolute_expires_at);
         return { principal, expiresAt: renewed.expiresAt, renewed };
       }
@@ -148,6 +168,31 @@ export function createAuthService(
       if (user === undefined || user.disabledAt !== null) return undefined;
       await touchToken(db, token.id, nowIso);
       return { kind: 'user', user, via: 'token', tokenId: token.id };
+    },
+
+    /**
+     * A signed-in user changes their password, proving the current one. Counted by the same
+     * limiter as sign-in, so it cannot be used to guess passwords.
+     */
+    async changeOwnPassword(principal: Principal, current: string, next: string, address: string) {
+      if (principal.kind !== 'user' || principal.via !== 'session') {
+        throw new DomainError(
+          'FORBIDDEN',
+          'changing a password needs a signed-in session, not an API token',
+        );
+      }
+      const attempt = limiter.begin(principal.user.name, address);
+      if ('retryAfterSeconds' in attempt) {
+        const wait = attempt.retryAfterSeconds;
+        throw new DomainError(
+          'RATE_LIMITED',
+          `too many wrong passwords; try again in ${wait} s`,
+          [],
+          wait,
+        );
+      }
+      await users.changeOwnPassword(principal.user, current, next, principal);
+      limiter.succeed(attempt);
     },
 
     /** Ends the session with this cookie value (no error when it does not exist). */

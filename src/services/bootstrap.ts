@@ -4,10 +4,6 @@
  */
 import { ROLES, type Role } from '../core/auth/permissions.js';
 import { systemPrincipal } from '../core/auth/principal.js';
-import { stampEvents } from '../core/events.js';
-import { inTransaction, record } from '../store/record.js';
-import { countUsers } from '../store/user-store.js';
-import type { ServiceContext } from './context.js';
 import type { UsersService } from './users-service.js';
 
 /** A demo user's published credentials. */
@@ -40,31 +36,23 @@ export type BootstrapResult =
  * `demo`, the demo users. Does nothing when any user exists.
  */
 export async function bootstrapInstance(
-  ctx: ServiceContext,
   users: UsersService,
   options: { demo: boolean },
 ): Promise<BootstrapResult> {
-  if ((await countUsers(ctx.store.db)) > 0) return { kind: 'existing' };
   const by = systemPrincipal(options.demo ? 'demo' : 'bootstrap');
+  // One transaction that first checks the database is still empty: an interrupted or
+  // concurrent start never leaves half the demo users, or a second admin.
   if (!options.demo) {
-    const { user, generatedPassword } = await users.add({ name: 'admin', role: 'admin' }, by);
-    return { kind: 'first-admin', name: user.name, password: generatedPassword ?? '' };
+    const added = await users.addAll([{ name: 'admin', role: 'admin' }], by, { onlyIfEmpty: true });
+    const admin = added?.[0];
+    if (admin === undefined) return { kind: 'existing' };
+    return { kind: 'first-admin', name: admin.user.name, password: admin.generatedPassword ?? '' };
   }
-  for (const demo of DEMO_USERS) {
-    await users.add(demo, by);
-  }
-  await inTransaction(ctx.store.db, (tx) =>
-    record(
-      tx,
-      stampEvents(
-        [{ type: 'instance.demo_loaded', payload: { users: DEMO_USERS.map((u) => u.name) } }],
-        {
-          at: ctx.now().toISOString(),
-          by: 'system:demo',
-          newId: ctx.newId,
-        },
-      ),
-    ),
-  );
-  return { kind: 'demo', users: DEMO_USERS };
+  const added = await users.addAll(DEMO_USERS, by, {
+    onlyIfEmpty: true,
+    alsoRecord: [
+      { type: 'instance.demo_loaded', payload: { users: DEMO_USERS.map((u) => u.name) } },
+    ],
+  });
+  return added === undefined ? { kind: 'existing' } : { kind: 'demo', users: DEMO_USERS };
 }

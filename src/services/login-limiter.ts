@@ -1,7 +1,9 @@
 /**
- * Counts failed logins per account and per client address in a sliding window, and refuses
- * further attempts while a limit is exceeded. Kept in memory: a restart forgets, which is
- * acceptable for a single-process server and keeps the hot path free of writes.
+ * Counts password attempts per account and per client address in a sliding window, and refuses
+ * further attempts while a limit is exceeded. An attempt is counted when it starts (so parallel
+ * guesses cannot all pass the check before any is counted) and forgiven when it succeeds. Kept
+ * in memory: a restart forgets, which is acceptable for a single-process server and keeps the
+ * hot path free of writes.
  */
 
 export interface LoginLimits {
@@ -18,8 +20,18 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   windowMs: 15 * 60_000,
 };
 
+/** An attempt in progress, to pass back to `succeed`. */
+export interface Attempt {
+  readonly account: string;
+  readonly address: string;
+  readonly at: number;
+}
+
+// Above this many keys, expired ones are swept so that memory stays bounded.
+const SWEEP_ABOVE = 10_000;
+
 export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
 
   constructor(
     private readonly limits: LoginLimits,
@@ -36,30 +48,52 @@ export class LoginLimiter {
     return Math.ceil(wait / 1000);
   }
 
-  /** Notes a failed attempt. */
-  fail(account: string, address: string): void {
-    const now = this.now().getTime();
+  /**
+   * Starts an attempt: returns seconds to wait when over a limit (nothing is counted), or the
+   * attempt, already counted as a failure until `succeed` forgives it.
+   */
+  begin(account: string, address: string): { retryAfterSeconds: number } | Attempt {
+    const retryAfterSeconds = this.retryAfterSeconds(account, address);
+    if (retryAfterSeconds > 0) return { retryAfterSeconds };
+    const at = this.now().getTime();
     for (const key of [`account:${account}`, `address:${address}`]) {
-      const recent = this.recent(key, now);
-      recent.push(now);
-      this.failures.set(key, recent);
+      const recent = this.recent(key, at);
+      recent.push(at);
+      this.attempts.set(key, recent);
     }
+    if (this.attempts.size > SWEEP_ABOVE) this.sweep(at);
+    return { account, address, at };
   }
 
-  /** Forgets an account's failures after a successful login. */
-  succeed(account: string): void {
-    this.failures.delete(`account:${account}`);
+  /** Forgives a successful attempt, and the account's earlier failures. */
+  succeed(attempt: Attempt): void {
+    this.attempts.delete(`account:${attempt.account}`);
+    const key = `address:${attempt.address}`;
+    const list = this.attempts.get(key);
+    const i = list?.indexOf(attempt.at) ?? -1;
+    if (list !== undefined && i >= 0) list.splice(i, 1);
+  }
+
+  /** How many keys are tracked (for tests of the memory bound). */
+  get trackedKeys(): number {
+    return this.attempts.size;
   }
 
   private waitFor(key: string, limit: number, now: number): number {
     const recent = this.recent(key, now);
-    if (recent.length === 0) this.failures.delete(key);
+    if (recent.length === 0) this.attempts.delete(key);
     if (recent.length < limit) return 0;
     const oldestCounted = recent[recent.length - limit] ?? now;
     return oldestCounted + this.limits.windowMs - now;
   }
 
   private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
+    return (this.attempts.get(key) ?? []).filter((t) => t > now - this.limits.windowMs);
+  }
+
+  private sweep(now: number): void {
+    for (const key of [...this.attempts.keys()]) {
+      if (this.recent(key, now).length === 0) this.attempts.delete(key);
+    }
   }
 }

@@ -39,6 +39,13 @@ export function createTokensService(ctx: ServiceContext) {
       input: { userName: string; label: string; expiresInDays?: number | undefined },
       by: Principal,
     ): Promise<{ token: ApiToken; secret: string }> {
+      if (by.kind === 'user' && by.via === 'token') {
+        // A leaked token must not be able to mint tokens that outlive its revocation.
+        throw new DomainError(
+          'FORBIDDEN',
+          'creating an API token needs a signed-in session, not a token',
+        );
+      }
       const label = input.label.trim();
       if (label.length === 0 || label.length > 100) {
         throw new DomainError('VALIDATION_FAILED', 'label must be 1-100 characters', [

@@ -4,7 +4,10 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../../test/support/dialects.js';
+import { randomUUID } from 'node:crypto';
 import { createServices } from '../services.js';
+import { stampEvents } from '../core/events.js';
+import { inTransaction, record } from './record.js';
 import { buildApp } from '../http/app.js';
 import {
   migrateToLatest,
@@ -74,27 +77,59 @@ describeEachDialect('migrations', (dialect) => {
     }
   });
 
-  it('rolls back a failed write completely', async () => {
+  it('rolls back a failed write completely: entries, tiles and projections', async () => {
     database = await createTestDatabase(dialect);
     const services = await createServices(database.url);
     try {
-      const by = { kind: 'system', what: 'test' } as const;
-      await services.users.add({ name: 'first', role: 'admin', password: 'first-password' }, by);
-      const before = await services.store.db
-        .selectFrom('record_entries')
-        .select('event_id')
-        .execute();
+      await services.instance.bootstrap(true);
+      const snapshot = async () => ({
+        entries: await services.store.db
+          .selectFrom('record_entries')
+          .select('event_id')
+          .orderBy('idx')
+          .execute(),
+        tiles: await services.store.db
+          .selectFrom('record_tiles')
+          .selectAll()
+          .orderBy('level')
+          .orderBy('idx')
+          .execute(),
+        users: await services.store.db.selectFrom('users').selectAll().orderBy('id').execute(),
+      });
+      const before = await snapshot();
+      const event = (name: string, userId: string) =>
+        stampEvents(
+          [{ type: 'user.added', payload: { userId, name, role: 'viewer', actor: null } }],
+          {
+            at: '2026-01-06T12:00:00.000Z',
+            by: 'system:test',
+            newId: randomUUID,
+          },
+        );
+      // The first event is written (entry, tiles, users row); the second violates the unique
+      // user name after record() has appended its entry. Nothing of either may remain.
       await expect(
-        services.users.add({ name: 'first', role: 'viewer', password: 'other-password' }, by),
-      ).rejects.toThrow(/already exists/);
-      const after = await services.store.db
-        .selectFrom('record_entries')
-        .select('event_id')
-        .execute();
-      expect(after).toEqual(before);
-      expect((await services.users.list()).map((u) => u.name)).toEqual(['first']);
+        inTransaction(services.store.db, async (tx) => {
+          await record(tx, event('fresh', randomUUID()));
+          await record(tx, event('admin', randomUUID()));
+        }),
+      ).rejects.toThrow();
+      expect(await snapshot()).toEqual(before);
     } finally {
       await services.close();
+    }
+  });
+
+  it('bootstraps once even when two servers start on the same empty database', async () => {
+    database = await createTestDatabase(dialect);
+    const [a, b] = await Promise.all([createServices(database.url), createServices(database.url)]);
+    try {
+      const results = await Promise.all([a.instance.bootstrap(true), b.instance.bootstrap(true)]);
+      expect(results.map((r) => r.kind).sort()).toEqual(['demo', 'existing']);
+      expect(await a.users.list()).toHaveLength(7);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 });

@@ -131,7 +131,15 @@ async function openPostgres(
   try {
     const client = await pool.connect();
     try {
-      if (schema !== null) await client.query(`create schema if not exists "${schema}"`);
+      if (schema !== null) {
+        // Two processes creating the schema at once race inside PostgreSQL: the loser's
+        // unique violation means the schema exists, which is all we need.
+        await client
+          .query(`create schema if not exists "${schema}"`)
+          .catch((error: { code?: string }) => {
+            if (error.code !== '23505') throw error;
+          });
+      }
       const result = await client.query<{ schema: string }>('select current_schema() as schema');
       current = result.rows[0]?.schema ?? 'public';
     } finally {
@@ -158,7 +166,14 @@ function migratorFor(store: Store): Migrator {
 
 /** Applies every pending migration; returns the names applied. Throws when one fails. */
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const { error, results } = await migratorFor(store).migrateToLatest();
+  let { error, results } = await migratorFor(store).migrateToLatest();
+  // Kysely cannot lock SQLite migrations across processes: when another process is applying
+  // them at the same time, ours fails on "already exists". Its transaction rolled back, so
+  // trying again continues from where the other process got to.
+  for (let retry = 0; error !== undefined && store.dialect === 'sqlite' && retry < 10; retry += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    ({ error, results } = await migratorFor(store).migrateToLatest());
+  }
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new StoreUnavailableError(`migration ${failed} failed: ${describe(error)}`);

@@ -3,7 +3,7 @@
  * each event to the record (the Merkle tree log) and applies it to the projections (users,
  * api_tokens, instance_settings). Nothing else writes those tables.
  */
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { encodeEntry } from '../core/record/entry.js';
 import type { RecordedEvent } from '../core/events.js';
 import { appendEntries } from './record-log.js';
@@ -40,9 +40,21 @@ export async function applyEvents(
   for (const event of events) await project(tx, event);
 }
 
-/** Runs `work` in one transaction: all of its writes land, or none. */
+/** The PostgreSQL advisory lock that serialises writers (SQLite has one writer anyway). */
+export const WRITE_LOCK = 0x7472_7563; // "truc"
+
+/**
+ * Runs `work` in one transaction: all of its writes land, or none. Write transactions are
+ * serialised, so a check made inside one (the last admin, a free name, the record's size) still
+ * holds when it commits, on PostgreSQL as on SQLite.
+ */
 export function inTransaction<T>(db: Kysely<Database>, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+  return db.transaction().execute(async (tx) => {
+    if (tx.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
+    }
+    return work(tx);
+  });
 }
 
 async function project(tx: Tx | Kysely<Database>, event: RecordedEvent): Promise<void> {

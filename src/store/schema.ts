@@ -80,6 +80,7 @@ export interface SessionRow {
   created_at: string;
   expires_at: string;
   absolute_expires_at: string;
+  superseded_at: string | null;
 }
 
 export interface InstanceSettingRow {

@@ -36,7 +36,23 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-/** Removes sessions that expired before `now`. */
-export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+/** Marks a session's id as replaced at `at`; it stays valid for a short grace period. */
+export async function supersedeSession(db: Db, idSha256: string, at: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ superseded_at: at })
+    .where('id_sha256', '=', idSha256)
+    .execute();
+}
+
+/** Removes sessions that expired before `now`, and ids superseded before `supersededBefore`. */
+export async function deleteExpiredSessions(
+  db: Db,
+  now: string,
+  supersededBefore: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<', now), eb('superseded_at', '<', supersededBefore)]))
+    .execute();
 }

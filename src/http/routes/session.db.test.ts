@@ -92,15 +92,72 @@ describeEachDialect('signing in and out', (dialect) => {
     expect((await me(t, { cookie: current })).statusCode).toBe(401);
   });
 
-  it('rotates the session id after a while; the old id stops working', async () => {
+  it('rotates the session id after a while; the old id serves requests in flight briefly, then stops', async () => {
     const first = await t.login('admin', 'demo-admin-pass');
     t.clock.advance(DEFAULT_SESSION_POLICY.rotateMs);
-    const response = await me(t, { cookie: first });
-    expect(response.statusCode).toBe(200);
-    const second = sessionCookie(response);
+    // Two requests leave the browser at once with the old cookie (as the Users page does).
+    const [a, b] = await Promise.all([me(t, { cookie: first }), me(t, { cookie: first })]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const renewed = [a, b].flatMap((r) => r.cookies.filter((c) => c.name === 'truce_session'));
+    expect(renewed.length).toBeGreaterThanOrEqual(1);
+    expect(renewed.every((c) => c.value !== '')).toBe(true);
+    const second = `truce_session=${renewed[0]?.value}`;
     expect(second).not.toBe(first);
+    t.clock.advance(DEFAULT_SESSION_POLICY.graceMs - 1000);
+    expect((await me(t, { cookie: first })).statusCode).toBe(200);
+    t.clock.advance(1000);
     expect((await me(t, { cookie: first })).statusCode).toBe(401);
     expect((await me(t, { cookie: second })).statusCode).toBe(200);
+  });
+
+  it('counts parallel wrong guesses before checking them, so a burst cannot pass the limit', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => login(t, 'admin', 'wrong-password', '10.7.7.7')),
+    );
+    const codes = burst.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
+  it('does not let an API token change the password or mint more tokens', async () => {
+    const cookie = await t.login('monitor', 'demo-monitor-pass');
+    const { secret } = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        headers: { cookie },
+        payload: { label: 'bot' },
+      })
+    ).json();
+    const bearer = { authorization: `Bearer ${secret}` };
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/account/password',
+      headers: bearer,
+      payload: { currentPassword: 'demo-monitor-pass', newPassword: 'another-long-one' },
+    });
+    expect(change.statusCode).toBe(403);
+    const mint = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: bearer,
+      payload: { label: 'child' },
+    });
+    expect(mint.statusCode).toBe(403);
+  });
+
+  it('limits wrong current passwords on password change like sign-ins', async () => {
+    const cookie = await t.login('analyst', 'demo-analyst-pass');
+    const change = (currentPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/account/password',
+        headers: { cookie },
+        payload: { currentPassword, newPassword: 'another-long-one' },
+        remoteAddress: '10.8.8.8',
+      });
+    for (let i = 0; i < 5; i += 1) expect((await change(`guess-number-${i}`)).statusCode).toBe(400);
+    expect((await change('demo-analyst-pass')).statusCode).toBe(429);
   });
 
   it('limits failed sign-ins per account, answering 429 with Retry-After even for the right password', async () => {

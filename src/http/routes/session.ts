@@ -99,6 +99,8 @@ export function sessionRoutes(app: App, services: Services): void {
       schema: {
         tags: ['session'],
         summary: 'Change one’s own password; every session of the user ends',
+        description:
+          'Needs a browser session (not an API token); wrong current passwords count towards the sign-in limit.',
         body: Type.Object(
           {
             currentPassword: Type.String({ maxLength: 256 }),
@@ -108,18 +110,17 @@ export function sessionRoutes(app: App, services: Services): void {
         ),
         response: {
           204: Type.Null(),
-          ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
+          ...errorResponses('VALIDATION_FAILED', 'RATE_LIMITED', ...AUTHENTICATED_ERRORS),
         },
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request);
       const { currentPassword, newPassword } = request.body;
-      await services.users.changeOwnPassword(
-        principal.user,
+      await services.auth.changeOwnPassword(
+        requirePrincipal(request),
         currentPassword,
         newPassword,
-        principal,
+        request.ip,
       );
       clearSessionCookie(request, reply);
       return reply.status(204).send(null);

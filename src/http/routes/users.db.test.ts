@@ -114,4 +114,31 @@ describeEachDialect('user administration over the API', (dialect) => {
     for (const event of tail) expect(event.by).toBe(`user:${adminUser?.id}`);
     for (const row of rows) expect(row.data).not.toMatch(/argon2|demo-.*-pass/);
   });
+
+  it('applies a combined change in one transaction: all of it, or none of it', async () => {
+    const before = await t.services.record.size();
+    const refused = await patch('admin', { role: 'viewer', disabled: true });
+    expect(refused.statusCode).toBe(409);
+    expect(await t.services.record.size()).toBe(before);
+    expect((await t.services.users.find('admin'))?.role).toBe('admin');
+    const both = await patch('monitor', { role: 'analyst', disabled: true });
+    expect(both.json().user).toMatchObject({ role: 'analyst', disabledAt: expect.any(String) });
+    expect(await t.services.record.size()).toBe(before + 2);
+    // A change to nothing records nothing.
+    await patch('monitor', { role: 'analyst' });
+    expect(await t.services.record.size()).toBe(before + 2);
+  });
+
+  it('keeps an enabled admin when two admins are disabled at the same moment', async () => {
+    await add({ name: 'second-admin', role: 'admin', password: 'second-admin-pass' });
+    const results = await Promise.all([
+      patch('admin', { disabled: true }),
+      patch('second-admin', { disabled: true }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const admins = (await t.services.users.list()).filter(
+      (u) => u.role === 'admin' && u.disabledAt === null,
+    );
+    expect(admins).toHaveLength(1);
+  });
 });

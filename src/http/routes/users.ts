@@ -1,6 +1,5 @@
 /** User administration. */
 import { Type } from 'typebox';
-import { DomainError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
@@ -88,28 +87,10 @@ export function userRoutes(app: App, services: Services): void {
         },
       },
     },
-    async (request) => {
-      const by = requirePrincipal(request);
-      const { name } = request.params;
-      const { role, actor, disabled } = request.body;
-      const current = await services.users.find(name);
-      if (current === undefined) {
-        throw new DomainError('NOT_FOUND', `no user named "${name}"`, [
-          { path: 'params/name', message: 'no such user' },
-        ]);
-      }
-      let user = current;
-      if (role !== undefined || actor !== undefined) {
-        user = await services.users.setRole(
-          name,
-          role ?? current.role,
-          actor === undefined ? current.actor : actor,
-          by,
-        );
-      }
-      if (disabled === true) user = await services.users.disable(name, by);
-      if (disabled === false) user = await services.users.enable(name, by);
-      return { user: presentUser(user) };
-    },
+    async (request) => ({
+      user: presentUser(
+        await services.users.update(request.params.name, request.body, requirePrincipal(request)),
+      ),
+    }),
   );
 }

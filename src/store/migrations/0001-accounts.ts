@@ -46,6 +46,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('absolute_expires_at', 'text', (c) => c.notNull())
+    // Set when the id was rotated: the old id keeps working briefly for requests in flight.
+    .addColumn('superseded_at', 'text')
     .execute();
   await db.schema.createIndex('sessions_user_idx').on('sessions').column('user_id').execute();
 
