@@ -40,6 +40,15 @@ describe('configuration', () => {
     expect(load({ TRUCE_DATA_DIR: 'var' }).databaseUrl).toBe('sqlite:/srv/truce/var/truce.db');
   });
 
+  it('trusts a bounded set of proxies, never every hop', () => {
+    expect(load({ TRUCE_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(load({ TRUCE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(load({ TRUCE_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toBe(
+      '10.0.0.1,10.1.0.0/16',
+    );
+    expect(load({ TRUCE_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(load({}))).toBe(true);
   });
@@ -54,7 +63,7 @@ describe('configuration', () => {
       'TRUCE_DATABASE_URL: "mysql://x/y" is not a database URL',
     ],
     [{}, { db: 'postgres:///x' }, '--db: a postgres:// URL needs a host'],
-    [{}, { db: 'postgres://u:secret@/x' }, '--db: "postgres://u:***@/x" is not a valid URL'],
+    [{}, { db: 'postgres://u:secret@/x' }, '--db: "postgres://***@/x" is not a valid URL'],
     [
       { TRUCE_LOG_LEVEL: 'loud' },
       {},
@@ -62,7 +71,11 @@ describe('configuration', () => {
     ],
     [{ TRUCE_HOST: 'bad host' }, {}, 'TRUCE_HOST "bad host" is not a host name or IP address'],
     [{ TRUCE_DATA_DIR: ' ' }, {}, 'TRUCE_DATA_DIR must be a directory path, not empty'],
-    [{ TRUCE_TRUST_PROXY: 'maybe' }, {}, 'TRUCE_TRUST_PROXY "maybe" must be true or false'],
+    [
+      { TRUCE_TRUST_PROXY: 'maybe' },
+      {},
+      'TRUCE_TRUST_PROXY "maybe" must be false, true (one proxy)',
+    ],
     [
       { TRUCE_RECORD_ORIGIN: 'my log' },
       {},

@@ -18,8 +18,11 @@ export interface Config {
   /** Absolute path of the directory for the database file, keys and stored content. */
   readonly dataDir: string;
   readonly logLevel: LogLevel;
-  /** Trust X-Forwarded-* headers from a reverse proxy (for client addresses and TLS). */
-  readonly trustProxy: boolean;
+  /**
+   * Which reverse proxies' X-Forwarded-* headers to believe (client address, TLS): false for
+   * none, a number of hops, or a comma-separated list of proxy addresses or CIDR ranges.
+   */
+  readonly trustProxy: false | number | string;
   /** The record's checkpoint origin (and signing key name), used when the key is created. */
   readonly recordOrigin: string;
   /** True when TRUCE_RECORD_ORIGIN was set (then it must match an existing key). */
@@ -75,7 +78,7 @@ export function loadConfig(
     throw new ConfigError(`TRUCE_LOG_LEVEL "${levelIn}" must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
-  const trustProxy = parseBoolean(env['TRUCE_TRUST_PROXY'] ?? 'false', 'TRUCE_TRUST_PROXY');
+  const trustProxy = parseTrustProxy(env['TRUCE_TRUST_PROXY'] ?? 'false');
 
   const originIn = env['TRUCE_RECORD_ORIGIN'];
   // The C2SP convention: the scheme-less URL prefix of the log.
@@ -106,8 +109,14 @@ function parsePort(value: string, source: string): number {
   return Number(value);
 }
 
-function parseBoolean(value: string, source: string): boolean {
-  if (['1', 'true', 'yes'].includes(value)) return true;
+function parseTrustProxy(value: string): false | number | string {
   if (['0', 'false', 'no', ''].includes(value)) return false;
-  throw new ConfigError(`${source} "${value}" must be true or false`);
+  // "true" trusts the one proxy in front, never every hop: a client could name its own address.
+  if (value === 'true' || value === 'yes') return 1;
+  if (/^[1-9]\d?$/.test(value)) return Number(value);
+  const list = value.split(',').map((part) => part.trim());
+  if (list.every((part) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part))) return list.join(',');
+  throw new ConfigError(
+    `TRUCE_TRUST_PROXY "${value}" must be false, true (one proxy), a number of proxies, or proxy addresses like 10.0.0.1,10.1.0.0/16`,
+  );
 }

@@ -15,3 +15,6 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
 });
 process.exitCode = code;
+// Whatever is still holding the event loop (a connection cut at shutdown, a stuck client) must
+// not keep the process alive once the command has finished.
+setTimeout(() => process.exit(code), 2000).unref();

@@ -107,9 +107,10 @@ function report(error: unknown, command: Command, io: CliIo): number {
     io.stderr(`${prefix}: ${error.message}\n`);
     return error.code === 'VALIDATION_FAILED' ? EXIT_USAGE : EXIT_FAILED;
   }
-  io.stderr(
-    `${prefix}: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr(`${prefix}: unexpected failure: ${detail}\n`);
+  if (io.env['TRUCE_LOG_LEVEL'] === 'debug' && error instanceof Error)
+    io.stderr(`${error.stack ?? ''}\n`);
   return EXIT_FAILED;
 }
 

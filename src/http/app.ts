@@ -43,7 +43,7 @@ export type App = FastifyInstance<
 
 export interface AppOptions {
   readonly logLevel?: LogLevel;
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: false | number | string;
   /** Directory of the built web app; defaults to web/dist of this checkout. */
   readonly webRoot?: string;
 }
@@ -58,7 +58,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: BODY_LIMIT,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -66,6 +66,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // A client that trickles a request cannot hold a connection (or a shutdown) for ever.
+    requestTimeout: 60_000,
+    // Errors Fastify raises before routing (a malformed URL) use the one error format too.
+    frameworkErrors: (error, _request, reply) =>
+      sendError(reply, 'VALIDATION_FAILED', `the request is malformed: ${error.message}`, [
+        { path: 'url', message: error.message },
+      ]),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -162,6 +169,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   return app;
+}
+
+/** Fastify's form of the proxy setting: a hop count becomes "trust the first N hops". */
+function trustProxyOption(setting: false | number | string) {
+  if (typeof setting !== 'number') return setting;
+  return (_address: string, hop: number) => hop < setting;
 }
 
 function isApiPath(url: string): boolean {

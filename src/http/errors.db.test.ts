@@ -66,6 +66,19 @@ describeEachDialect('bad requests get the one error format, saying what and wher
     expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('answers a malformed URL in the same format', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users/%E0%A4%A',
+      headers: { cookie: admin },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'url' }],
+    });
+  });
+
   it('answers unknown API routes with NOT_FOUND in the same format', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);

@@ -54,7 +54,17 @@ export async function shutdown(
     return true as const;
   })();
   try {
-    return await Promise.race([closed, timedOut]);
+    const clean = await Promise.race([closed, timedOut]);
+    if (!clean) {
+      // Out of time: cut the connections still open (slow clients, stuck requests) and close
+      // the database anyway, so the process can end.
+      app.server.closeAllConnections();
+      await Promise.race([
+        services.close().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 1000).unref()),
+      ]);
+    }
+    return clean;
   } finally {
     clearTimeout(timer);
   }

@@ -2,7 +2,7 @@
  * Opens the database a URL names: embedded SQLite (`sqlite:./data/truce.db`, `sqlite::memory:`)
  * or PostgreSQL (`postgres://user@host:5432/db`, optionally `?schema=name`), and runs migrations.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -73,9 +73,17 @@ export function parseDatabaseUrl(url: string): DatabaseLocation | { error: strin
   };
 }
 
-/** The URL with any password replaced by `***`. */
+/** The URL with any password (in the authority or a `password` parameter) replaced by `***`. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
+    return parsed.toString().replace('%2A%2A%2A', '***');
+  } catch {
+    // Not parseable: hide everything between "//" and the last "@".
+    return url.replace(/\/\/[^/]*@/, '//***@').replace(/\/\/([^:/@]+):.*@/, '//$1:***@');
+  }
 }
 
 /**
@@ -93,8 +101,11 @@ export async function openStore(url: string): Promise<Store> {
 function openSqlite(path: string, displayUrl: string): Store {
   let handle: SqliteDatabase.Database;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const isFile = path !== ':memory:';
+    if (isFile) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     handle = new SqliteDatabase(path);
+    // The file holds password hashes: readable by the owner only.
+    if (isFile) chmodSync(path, 0o600);
     handle.pragma('journal_mode = WAL');
     // FULL: an acknowledged write survives power loss, not only a process crash.
     handle.pragma('synchronous = FULL');

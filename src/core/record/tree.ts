@@ -3,7 +3,7 @@
  * subtree: `{ level, index }` covers leaves [index * 2^level, (index + 1) * 2^level). Planning is
  * separate from fetching so that a store can read every needed node in few queries.
  */
-import { EMPTY_ROOT, hashChildren } from './hash.js';
+import { EMPTY_ROOT, hashChildren, HASH_SIZE } from './hash.js';
 
 /** A complete subtree of the tree. */
 export interface NodeRef {
@@ -60,6 +60,36 @@ export function subtreeLevels(hashes: readonly Uint8Array[]): Uint8Array[][] {
     row = next;
   }
   return levels;
+}
+
+/**
+ * The levels above the bottom row of a complete subtree, flat: `bottom` holds 2^k hashes
+ * (k >= 1) of 32 bytes back to back; the result holds the 2^(k-1) hashes of the level above,
+ * then the 2^(k-2) of the next, and so on up to the root, back to back (2^k - 1 hashes in all,
+ * the root last). The same hashes as subtreeLevels without an array per hash. `hashPair` hashes
+ * 64 bytes (left || right) as an interior node; by default with hashChildren.
+ */
+export function subtreeLevelsFlat(
+  bottom: Uint8Array,
+  hashPair: (pair: Uint8Array) => Uint8Array = hashPairDefault,
+): Uint8Array {
+  const count = bottom.length / HASH_SIZE;
+  if (count < 2 || !Number.isInteger(Math.log2(count)))
+    throw new Error('a subtree needs a bottom row of 2^k hashes, k >= 1');
+  const out = new Uint8Array((count - 1) * HASH_SIZE);
+  let row = bottom;
+  let at = 0;
+  for (let width = count / 2; width >= 1; width /= 2) {
+    const start = at;
+    for (let i = 0; i < width; i += 1, at += HASH_SIZE)
+      out.set(hashPair(row.subarray(i * 2 * HASH_SIZE, (i + 1) * 2 * HASH_SIZE)), at);
+    row = out.subarray(start, at);
+  }
+  return out;
+}
+
+function hashPairDefault(pair: Uint8Array): Uint8Array {
+  return hashChildren(pair.subarray(0, HASH_SIZE), pair.subarray(HASH_SIZE, 2 * HASH_SIZE));
 }
 
 /** The root of the tree of this size, as the nodes to fetch. */

@@ -38,7 +38,7 @@ describeEachDialect('signing in and out', (dialect) => {
 
   it('marks the cookie Secure when the request came over TLS through a trusted proxy', async () => {
     const { buildApp } = await import('../app.js');
-    const app = await buildApp(t.services, { logLevel: 'silent', trustProxy: true });
+    const app = await buildApp(t.services, { logLevel: 'silent', trustProxy: 1 });
     try {
       const response = await app.inject({
         method: 'POST',
