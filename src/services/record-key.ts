@@ -3,8 +3,19 @@
  * in the data directory with mode 0600. Its name is the checkpoint origin, fixed at creation.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ConfigError } from '../config.js';
 import {
   encodeSignerKey,
@@ -32,11 +43,7 @@ export function loadOrCreateRecordKey(
   explicitOrigin: boolean,
 ): NoteSigner {
   const path = recordKeyPath(dataDir);
-  if (!existsSync(path)) {
-    const signer = signerFromSeed(origin, new Uint8Array(randomBytes(32)));
-    writeFileSync(path, `${encodeSignerKey(signer)}\n`, { mode: 0o600, flag: 'wx' });
-    return signer;
-  }
+  if (!existsSync(path)) createKeyFile(path, origin);
   const signer = readRecordKey(path);
   if (explicitOrigin && signer.name !== origin) {
     throw new ConfigError(
@@ -44,6 +51,36 @@ export function loadOrCreateRecordKey(
     );
   }
   return signer;
+}
+
+/**
+ * Writes a new key durably and exclusively: to a temporary file, synced, then linked into place
+ * (which fails if another process got there first; its key then wins), then the directory synced.
+ * A crash can leave a stray temporary file, never a half-written key.
+ */
+function createKeyFile(path: string, origin: string): void {
+  const signer = signerFromSeed(origin, new Uint8Array(randomBytes(32)));
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(fd, `${encodeSignerKey(signer)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }
 
 /** Reads an existing key file. Throws ConfigError when it is missing or malformed. */

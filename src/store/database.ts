@@ -6,12 +6,19 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
+  CompiledQuery,
   Kysely,
   Migrator,
   PostgresDialect,
-  SqliteDialect,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
   sql,
+  type DatabaseConnection,
+  type Dialect as KyselyDialect,
   type MigrationProvider,
+  type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
@@ -114,7 +121,7 @@ function openSqlite(path: string, displayUrl: string): Store {
   } catch (error) {
     throw new StoreUnavailableError(`cannot open SQLite database ${path}: ${describe(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
+  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ database: handle }) });
   return { db, dialect: 'sqlite', displayUrl, close: () => db.destroy() };
 }
 
@@ -162,6 +169,25 @@ async function openPostgres(
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', displayUrl, schema: current, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite dialect, except that transactions begin IMMEDIATE: they take the write lock
+ * at once (waiting up to the busy timeout) instead of failing with SQLITE_BUSY when a second
+ * process writes the same file and the lock has to be upgraded mid-transaction.
+ */
+function immediateSqliteDialect(config: SqliteDialectConfig): KyselyDialect {
+  class ImmediateDriver extends SqliteDriver {
+    override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    }
+  }
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateDriver(config),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

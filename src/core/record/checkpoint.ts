@@ -22,6 +22,8 @@ export function parseCheckpoint(text: string): Checkpoint | { error: string } {
   if (!/^(0|[1-9][0-9]*)$/.test(sizeText) || !Number.isSafeInteger(Number(sizeText))) {
     return { error: `the size "${sizeText}" is not a decimal number` };
   }
+  if (lines.slice(3, -1).some((line) => line === ''))
+    return { error: 'extension lines must not be empty' };
   const root = fromBase64(rootText);
   if (root === undefined || root.length !== HASH_SIZE)
     return { error: 'the root is not a base64 32-byte hash' };

@@ -13,6 +13,7 @@ import {
 
 interface Vector {
   name: string;
+  ed25519_seed_hex?: string;
   vkey?: string;
   skey?: string;
   note: string;
@@ -56,6 +57,19 @@ describe('signed-note vectors', () => {
   );
 });
 
+describe('the signer, on the vector with a known seed', () => {
+  const v = vectors.find((x) => x.ed25519_seed_hex !== undefined);
+
+  it('re-signs the sigsum checkpoint byte for byte and verifies it', () => {
+    if (v === undefined) throw new Error('vector missing');
+    const seed = Uint8Array.from(v.ed25519_seed_hex?.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const origin = v.text.split('\n')[0] ?? '';
+    const signer = signerFromSeed(origin, seed);
+    expect(signNote(v.text, signer)).toBe(v.note);
+    expect(openNote(v.note, [signer])).toMatchObject({ ok: true, text: v.text });
+  });
+});
+
 describe('signing and opening', () => {
   const signer = signerFromSeed('truce.example/record', new Uint8Array(32).fill(7));
   const other = signerFromSeed('truce.example/record', new Uint8Array(32).fill(8));
@@ -72,6 +86,15 @@ describe('signing and opening', () => {
     expect(openNote(note.replace('\n3\n', '\n4\n'), [signer]).ok).toBe(false);
     expect(openNote(note, [other])).toEqual({ ok: false, reason: 'no signature by a trusted key' });
     expect(openNote('no signatures\n', [signer]).ok).toBe(false);
+    // Control characters other than newline are not allowed in a note.
+    const tabbed = signNote(
+      'truce.example/record\t\n3\nrra8/idLcKFPsGel5VeCZNsPqbUa9eC6FZFY8yngbnc=\n',
+      signer,
+    );
+    expect(openNote(tabbed, [signer])).toEqual({
+      ok: false,
+      reason: 'the note contains a control character',
+    });
   });
 
   it('parses checkpoints and explains malformed ones', () => {

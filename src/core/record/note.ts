@@ -104,6 +104,9 @@ export type OpenedNote =
  * verify, and none by a known key may fail. Signatures by unknown keys are ignored.
  */
 export function openNote(note: string, verifiers: readonly NoteVerifier[]): OpenedNote {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being refused
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(note))
+    return { ok: false, reason: 'the note contains a control character' };
   const split = note.lastIndexOf('\n\n');
   if (!note.endsWith('\n') || split < 0)
     return { ok: false, reason: 'malformed note: no signature block' };
