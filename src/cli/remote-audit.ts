@@ -7,7 +7,7 @@ import { parseCheckpoint, type Checkpoint } from '../core/record/checkpoint.js';
 import { bytesEqual, fromBase64, hashLeaf, toBase64 } from '../core/record/hash.js';
 import { openNote, type NoteVerifier } from '../core/record/note.js';
 import { decodeBundle, tilePath, TILE_WIDTH } from '../core/record/tiles.js';
-import { RootAccumulator } from '../core/record/tree.js';
+import { RootAccumulator, subtreeRoot } from '../core/record/tree.js';
 import { verifyConsistency } from '../core/record/verify.js';
 
 /** The outcome of a remote audit. */
@@ -62,6 +62,7 @@ export async function auditRemote(
   }
 
   const accumulator = new RootAccumulator();
+  const levelZero: Uint8Array[] = [];
   let trustedRoot: Uint8Array | undefined = trusted?.size === 0 ? accumulator.root() : undefined;
   for (let tile = 0; tile * TILE_WIDTH < current.size; tile += 1) {
     const width = Math.min(TILE_WIDTH, current.size - tile * TILE_WIDTH);
@@ -83,10 +84,13 @@ export async function auditRemote(
         return { ok: false, problem: `entry ${index} does not hash to its leaf in tile 0/${tile}` };
       }
       accumulator.push(leaf);
+      levelZero.push(leaf);
       if (trusted !== undefined && accumulator.size === trusted.size)
         trustedRoot = accumulator.root();
     }
   }
+  const upper = await checkUpperTiles(prefix, levelZero, fetchBytes);
+  if (upper !== undefined) return { ok: false, problem: upper };
   const root = accumulator.root();
   if (!bytesEqual(root, current.root)) {
     return {
@@ -116,6 +120,38 @@ export async function auditRemote(
       return { ok: false, problem: `the server's consistency proof fails: ${check.reason}` };
   }
   return { ok: true, checkpoint: current, note, consistentFrom: trusted.size };
+}
+
+/**
+ * Fetches every tile above level 0 and checks it against the level below: each hash is the
+ * root of a full tile one level down (C2SP tlog-tiles), so ordinary tile clients get the truth.
+ */
+async function checkUpperTiles(
+  prefix: string,
+  levelZero: readonly Uint8Array[],
+  fetchBytes: Fetcher,
+): Promise<string | undefined> {
+  let below = levelZero;
+  for (let level = 1; below.length >= TILE_WIDTH; level += 1) {
+    const expected: Uint8Array[] = [];
+    for (let t = 0; t + TILE_WIDTH <= below.length; t += TILE_WIDTH)
+      expected.push(subtreeRoot(below.slice(t, t + TILE_WIDTH)));
+    for (let tile = 0; tile * TILE_WIDTH < expected.length; tile += 1) {
+      const width = Math.min(TILE_WIDTH, expected.length - tile * TILE_WIDTH);
+      const bytes = await fetchBytes(`${prefix}${tilePath({ level, index: tile, width })}`);
+      for (let i = 0; i < width; i += 1) {
+        const want = expected[tile * TILE_WIDTH + i] as Uint8Array;
+        if (
+          bytes.length !== width * 32 ||
+          !bytesEqual(bytes.subarray(i * 32, (i + 1) * 32), want)
+        ) {
+          return `tile ${level}/${tile} does not match the tiles below it`;
+        }
+      }
+    }
+    below = expected;
+  }
+  return undefined;
 }
 
 function openCheckpoint(note: string, verifier: NoteVerifier): Checkpoint | { problem: string } {

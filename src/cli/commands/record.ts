@@ -92,6 +92,11 @@ async function verifyRemote(url: string, args: ParsedArgs, io: CliIo): Promise<n
     trustedPath !== undefined && existsSync(trustedPath)
       ? readFileSync(trustedPath, 'utf8')
       : undefined;
+  if (trustedPath !== undefined && trustedNote === undefined) {
+    io.stderr(
+      `No trusted checkpoint at ${trustedPath} yet: verifying from scratch, then saving one there.\n`,
+    );
+  }
   const result = await auditRemote(url, verifier, trustedNote);
   if (!result.ok) {
     io.stderr(`Record verification FAILED: ${result.problem}\n`);
