@@ -32,6 +32,8 @@ const SWEEP_ABOVE = 10_000;
 
 export class LoginLimiter {
   private readonly attempts = new Map<string, number[]>();
+  // Sweeping costs one pass over every key, so it runs when the map has doubled since the last.
+  private sweepAt = SWEEP_ABOVE;
 
   constructor(
     private readonly limits: LoginLimits,
@@ -61,7 +63,10 @@ export class LoginLimiter {
       recent.push(at);
       this.attempts.set(key, recent);
     }
-    if (this.attempts.size > SWEEP_ABOVE) this.sweep(at);
+    if (this.attempts.size > this.sweepAt) {
+      this.sweep(at);
+      this.sweepAt = Math.max(SWEEP_ABOVE, this.attempts.size * 2);
+    }
     return { account, address, at };
   }
 
