@@ -74,6 +74,13 @@ export function createRecordService(ctx: ServiceContext, signer: NoteSigner) {
     const size = await recordSize(db);
     const latest = await latestCheckpoint(db);
     if (latest !== undefined && latest.size >= size) return undefined;
+    // A log must never sign two views that disagree: if the stored tree no longer gives the
+    // root already signed (history rewritten, or a restored backup), refuse to sign.
+    if (latest !== undefined && toBase64(await root(latest.size)) !== latest.root) {
+      throw new Error(
+        `refusing to sign: the record no longer matches its checkpoint of size ${latest.size}; run truce record verify`,
+      );
+    }
     const rootHash = await root(size);
     const note = signNote(formatCheckpoint({ origin: signer.name, size, root: rootHash }), signer);
     const row = { size, root: toBase64(rootHash), note, signed_at: ctx.now().toISOString() };
