@@ -2,12 +2,13 @@
  * Checking the record against itself and the projections against the record, and rebuilding
  * the projections from the record alone.
  */
+import { hash as nativeHash } from 'node:crypto';
 import { decodeEntry } from '../core/record/entry.js';
-import { bytesEqual, hashLeaf, HASH_SIZE, toBase64, toHex } from '../core/record/hash.js';
+import { bytesEqual, HASH_SIZE, toBase64, toHex } from '../core/record/hash.js';
 import { parseCheckpoint } from '../core/record/checkpoint.js';
 import { openNote, type NoteVerifier } from '../core/record/note.js';
-import { TILE_WIDTH } from '../core/record/tiles.js';
-import { RootAccumulator, subtreeLevels, subtreeRoot } from '../core/record/tree.js';
+import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
+import { combineRange, rootPlan, subtreeLevelsFlat, type NodeRef } from '../core/record/tree.js';
 import type { RecordedEvent } from '../core/events.js';
 import { migrateToLatest, openStore, type Store } from '../store/database.js';
 import {
@@ -17,7 +18,7 @@ import {
   type ProjectionRow,
 } from '../store/projections.js';
 import { applyEvents, inTransaction } from '../store/record.js';
-import { listCheckpoints, readAllTiles, readEntries } from '../store/record-log.js';
+import { listCheckpoints, readAllTiles, readEntries, recordSize } from '../store/record-log.js';
 
 /** What a verification found: the first problem, or none. */
 export interface AuditReport {
@@ -38,11 +39,9 @@ const PAGE = 5000;
 export async function auditRecord(store: Store, verifier: NoteVerifier): Promise<AuditReport> {
   const problems: string[] = [];
   const checkpoints = await listCheckpoints(store.db);
-  const wantRoots = new Set(checkpoints.map((c) => c.size));
-  const roots = new Map<number, Uint8Array>();
-  const accumulator = new RootAccumulator();
-  if (wantRoots.has(0)) roots.set(0, accumulator.root());
-  const leafHashes: Uint8Array[] = [];
+  // Every tree hash the entries give, computed once: the tiles and the checkpoints' roots are
+  // compared with these.
+  const tree = new ExpectedTree(await recordSize(store.db));
 
   const replica = await openStore('sqlite::memory:');
   try {
@@ -68,11 +67,8 @@ export async function auditRecord(store: Store, verifier: NoteVerifier): Promise
           break scan;
         }
         events.push(event);
-        const leaf = hashLeaf(row.bytes);
-        leafHashes.push(leaf);
-        accumulator.push(leaf);
+        tree.pushEntry(row.bytes);
         expected += 1;
-        if (wantRoots.has(expected)) roots.set(expected, accumulator.root());
       }
       await inTransaction(replica.db, (tx) => applyEvents(tx, events));
     }
@@ -80,7 +76,7 @@ export async function auditRecord(store: Store, verifier: NoteVerifier): Promise
 
     // 2. Tiles: exactly what the entries hash to.
     if (problems.length === 0) {
-      const tileProblem = await checkTiles(store, leafHashes);
+      const tileProblem = await checkTiles(store, tree);
       if (tileProblem !== undefined) problems.push(tileProblem);
     }
 
@@ -92,13 +88,13 @@ export async function auditRecord(store: Store, verifier: NoteVerifier): Promise
         break;
       }
       const parsed = parseCheckpoint(opened.text);
-      const root = roots.get(checkpoint.size);
       if ('error' in parsed || parsed.size !== checkpoint.size || parsed.origin !== verifier.name) {
         problems.push(
           `checkpoint of size ${checkpoint.size}: its signed text does not match its size or origin`,
         );
         break;
       }
+      const root = checkpoint.size <= size ? tree.root(checkpoint.size) : undefined;
       if (root === undefined) {
         problems.push(
           `checkpoint of size ${checkpoint.size} is beyond the record's ${size} entries`,
@@ -165,60 +161,172 @@ export async function rebuildProjections(store: Store): Promise<{ events: number
   }
 }
 
-async function checkTiles(
-  store: Store,
-  leafHashes: readonly Uint8Array[],
-): Promise<string | undefined> {
-  // Expected hashes per tile level: level 0 are the leaves; each full tile gives one hash above.
-  const levels: Uint8Array[][] = [[...leafHashes]];
-  for (let below = levels[0] ?? []; below.length >= TILE_WIDTH;) {
-    const above: Uint8Array[] = [];
-    for (let t = 0; t + TILE_WIDTH <= below.length; t += TILE_WIDTH)
-      above.push(subtreeRoot(below.slice(t, t + TILE_WIDTH)));
-    levels.push(above);
-    below = above;
-  }
+async function checkTiles(store: Store, tree: ExpectedTree): Promise<string | undefined> {
   const seen = new Set<string>();
   for await (const tile of readAllTiles(store.db)) {
     seen.add(`${tile.level}/${tile.index}`);
-    const bottom =
-      levels[tile.level]?.slice(tile.index * TILE_WIDTH, (tile.index + 1) * TILE_WIDTH) ?? [];
-    if (bottom.length === TILE_WIDTH) {
-      const inner = subtreeLevels(bottom).slice(1, 8).flat();
-      const stored = tile.inner ?? new Uint8Array(0);
-      const same =
-        stored.length === inner.length * HASH_SIZE &&
-        inner.every((h, i) => bytesEqual(h, stored.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE)));
-      if (!same)
+    const expected = tree.tileHashes(tile.level, tile.index);
+    if (expected.length === TILE_WIDTH * HASH_SIZE) {
+      const inner = tree.tileInner(tile.level, tile.index);
+      if (!sameBytes(tile.inner ?? new Uint8Array(0), inner))
         return `tile ${tile.level}/${tile.index}: its stored inner nodes do not match its hashes`;
     }
-    const expected =
-      levels[tile.level]?.slice(tile.index * TILE_WIDTH, (tile.index + 1) * TILE_WIDTH) ?? [];
     const count = tile.hashes.length / HASH_SIZE;
-    if (count !== expected.length) {
-      return `tile ${tile.level}/${tile.index} holds ${count} hashes; the entries give ${expected.length}`;
+    if (count !== expected.length / HASH_SIZE) {
+      return `tile ${tile.level}/${tile.index} holds ${count} hashes; the entries give ${expected.length / HASH_SIZE}`;
     }
+    if (sameBytes(tile.hashes, expected)) continue;
     for (let i = 0; i < count; i += 1) {
-      if (
-        !bytesEqual(
-          tile.hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE),
-          expected[i] as Uint8Array,
-        )
-      ) {
+      const want = expected.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
+      if (!sameBytes(tile.hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE), want)) {
         const position = tile.index * TILE_WIDTH + i;
         return tile.level === 0
-          ? `entry ${position}: its hash ${toHex(expected[i] as Uint8Array).slice(0, 16)}… is not the one in tile 0/${tile.index} (the entry was changed)`
+          ? `entry ${position}: its hash ${toHex(want).slice(0, 16)}… is not the one in tile 0/${tile.index} (the entry was changed)`
           : `tile ${tile.level}/${tile.index} position ${i} does not match the tiles below`;
       }
     }
   }
-  for (let level = 0; level < levels.length; level += 1) {
-    const count = levels[level]?.length ?? 0;
-    for (let index = 0; index * TILE_WIDTH < count; index += 1) {
+  for (let level = 0; tree.count(level) > 0; level += 1) {
+    for (let index = 0; index * TILE_WIDTH < tree.count(level); index += 1) {
       if (!seen.has(`${level}/${index}`)) return `tile ${level}/${index} is missing`;
     }
   }
   return undefined;
+}
+
+/**
+ * The tree hashes of a log, built one entry at a time: each tile level's hashes (level 0 the
+ * leaf hashes; each full tile's root one hash on the level above) and each full tile's inner
+ * levels 1-7, all 32 bytes back to back, so that each node of a full tile is hashed once. Hashing
+ * uses Node's native SHA-256: the same function as core/record/hash.ts, a few times faster.
+ */
+class ExpectedTree {
+  private readonly levels: HashList[];
+  private readonly inners: HashList[];
+  /** Nodes inside partial tiles, computed for roots on demand; complete subtrees never change. */
+  private readonly partialNodes = new Map<string, Uint8Array>();
+  private leafInput = new Uint8Array(1 + 1024);
+
+  /** `sizeHint`: the expected number of entries, to allocate once (up to 2^20 hashes). */
+  constructor(sizeHint: number) {
+    const leaves = Math.min(sizeHint, 2 ** 20);
+    this.levels = [new HashList(leaves)];
+    this.inners = [new HashList(Math.floor(leaves / TILE_WIDTH) * INNER_HASHES)];
+  }
+
+  /** Adds the leaf hash of the next entry. */
+  pushEntry(bytes: Uint8Array): void {
+    if (this.leafInput.length < bytes.length + 1)
+      this.leafInput = new Uint8Array(2 * (bytes.length + 1));
+    this.leafInput[0] = 0;
+    this.leafInput.set(bytes, 1);
+    this.push(0, sha256(this.leafInput.subarray(0, bytes.length + 1)));
+  }
+
+  private push(level: number, nodeHash: Uint8Array): void {
+    const list = (this.levels[level] ??= new HashList(0));
+    list.push(nodeHash);
+    if (list.count % TILE_WIDTH !== 0) return;
+    const tile = list.bytes.subarray((list.count - TILE_WIDTH) * HASH_SIZE, list.count * HASH_SIZE);
+    const levels = subtreeLevelsFlat(tile, hashPair);
+    (this.inners[level] ??= new HashList(0)).push(levels.subarray(0, INNER_HASHES * HASH_SIZE));
+    this.push(level + 1, levels.subarray(INNER_HASHES * HASH_SIZE));
+  }
+
+  /** How many hashes tile level `level` has. */
+  count(level: number): number {
+    return this.levels[level]?.count ?? 0;
+  }
+
+  /** The hashes of tile `level/index` (empty when the entries give none), back to back. */
+  tileHashes(level: number, index: number): Uint8Array {
+    const list = this.levels[level];
+    if (list === undefined) return new Uint8Array(0);
+    const from = Math.min(index * TILE_WIDTH, list.count);
+    const to = Math.min((index + 1) * TILE_WIDTH, list.count);
+    return list.bytes.subarray(from * HASH_SIZE, to * HASH_SIZE);
+  }
+
+  /** The inner levels 1-7 of the full tile `level/index`, as stored in record_tiles.inner. */
+  tileInner(level: number, index: number): Uint8Array {
+    const list = this.inners[level] as HashList;
+    return list.bytes.subarray(
+      index * INNER_HASHES * HASH_SIZE,
+      (index + 1) * INNER_HASHES * HASH_SIZE,
+    );
+  }
+
+  /** The root of the tree of the first `size` entries (size <= the entries pushed). */
+  root(size: number): Uint8Array {
+    return combineRange(rootPlan(size).map((node) => this.node(node)));
+  }
+
+  /** The hash of a complete subtree within the entries pushed. */
+  private node({ level, index }: NodeRef): Uint8Array {
+    const tileLevel = Math.floor(level / TILE_HEIGHT);
+    const height = level % TILE_HEIGHT;
+    const list = this.levels[tileLevel] as HashList;
+    const first = index * 2 ** height; // index at tile level `tileLevel`
+    if (height === 0) return list.bytes.slice(first * HASH_SIZE, (first + 1) * HASH_SIZE);
+    const tileIndex = Math.floor(first / TILE_WIDTH);
+    if ((tileIndex + 1) * TILE_WIDTH <= list.count) {
+      // Inner levels are kept level by level: 128 hashes of height 1, then 64, ...
+      const offset =
+        tileIndex * INNER_HASHES +
+        TILE_WIDTH -
+        TILE_WIDTH / 2 ** (height - 1) +
+        (first % TILE_WIDTH) / 2 ** height;
+      return (this.inners[tileLevel] as HashList).bytes.slice(
+        offset * HASH_SIZE,
+        (offset + 1) * HASH_SIZE,
+      );
+    }
+    const key = `${level}/${index}`;
+    let computed = this.partialNodes.get(key);
+    if (computed === undefined) {
+      const bottom = list.bytes.subarray(first * HASH_SIZE, (first + 2 ** height) * HASH_SIZE);
+      computed = subtreeLevelsFlat(bottom, hashPair).slice(-HASH_SIZE);
+      this.partialNodes.set(key, computed);
+    }
+    return computed;
+  }
+}
+
+/** Hashes of a full tile's inner levels 1-7: 128 + 64 + ... + 2. */
+const INNER_HASHES = TILE_WIDTH - 2;
+
+/** A growing list of 32-byte hashes kept back to back. */
+class HashList {
+  bytes: Uint8Array;
+  count = 0;
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(Math.max(capacity, 64) * HASH_SIZE);
+  }
+  /** Appends one or more hashes (a multiple of 32 bytes). */
+  push(hashes: Uint8Array): void {
+    const end = this.count * HASH_SIZE + hashes.length;
+    if (end > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(end, 2 * this.bytes.length));
+      grown.set(this.bytes.subarray(0, this.count * HASH_SIZE));
+      this.bytes = grown;
+    }
+    this.bytes.set(hashes, this.count * HASH_SIZE);
+    this.count += hashes.length / HASH_SIZE;
+  }
+}
+
+const sha256 = (bytes: Uint8Array): Uint8Array => nativeHash('sha256', bytes, 'buffer');
+const pairInput = new Uint8Array(1 + 2 * HASH_SIZE);
+pairInput[0] = 1;
+
+/** RFC 6962 interior node hash of 64 bytes (left || right): SHA-256(0x01 || left || right). */
+function hashPair(pair: Uint8Array): Uint8Array {
+  pairInput.set(pair, 1);
+  return sha256(pairInput);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 function firstDifference(

@@ -4,12 +4,12 @@
  * PostgreSQL takes a transaction-scoped advisory lock) and happen in the caller's transaction,
  * so an entry and the projections it changes land together or not at all.
  */
-import { sql, type Kysely } from 'kysely';
-import { subtreeLevels, subtreeRoot, type NodeRef } from '../core/record/tree.js';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { subtreeLevelsFlat, subtreeRoot, type NodeRef } from '../core/record/tree.js';
 import { hashLeaf, HASH_SIZE } from '../core/record/hash.js';
 import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import type { Tx } from './record.js';
-import type { Database, RecordCheckpointRow } from './schema.js';
+import type { Database, RecordCheckpointRow, RecordTileRow } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
 
@@ -26,11 +26,12 @@ const ADVISORY_LOCK = 0x7472_7563; // "truc"
 
 /** The number of entries in the record. */
 export async function recordSize(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('record_entries')
-    .select((eb) => eb.fn.max('idx').as('last'))
-    .executeTakeFirst();
-  return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  // A template, not the query builder: this runs for every append and proof.
+  const { rows } = await sql<{
+    last: number | bigint | null;
+  }>`select max(idx) as last from record_entries`.execute(db);
+  const last = rows[0]?.last;
+  return last === null || last === undefined ? 0 : Number(last) + 1;
 }
 
 /**
@@ -45,44 +46,77 @@ export async function appendEntries(
   if (isPostgres) await sql`select pg_advisory_xact_lock(${ADVISORY_LOCK})`.execute(tx);
   const start = await recordSize(tx);
   if (entries.length === 0) return start;
-  for (let i = 0; i < entries.length; i += 500) {
-    await tx
-      .insertInto('record_entries')
-      .values(
-        entries.slice(i, i + 500).map((entry, j) => ({
-          idx: start + i + j,
-          event_id: entry.eventId,
-          type: entry.type,
-          data: decoder.decode(entry.bytes),
-        })),
-      )
-      .execute();
+  // Prebuilt SQL of up to 1,000 rows per statement: building and compiling Kysely's query tree
+  // of every value cost about as much as SQLite's insert itself.
+  for (let i = 0; i < entries.length; i += ENTRY_ROWS) {
+    const rows = Math.min(ENTRY_ROWS, entries.length - i);
+    const parameters: unknown[] = new Array<unknown>(rows * 4);
+    for (let j = 0; j < rows; j += 1) {
+      const entry = entries[i + j] as NewEntry;
+      parameters[j * 4] = start + i + j;
+      parameters[j * 4 + 1] = entry.eventId;
+      parameters[j * 4 + 2] = entry.type;
+      parameters[j * 4 + 3] = decoder.decode(entry.bytes);
+    }
+    await tx.executeQuery(CompiledQuery.raw(insertEntriesSql(rows, isPostgres), parameters));
   }
-  await appendToTiles(
-    tx,
-    start,
-    entries.map((e) => hashLeaf(e.bytes)),
-  );
+  const leafHashes = new Uint8Array(entries.length * HASH_SIZE);
+  entries.forEach((entry, i) => leafHashes.set(hashLeaf(entry.bytes), i * HASH_SIZE));
+  await appendToTiles(tx, start, leafHashes, isPostgres);
   return start;
 }
 
+/** Entries per insert statement (4 parameters each; PostgreSQL allows 65,535). */
+const ENTRY_ROWS = 1000;
+const insertEntriesCache = new Map<string, string>();
+
+function insertEntriesSql(rows: number, isPostgres: boolean): string {
+  const key = `${isPostgres}/${rows}`;
+  let text = insertEntriesCache.get(key);
+  if (text === undefined) {
+    text = `insert into record_entries (idx, event_id, type, data) values ${placeholders(rows, 4, isPostgres)}`;
+    // Full batches repeat; other sizes are cheap to rebuild.
+    if (rows === ENTRY_ROWS) insertEntriesCache.set(key, text);
+  }
+  return text;
+}
+
+/** `(?, ?), (?, ?)` (SQLite) or `($1, $2), ($3, $4)` (PostgreSQL) for `rows` rows. */
+function placeholders(rows: number, columns: number, isPostgres: boolean): string {
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r += 1) {
+    const values: string[] = [];
+    for (let c = 1; c <= columns; c += 1) values.push(isPostgres ? `$${r * columns + c}` : '?');
+    tuples.push(`(${values.join(', ')})`);
+  }
+  return tuples.join(', ');
+}
+
 /**
- * Adds hashes at tile level 0 starting at leaf index `start`, and every hash of a tile that
- * becomes full to the level above.
+ * Adds hashes (32 bytes each, back to back) at tile level 0 starting at leaf index `start`, and
+ * the root of every tile that becomes full to the level above. Each level takes one read of its
+ * partial tile (when the first hash does not start a tile) and one write per 64 tiles touched.
  */
-async function appendToTiles(tx: Tx, start: number, leafHashes: Uint8Array[]): Promise<void> {
+async function appendToTiles(
+  tx: Tx,
+  start: number,
+  leafHashes: Uint8Array,
+  isPostgres: boolean,
+): Promise<void> {
   let level = 0;
   let first = start;
   let hashes = leafHashes;
   while (hashes.length > 0) {
-    const completed: Uint8Array[] = [];
+    const count = hashes.length / HASH_SIZE;
+    const tiles: { index: number; hashes: Uint8Array; inner: Uint8Array | null }[] = [];
+    const roots: Uint8Array[] = [];
     let firstCompleted = 0;
     let at = first;
     let offset = 0;
-    while (offset < hashes.length) {
+    while (offset < count) {
       const tileIndex = Math.floor(at / TILE_WIDTH);
       const position = at % TILE_WIDTH;
-      const take = Math.min(TILE_WIDTH - position, hashes.length - offset);
+      const take = Math.min(TILE_WIDTH - position, count - offset);
       const existing =
         position === 0 ? new Uint8Array(0) : await readTileBytes(tx, level, tileIndex);
       if (existing.length !== position * HASH_SIZE) {
@@ -92,28 +126,49 @@ async function appendToTiles(tx: Tx, start: number, leafHashes: Uint8Array[]): P
       }
       const tile = new Uint8Array((position + take) * HASH_SIZE);
       tile.set(existing, 0);
-      for (let i = 0; i < take; i += 1)
-        tile.set(hashes[offset + i] as Uint8Array, (position + i) * HASH_SIZE);
+      tile.set(hashes.subarray(offset * HASH_SIZE, (offset + take) * HASH_SIZE), existing.length);
       let inner: Uint8Array | null = null;
       if (position + take === TILE_WIDTH) {
-        const levels = subtreeLevels(splitHashes(tile));
-        inner = joinHashes(levels.slice(1, TILE_HEIGHT).flat());
-        if (completed.length === 0) firstCompleted = tileIndex;
-        completed.push(levels[TILE_HEIGHT]?.[0] as Uint8Array);
+        // Levels 1-7 of the tile are stored with it; level 8 (its root) goes to the level above.
+        const levels = subtreeLevelsFlat(tile);
+        inner = levels.slice(0, INNER_HASHES * HASH_SIZE);
+        if (roots.length === 0) firstCompleted = tileIndex;
+        roots.push(levels.subarray(INNER_HASHES * HASH_SIZE));
       }
-      await tx
-        .insertInto('record_tiles')
-        .values({ level, idx: tileIndex, hashes: tile, inner })
-        .onConflict((oc) => oc.columns(['level', 'idx']).doUpdateSet({ hashes: tile, inner }))
-        .execute();
+      tiles.push({ index: tileIndex, hashes: tile, inner });
+      if (tiles.length === TILE_ROWS) await writeTiles(tx, level, tiles.splice(0), isPostgres);
       at += take;
       offset += take;
     }
+    if (tiles.length > 0) await writeTiles(tx, level, tiles, isPostgres);
     // Each tile completed here is one hash, at its tile index, on the level above.
     first = firstCompleted;
-    hashes = completed;
+    hashes = joinHashes(roots);
     level += 1;
   }
+}
+
+/** Hashes of a full tile's inner levels 1-7: 128 + 64 + ... + 2. */
+const INNER_HASHES = TILE_WIDTH - 2;
+/** Tiles per write statement (up to 16 KiB each). */
+const TILE_ROWS = 64;
+
+/** Inserts or replaces tiles of one level, in one statement. */
+async function writeTiles(
+  tx: Tx,
+  level: number,
+  tiles: readonly { index: number; hashes: Uint8Array; inner: Uint8Array | null }[],
+  isPostgres: boolean,
+): Promise<void> {
+  const parameters: unknown[] = [];
+  for (const tile of tiles) parameters.push(level, tile.index, tile.hashes, tile.inner);
+  await tx.executeQuery(
+    CompiledQuery.raw(
+      `insert into record_tiles (level, idx, hashes, "inner") values ${placeholders(tiles.length, 4, isPostgres)}` +
+        ' on conflict (level, idx) do update set hashes = excluded.hashes, "inner" = excluded."inner"',
+      parameters,
+    ),
+  );
 }
 
 /** The raw bytes of a tile (32 bytes per hash), empty when it does not exist. */
@@ -171,8 +226,11 @@ export async function readNodeHashes(
   cache?: TileCache,
 ): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
+  // Partial tiles are not cached across calls, but several nodes often lie in the same one.
+  const read = new Map<string, StoredTile>();
   for (const node of nodes) {
-    const memo = cache?.nodes.get(`${node.level}/${node.index}`);
+    const key = `${node.level}/${node.index}`;
+    const memo = cache?.nodes.get(key);
     if (memo !== undefined) {
       out.push(memo);
       continue;
@@ -181,7 +239,12 @@ export async function readNodeHashes(
     const height = node.level % TILE_HEIGHT;
     const firstHash = node.index * 2 ** height; // index at tree level 8 * tileLevel
     const tileIndex = Math.floor(firstHash / TILE_WIDTH);
-    const tile = await readTileCached(db, tileLevel, tileIndex, cache);
+    const tileKey = `${tileLevel}/${tileIndex}`;
+    let tile = read.get(tileKey);
+    if (tile === undefined) {
+      tile = await readTileCached(db, tileLevel, tileIndex, cache);
+      read.set(tileKey, tile);
+    }
     const from = firstHash % TILE_WIDTH;
     if (height > 0 && tile.inner !== null) {
       // Inner levels are stored level by level: 128 hashes of height 1, then 64, ...
@@ -198,10 +261,12 @@ export async function readNodeHashes(
       );
     }
     const hash = subtreeRoot(hashes);
-    if (cache !== undefined && height > 0) {
+    // Nodes of full tiles stay at hand in the tile cache; others (computed, or read from a
+    // partial tile, copied so as not to hold the tile) are kept by themselves.
+    if (cache !== undefined && (height > 0 || tile.hashes.length < TILE_WIDTH * HASH_SIZE)) {
       if (cache.nodes.size >= CACHE_NODES)
         cache.nodes.delete(cache.nodes.keys().next().value as string);
-      cache.nodes.set(`${node.level}/${node.index}`, hash);
+      cache.nodes.set(key, height > 0 ? hash : hash.slice());
     }
     out.push(hash);
   }
@@ -215,9 +280,9 @@ interface StoredTile {
 }
 
 /**
- * Full tiles by "level/index", and node hashes computed from partial tiles by "level/index":
- * both never change (a complete subtree's hash is final), so they are cached without expiry
- * checks, bounded in number.
+ * Full tiles by "level/index", and node hashes computed or read from partial tiles by
+ * "level/index": both never change (a complete subtree's hash is final), so they are cached
+ * without expiry checks, bounded in number.
  */
 export interface TileCache {
   readonly tiles: Map<string, StoredTile>;
@@ -240,12 +305,11 @@ async function readTileCached(
   const key = `${level}/${index}`;
   const cached = cache?.tiles.get(key);
   if (cached !== undefined) return cached;
-  const row = await db
-    .selectFrom('record_tiles')
-    .select(['hashes', 'inner'])
-    .where('level', '=', level)
-    .where('idx', '=', index)
-    .executeTakeFirst();
+  const {
+    rows: [row],
+  } = await sql<Pick<RecordTileRow, 'hashes' | 'inner'>>`
+    select hashes, "inner" from record_tiles where level = ${level} and idx = ${index}
+  `.execute(db);
   const tile = {
     hashes: row === undefined ? new Uint8Array(0) : new Uint8Array(row.hashes),
     inner: row?.inner ? new Uint8Array(row.inner) : null,
