@@ -2,7 +2,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { PROJECTIONS, readProjection } from '../store/projections.js';
-import { inTransaction } from '../store/record.js';
+import { randomUUID } from 'node:crypto';
+import { stampEvents } from '../core/events.js';
+import { inTransaction, record } from '../store/record.js';
 import { appendEntries } from '../store/record-log.js';
 
 describeEachDialect('auditing and rebuilding the record', (dialect) => {
@@ -149,5 +151,110 @@ describeEachDialect('auditing and rebuilding the record', (dialect) => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+
+  it('tells a NULL from the text "null"', async () => {
+    await db()
+      .updateTable('users')
+      .set({ disabled_at: 'null' })
+      .where('name', '=', 'admin')
+      .execute();
+    expect((await audit()).problems[0]).toMatch(
+      /^table users, row id=.*: disabled_at is "null", the record says null$/,
+    );
+  });
+
+  it('fails a record that has entries but no signed checkpoint', async () => {
+    await db().deleteFrom('record_checkpoints').execute();
+    expect((await audit()).problems).toEqual([
+      `the record has ${await t.services.record.size()} entries but no signed checkpoint`,
+    ]);
+  });
+
+  it('names the entry when the last one is deleted', async () => {
+    const size = await t.services.record.size();
+    await db()
+      .deleteFrom('record_entries')
+      .where('idx', '=', size - 1)
+      .execute();
+    expect((await audit()).problems[0]).toBe(
+      `entry ${size - 1} is missing (tile 0/0 holds its leaf hash)`,
+    );
+  });
+
+  it('names a changed entry inside a full tile, and finds tampered inner nodes', async () => {
+    const user = await t.services.users.find('admin');
+    const events = stampEvents(
+      Array.from({ length: 600 }, () => ({
+        type: 'user.password_set' as const,
+        payload: { userId: user?.id ?? '' },
+      })),
+      { at: '2026-01-06T12:00:00.000Z', by: 'system:test', newId: randomUUID },
+    );
+    await inTransaction(db(), (tx) => record(tx, events));
+    await t.services.record.signCheckpoint();
+    expect((await audit()).problems).toEqual([]);
+    const [row] = await db()
+      .selectFrom('record_entries')
+      .select('data')
+      .where('idx', '=', 300)
+      .execute();
+    await db()
+      .updateTable('record_entries')
+      .set({ data: (row?.data ?? '').replace('"v":1', '"v":1 ') })
+      .where('idx', '=', 300)
+      .execute();
+    expect((await audit()).problems[0]).toMatch(
+      /^entry 300: its hash .* is not the one in tile 0\/1/,
+    );
+    await db()
+      .updateTable('record_entries')
+      .set({ data: row?.data ?? '' })
+      .where('idx', '=', 300)
+      .execute();
+    const tile = await db()
+      .selectFrom('record_tiles')
+      .selectAll()
+      .where('level', '=', 0)
+      .where('idx', '=', 1)
+      .executeTakeFirstOrThrow();
+    const inner = new Uint8Array(tile.inner ?? new Uint8Array(0));
+    inner[40] = (inner[40] ?? 0) ^ 1;
+    await db()
+      .updateTable('record_tiles')
+      .set({ inner })
+      .where('level', '=', 0)
+      .where('idx', '=', 1)
+      .execute();
+    expect((await audit()).problems[0]).toBe(
+      'tile 0/1: its stored inner nodes do not match its hashes',
+    );
+  });
+
+  it('verifies a live record while another writer appends', async () => {
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing; i += 1) {
+        await t.services.users.add(
+          { name: `live${i}`, role: 'viewer', password: 'live-password-1' },
+          { kind: 'system', what: 'test' },
+        );
+        await t.services.record.signCheckpoint();
+      }
+    })();
+    try {
+      for (let i = 0; i < 3; i += 1) expect((await audit()).problems).toEqual([]);
+    } finally {
+      writing = false;
+      await writer;
+    }
+  });
+
+  it('refuses to rebuild over a gap in the record', async () => {
+    await db().deleteFrom('record_entries').where('idx', '=', 4).execute();
+    await expect(t.services.record.rebuild()).rejects.toThrow(
+      'entry 4 is missing: refusing to rebuild from a broken record',
+    );
+    expect((await t.services.users.list()).length).toBe(7);
   });
 });

@@ -3,6 +3,7 @@
  * the projections from the record alone.
  */
 import { hash as nativeHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { decodeEntry } from '../core/record/entry.js';
 import { bytesEqual, HASH_SIZE, toBase64, toHex } from '../core/record/hash.js';
 import { parseCheckpoint } from '../core/record/checkpoint.js';
@@ -17,7 +18,8 @@ import {
   rewriteProjection,
   type ProjectionRow,
 } from '../store/projections.js';
-import { applyEvents, inTransaction } from '../store/record.js';
+import { applyEvents, inReadSnapshot, inTransaction } from '../store/record.js';
+import type { Database } from '../store/schema.js';
 import { listCheckpoints, readAllTiles, readEntries, recordSize } from '../store/record-log.js';
 
 /** What a verification found: the first problem, or none. */
@@ -34,14 +36,20 @@ const PAGE = 5000;
 /**
  * Verifies the whole record: entries are contiguous and well-formed, the stored tiles are what
  * the entries hash to, every checkpoint's signature and root hold, and every projection row is
- * what replaying the record produces. Stops at the first problem in each part.
+ * what replaying the record produces, and the latest checkpoint (one must exist) holds. Stops
+ * at the first problem in each part.
  */
-export async function auditRecord(store: Store, verifier: NoteVerifier): Promise<AuditReport> {
+export function auditRecord(store: Store, verifier: NoteVerifier): Promise<AuditReport> {
+  // One snapshot for every read, so that a live server appending meanwhile is not "tampering".
+  return inReadSnapshot(store.db, (db) => auditSnapshot(db, verifier));
+}
+
+async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Promise<AuditReport> {
   const problems: string[] = [];
-  const checkpoints = await listCheckpoints(store.db);
+  const checkpoints = await listCheckpoints(db);
   // Every tree hash the entries give, computed once: the tiles and the checkpoints' roots are
   // compared with these.
-  const tree = new ExpectedTree(await recordSize(store.db));
+  const tree = new ExpectedTree(await recordSize(db));
 
   const replica = await openStore('sqlite::memory:');
   try {
@@ -49,7 +57,7 @@ export async function auditRecord(store: Store, verifier: NoteVerifier): Promise
     // 1. Entries: contiguous, well-formed, replayed into a fresh database.
     let expected = 0;
     scan: for (;;) {
-      const rows = await readEntries(store.db, expected, expected + PAGE);
+      const rows = await readEntries(db, expected, expected + PAGE);
       if (rows.length === 0) break;
       const events: RecordedEvent[] = [];
       for (const row of rows) {
@@ -76,12 +84,17 @@ export async function auditRecord(store: Store, verifier: NoteVerifier): Promise
 
     // 2. Tiles: exactly what the entries hash to.
     if (problems.length === 0) {
-      const tileProblem = await checkTiles(store, tree);
+      const tileProblem = await checkTiles(db, tree);
       if (tileProblem !== undefined) problems.push(tileProblem);
     }
 
-    // 3. Checkpoints: signed by the key, with the root the entries give.
-    for (const checkpoint of checkpoints) {
+    // 3. The latest checkpoint: signed by the key, with the root the entries give. (Earlier
+    // ones were checked the same way when they were the latest; a log can hold millions.)
+    const latest = checkpoints.at(-1);
+    if (latest === undefined && size > 0 && problems.length === 0) {
+      problems.push(`the record has ${size} entries but no signed checkpoint`);
+    }
+    for (const checkpoint of latest === undefined ? [] : [latest]) {
       const opened = openNote(checkpoint.note, [verifier]);
       if (!opened.ok) {
         problems.push(`checkpoint of size ${checkpoint.size}: ${opened.reason}`);
@@ -112,7 +125,7 @@ export async function auditRecord(store: Store, verifier: NoteVerifier): Promise
     // 4. Projections: every row as replay produces it.
     let rows = 0;
     for (const { table, key } of PROJECTIONS) {
-      const actual = await readProjection(store.db, table);
+      const actual = await readProjection(db, table);
       const replayed = await readProjection(replica.db, table);
       rows += actual.length;
       const difference = firstDifference(table, key, actual, replayed);
@@ -135,55 +148,66 @@ export async function rebuildProjections(store: Store): Promise<{ events: number
   const replica = await openStore('sqlite::memory:');
   try {
     await migrateToLatest(replica);
-    let events = 0;
-    for (;;) {
-      const rows = await readEntries(store.db, events, events + PAGE);
-      if (rows.length === 0) break;
-      const decoded = rows.map((row) => {
-        const event = decodeEntry(row.bytes);
-        if ('error' in event) throw new Error(`entry ${row.index} is malformed: ${event.error}`);
-        return event;
-      });
-      await inTransaction(replica.db, (tx) => applyEvents(tx, decoded));
-      events += rows.length;
-    }
-    let total = 0;
-    await inTransaction(store.db, async (tx) => {
+    // Read and rewrite inside one write transaction: no event can commit in between and be
+    // lost from the rewritten tables.
+    return await inTransaction(store.db, async (tx) => {
+      let events = 0;
+      for (;;) {
+        const rows = await readEntries(tx, events, events + PAGE);
+        if (rows.length === 0) break;
+        const decoded = rows.map((row, i) => {
+          if (row.index !== events + i) {
+            throw new Error(
+              `entry ${events + i} is missing: refusing to rebuild from a broken record`,
+            );
+          }
+          const event = decodeEntry(row.bytes);
+          if ('error' in event) throw new Error(`entry ${row.index} is malformed: ${event.error}`);
+          return event;
+        });
+        await inTransaction(replica.db, (rtx) => applyEvents(rtx, decoded));
+        events += rows.length;
+      }
+      let total = 0;
       for (const { table } of PROJECTIONS) {
         const expected = await readProjection(replica.db, table);
         total += expected.length;
         await rewriteProjection(tx, table, expected);
       }
+      return { events, rows: total };
     });
-    return { events, rows: total };
   } finally {
     await replica.close();
   }
 }
 
-async function checkTiles(store: Store, tree: ExpectedTree): Promise<string | undefined> {
+async function checkTiles(db: Kysely<Database>, tree: ExpectedTree): Promise<string | undefined> {
   const seen = new Set<string>();
-  for await (const tile of readAllTiles(store.db)) {
+  for await (const tile of readAllTiles(db)) {
     seen.add(`${tile.level}/${tile.index}`);
     const expected = tree.tileHashes(tile.level, tile.index);
-    if (expected.length === TILE_WIDTH * HASH_SIZE) {
+    const count = tile.hashes.length / HASH_SIZE;
+    const want = expected.length / HASH_SIZE;
+    // The bottom row first, hash by hash, so that a changed entry is named by its index.
+    for (let i = 0; i < Math.min(count, want); i += 1) {
+      const hash = expected.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
+      if (!sameBytes(tile.hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE), hash)) {
+        const position = tile.index * TILE_WIDTH + i;
+        return tile.level === 0
+          ? `entry ${position}: its hash ${toHex(hash).slice(0, 16)}… is not the one in tile 0/${tile.index} (the entry was changed)`
+          : `tile ${tile.level}/${tile.index} position ${i} does not match the tiles below`;
+      }
+    }
+    if (count > want && tile.level === 0) {
+      return `entry ${tile.index * TILE_WIDTH + want} is missing (tile 0/${tile.index} holds its leaf hash)`;
+    }
+    if (count !== want) {
+      return `tile ${tile.level}/${tile.index} holds ${count} hashes; the entries give ${want}`;
+    }
+    if (want === TILE_WIDTH) {
       const inner = tree.tileInner(tile.level, tile.index);
       if (!sameBytes(tile.inner ?? new Uint8Array(0), inner))
         return `tile ${tile.level}/${tile.index}: its stored inner nodes do not match its hashes`;
-    }
-    const count = tile.hashes.length / HASH_SIZE;
-    if (count !== expected.length / HASH_SIZE) {
-      return `tile ${tile.level}/${tile.index} holds ${count} hashes; the entries give ${expected.length / HASH_SIZE}`;
-    }
-    if (sameBytes(tile.hashes, expected)) continue;
-    for (let i = 0; i < count; i += 1) {
-      const want = expected.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
-      if (!sameBytes(tile.hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE), want)) {
-        const position = tile.index * TILE_WIDTH + i;
-        return tile.level === 0
-          ? `entry ${position}: its hash ${toHex(want).slice(0, 16)}… is not the one in tile 0/${tile.index} (the entry was changed)`
-          : `tile ${tile.level}/${tile.index} position ${i} does not match the tiles below`;
-      }
     }
   }
   for (let level = 0; tree.count(level) > 0; level += 1) {
@@ -342,7 +366,8 @@ function firstDifference(
     if (expected === undefined)
       return `table ${table}, row ${key}=${String(row[key])}: not produced by the record (added outside it)`;
     for (const column of Object.keys(expected)) {
-      if (String(row[column]) !== String(expected[column])) {
+      // Strictly: a NULL and the text "null" are different values.
+      if (!Object.is(row[column], expected[column])) {
         return `table ${table}, row ${key}=${String(row[key])}: ${column} is ${JSON.stringify(row[column])}, the record says ${JSON.stringify(expected[column])}`;
       }
     }

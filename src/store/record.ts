@@ -57,6 +57,30 @@ export function inTransaction<T>(db: Kysely<Database>, work: (tx: Tx) => Promise
   });
 }
 
+/**
+ * Runs `work` on one connection inside a read-only snapshot: every query sees the database as
+ * it was when the snapshot began, while writers carry on (SQLite WAL read transaction;
+ * PostgreSQL REPEATABLE READ READ ONLY).
+ */
+export function inReadSnapshot<T>(
+  db: Kysely<Database>,
+  work: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    const isPostgres = connection.getExecutor().adapter instanceof PostgresAdapter;
+    await sql
+      .raw(isPostgres ? 'begin isolation level repeatable read read only' : 'begin')
+      .execute(connection);
+    // SQLite fixes the snapshot at the first read, not at "begin".
+    if (!isPostgres) await sql`select count(*) from record_entries`.execute(connection);
+    try {
+      return await work(connection);
+    } finally {
+      await sql.raw(isPostgres ? 'rollback' : 'rollback').execute(connection);
+    }
+  });
+}
+
 async function project(tx: Tx | Kysely<Database>, event: RecordedEvent): Promise<void> {
   switch (event.type) {
     case 'user.added': {
