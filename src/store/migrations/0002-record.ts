@@ -19,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('level', 'integer', (c) => c.notNull())
     .addColumn('idx', 'bigint', (c) => c.notNull())
     .addColumn('hashes', bytes, (c) => c.notNull())
-    // Full tiles only: the tile's inner tree levels 1-7 (128 + 64 + ... + 1 hashes), so proofs
+    // Full tiles only: the tile's inner tree levels 1-7 (128 + 64 + ... + 2 hashes), so proofs
     // read nodes instead of rehashing up to 255 hashes per tile.
     .addColumn('inner', bytes)
     .addPrimaryKeyConstraint('record_tiles_pk', ['level', 'idx'])
