@@ -30,7 +30,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$)',
-              message: 'core is pure: it imports only core and its pure libraries (@noble, canonicalize)',
+              message:
+                'core is pure: it imports only core and its pure libraries (@noble, canonicalize)',
             },
             { regex: outside, message: 'core imports nothing outside src/core' },
           ],
