@@ -150,13 +150,13 @@ async function openPostgres(
     const client = await pool.connect();
     try {
       if (schema !== null) {
-        // Two processes creating the schema at once race inside PostgreSQL: the loser's
-        // unique violation means the schema exists, which is all we need.
-        await client
-          .query(`create schema if not exists "${schema}"`)
-          .catch((error: { code?: string }) => {
-            if (error.code !== '23505') throw error;
-          });
+        // Two processes creating the schema at once race inside PostgreSQL: serialise them.
+        await client.query('select pg_advisory_lock(7365)');
+        try {
+          await client.query(`create schema if not exists "${schema}"`);
+        } finally {
+          await client.query('select pg_advisory_unlock(7365)');
+        }
       }
       const result = await client.query<{ schema: string }>('select current_schema() as schema');
       current = result.rows[0]?.schema ?? 'public';
