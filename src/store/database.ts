@@ -207,7 +207,13 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   // Kysely cannot lock SQLite migrations across processes: when another process is applying
   // them at the same time, ours fails on "already exists". Its transaction rolled back, so
   // trying again continues from where the other process got to.
-  for (let retry = 0; error !== undefined && store.dialect === 'sqlite' && retry < 10; retry += 1) {
+  //
+  // On PostgreSQL, Kysely's migrator introspects every schema of the database; a schema that
+  // another client drops meanwhile makes that catalog query fail ("schema ... does not
+  // exist", 3F000) although ours is fine. That is transient too: try again.
+  const transient = (e: unknown) =>
+    store.dialect === 'sqlite' || (e as { code?: string } | undefined)?.code === '3F000';
+  for (let retry = 0; error !== undefined && transient(error) && retry < 10; retry += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     ({ error, results } = await migratorFor(store).migrateToLatest());
   }
