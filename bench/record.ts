@@ -4,6 +4,7 @@
 //   2. Inclusion and consistency proof generation on a 1,000,000-entry log (target: p50 <= 1 ms).
 //   3. `truce record verify` of that log (target: <= 30 s).
 import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const events = (n: number) =>
       type: 'user.password_set',
       payload: { userId: randomUUID() },
     })),
-    { at: new Date().toISOString(), by: 'system:bench', newId: randomUUID },
+    { at: new Date().toISOString(), by: 'system:bench', newId: timeOrderedId },
   );
 
 const percentile = (values: number[], p: number) =>

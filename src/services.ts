@@ -2,7 +2,8 @@
  * createServices(databaseUrl): the one place that opens the store and wires it to the services.
  * HTTP routes and CLI commands use only what this returns.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { v7 as timeOrderedId } from 'uuid';
 import { signerFromSeed, type NoteSigner } from './core/record/note.js';
 import { createRecordService } from './services/record-service.js';
 import {
@@ -48,7 +49,8 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   const ctx: ServiceContext = {
     store,
     now: options.now ?? (() => new Date()),
-    newId: options.newId ?? randomUUID,
+    // Time-ordered (UUIDv7): new ids land at the end of their indexes instead of all over them.
+    newId: options.newId ?? timeOrderedId,
   };
   const users = createUsersService(ctx);
   const tokens = createTokensService(ctx);

@@ -72,6 +72,20 @@ describe('entry bundles and entries', () => {
     expect(decodeEntry(bytes)).toEqual(event);
   });
 
+  it('refuses a lone surrogate, which UTF-8 cannot carry', () => {
+    const event = {
+      id: 'e',
+      type: 'user.enabled',
+      version: 1,
+      at: 'x',
+      by: 'y',
+      payload: { userId: 'a\ud800b' },
+    } as RecordedEvent;
+    expect(() => encodeEntry(event)).toThrow(/surrogate/i);
+    const paired = { ...event, payload: { userId: 'a\ud83d\ude00b' } } as RecordedEvent;
+    expect(new TextDecoder().decode(encodeEntry(paired))).toContain('a😀b');
+  });
+
   it('refuses an event over 64 KiB', () => {
     const big = {
       id: 'e',
