@@ -3,8 +3,7 @@ import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { signerFromSeed } from '../core/record/note.js';
 import { createServices } from '../services.js';
-import { inTransaction } from '../store/record.js';
-import { appendEntries } from '../store/record-log.js';
+import { forgeRecord } from '../../test/support/forge.js';
 
 const signer = signerFromSeed('truce.test/record', new Uint8Array(32).fill(5));
 
@@ -25,25 +24,10 @@ describeEachDialect('signing checkpoints', (dialect) => {
 
   it('refuses to sign a record that no longer matches what it signed before', async () => {
     await t.services.record.signCheckpoint();
-    const db = t.services.store.db;
-    const rows = await db.selectFrom('record_entries').selectAll().orderBy('idx').execute();
-    const forged = rows.map((r) => ({
-      ...r,
-      data: r.data.replace('"role":"coordinator"', '"role":"admin"'),
-    }));
-    await db.deleteFrom('record_tiles').execute();
-    await db.deleteFrom('record_entries').execute();
-    await inTransaction(db, (tx) =>
-      appendEntries(
-        tx,
-        forged.map((r) => ({
-          eventId: r.event_id,
-          type: r.type,
-          bytes: new TextEncoder().encode(r.data),
-        })),
-        dialect === 'postgres',
-      ),
+    const changed = await forgeRecord(t.services.store.db, dialect === 'postgres', (data) =>
+      data.replace('"role":"coordinator"', '"role":"admin"'),
     );
+    expect(changed).toBe(1);
     await t.services.users.add({ name: 'after', role: 'viewer' }, { kind: 'system', what: 'test' });
     // A server restarted on the rewritten database (no cached nodes) must not sign it.
     const restarted = await createServices(t.databaseUrl, { recordSigner: signer });
