@@ -4,16 +4,12 @@
  * the record; a tampered checkpoint and a tampered entry are caught; paging moves by index.
  * Fails on any console error or uncaught page error.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test/support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { t, type MessageId } from '../web/src/strings.js';
-import { launchBrowser, openTab as openTabIn, screenshot, type Tab } from './support/browser.js';
+import { screenshot, useServerAndBrowser } from './support/browser.js';
 
 const TEST_TIMEOUT = 60_000;
-const BUILT_APP = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 /** Entries the demo data creates at least: one per demo user, and more. */
 const DEMO_ENTRIES = 7;
 
@@ -24,37 +20,7 @@ function messagePattern(id: MessageId): RegExp {
 }
 
 describe('record area', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const tabs: Tab[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(BUILT_APP)) {
-      throw new Error(
-        'web/dist is missing: run `npx vite build --config web/vite.config.ts` first',
-      );
-    }
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const tab of tabs) await tab.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  function baseUrl(): string {
-    if (server === undefined) throw new Error('the test server did not start');
-    return server.url;
-  }
-
-  async function openTab(): Promise<Tab> {
-    if (browser === undefined) throw new Error('chromium did not start');
-    const tab = await openTabIn(browser);
-    tabs.push(tab);
-    return tab;
-  }
+  const { baseUrl, openTab } = useServerAndBrowser();
 
   /** The name of the record's verifier key, as a log client would read it. */
   async function keyName(): Promise<string> {

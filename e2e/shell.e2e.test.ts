@@ -3,58 +3,16 @@
  * the header, demo banner and navigation, the users list, the account page, an unknown path,
  * and logout. Fails on any console error or uncaught page error.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test/support/test-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../src/services/bootstrap.js';
 import { t } from '../web/src/strings.js';
-import { launchBrowser, openTab as openTabIn, screenshot, type Tab } from './support/browser.js';
+import { screenshot, useServerAndBrowser } from './support/browser.js';
 
 const TEST_TIMEOUT = 60_000;
-const BUILT_APP = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
-const DEMO_USERS = [
-  'admin',
-  'coordinator',
-  'monitor',
-  'analyst',
-  'verifier',
-  'guarantor',
-  'viewer',
-];
 
 describe('web app shell', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const tabs: Tab[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(BUILT_APP)) {
-      throw new Error(
-        'web/dist is missing: run `npx vite build --config web/vite.config.ts` first',
-      );
-    }
-    server = await startTestServer({ demo: true });
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const tab of tabs) await tab.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  function baseUrl(): string {
-    if (server === undefined) throw new Error('the test server did not start');
-    return server.url;
-  }
-
-  async function openTab(): Promise<Tab> {
-    if (browser === undefined) throw new Error('chromium did not start');
-    const tab = await openTabIn(browser);
-    tabs.push(tab);
-    return tab;
-  }
+  const { baseUrl, openTab } = useServerAndBrowser();
 
   async function signIn(page: Page, name: string, password: string): Promise<void> {
     await page.getByLabel(t('login.username'), { exact: true }).fill(name);
@@ -98,7 +56,7 @@ describe('web app shell', () => {
         '/docs',
       );
 
-      for (const name of DEMO_USERS) {
+      for (const { name } of DEMO_USERS) {
         await page.getByRole('rowheader', { name, exact: true }).waitFor();
       }
       await screenshot(page, 'users');

@@ -1,8 +1,9 @@
 /**
  * Chromium for browser tests: launching it, opening a fresh tab that records every console
- * error and uncaught page error, and saving screenshots under test-artifacts/screenshots.
+ * error and uncaught page error, saving screenshots under test-artifacts/screenshots, and the
+ * server-plus-browser fixture every browser-test file shares.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   chromium,
@@ -11,6 +12,8 @@ import {
   type ConsoleMessage,
   type Page,
 } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/support/test-server.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 
@@ -72,4 +75,53 @@ export async function openTab(browser: Browser): Promise<Tab> {
 /** Saves a full-page screenshot as test-artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** The server and browser a browser-test file shares, started once for the file. */
+export interface BrowserFixture {
+  /** The test server's base URL. */
+  baseUrl(): string;
+  /** A fresh tab (own cookies), closed after the file's tests. */
+  openTab(): Promise<Tab>;
+}
+
+const BUILT_APP = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+
+/**
+ * Registers beforeAll/afterAll hooks that start the real server (demo data, built web app) and
+ * chromium, and close both and every tab afterwards. Call inside a describe block.
+ */
+export function useServerAndBrowser(): BrowserFixture {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const tabs: Tab[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(BUILT_APP)) {
+      throw new Error(
+        'web/dist is missing: run `npx vite build --config web/vite.config.ts` first',
+      );
+    }
+    server = await startTestServer({ demo: true });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const tab of tabs) await tab.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  return {
+    baseUrl() {
+      if (server === undefined) throw new Error('the test server did not start');
+      return server.url;
+    },
+    async openTab() {
+      if (browser === undefined) throw new Error('chromium did not start');
+      const tab = await openTab(browser);
+      tabs.push(tab);
+      return tab;
+    },
+  };
 }

@@ -2,7 +2,7 @@
  * The record as a service: size, roots, proofs, entries, tiles and signed checkpoints. Proof
  * arguments are checked here and refused with VALIDATION_FAILED naming the parameter.
  */
-import { DomainError } from '../core/errors.js';
+import { DomainError, invalid } from '../core/errors.js';
 import type { RecordedEvent } from '../core/events.js';
 import { formatCheckpoint } from '../core/record/checkpoint.js';
 import { decodeEntry } from '../core/record/entry.js';
@@ -49,9 +49,6 @@ export interface SignedCheckpoint {
 }
 
 export type RecordService = ReturnType<typeof createRecordService>;
-
-const invalid = (path: string, message: string) =>
-  new DomainError('VALIDATION_FAILED', `${path}: ${message}`, [{ path, message }]);
 
 export function createRecordService(ctx: ServiceContext, signer: NoteSigner) {
   const { db } = ctx.store;

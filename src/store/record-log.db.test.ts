@@ -4,7 +4,8 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../../test/support/dialects.js';
-import { hashChildren, hashLeaf, toHex } from '../core/record/hash.js';
+import { memoryTree } from '../../test/support/memory-tree.js';
+import { hashLeaf, toHex } from '../core/record/hash.js';
 import {
   combineRange,
   consistencyPlan,
@@ -34,15 +35,7 @@ describeEachDialect('the record log in the database', (dialect) => {
   const batches = [1, 2, 253, 256, 1, 700, 300, 40_000 - 1513, 256 * 256 - 40_000 + 5];
   const total = batches.reduce((a, b) => a + b, 0);
   const leafHashes = Array.from({ length: total }, (_, i) => hashLeaf(entryBytes(i)));
-  const levels: Uint8Array[][] = [leafHashes];
-  for (let below = leafHashes; below.length > 1;) {
-    const above: Uint8Array[] = [];
-    for (let i = 0; i + 1 < below.length; i += 2)
-      above.push(hashChildren(below[i] as Uint8Array, below[i + 1] as Uint8Array));
-    levels.push(above);
-    below = above;
-  }
-  const node = (ref: NodeRef) => levels[ref.level]?.[ref.index] as Uint8Array;
+  const { node } = memoryTree(leafHashes);
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);

@@ -2,15 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ROOT, fromBase64, hashChildren, hashLeaf, toHex } from './hash.js';
-import {
-  combineRange,
-  consistencyPlan,
-  inclusionPlan,
-  rootPlan,
-  RootAccumulator,
-  type NodeRef,
-} from './tree.js';
+import { memoryTree } from '../../../test/support/memory-tree.js';
+import { EMPTY_ROOT, fromBase64, hashLeaf, toHex } from './hash.js';
+import { RootAccumulator } from './tree.js';
 import { verifyConsistency, verifyInclusion } from './verify.js';
 
 const VECTORS = new URL('../../../test/vectors/merkle/testdata/', import.meta.url).pathname;
@@ -24,27 +18,8 @@ function filesUnder(dir: string): string[] {
 
 const b64 = (text: string) => fromBase64(text) ?? new TextEncoder().encode(text);
 
-/** A tree held in memory: node hashes computed from the leaves. */
-function memoryTree(leaves: readonly Uint8Array[]) {
-  const leafHashes = leaves.map(hashLeaf);
-  // levels[l][i] is the hash of the complete subtree of height l at position i.
-  const levels: Uint8Array[][] = [leafHashes];
-  for (let below = leafHashes; below.length > 1;) {
-    const above: Uint8Array[] = [];
-    for (let i = 0; i + 1 < below.length; i += 2)
-      above.push(hashChildren(below[i] as Uint8Array, below[i + 1] as Uint8Array));
-    levels.push(above);
-    below = above;
-  }
-  const node = ({ level, index }: NodeRef): Uint8Array => levels[level]?.[index] as Uint8Array;
-  const resolve = (plan: NodeRef[][]) => plan.map((nodes) => combineRange(nodes.map(node)));
-  return {
-    leafHashes,
-    root: (size: number) => combineRange(rootPlan(size).map(node)),
-    inclusion: (index: number, size: number) => resolve(inclusionPlan(index, size)),
-    consistency: (from: number, to: number) => resolve(consistencyPlan(from, to)),
-  };
-}
+/** A tree held in memory over these leaves. */
+const memoryTreeOf = (leaves: readonly Uint8Array[]) => memoryTree(leaves.map(hashLeaf));
 
 // The RFC 6962 reference leaves used across Certificate Transparency implementations.
 const RFC6962_LEAVES = [
@@ -71,7 +46,7 @@ const RFC6962_ROOTS = [
 
 describe('RFC 6962 tree hashing', () => {
   it('gives the known roots for tree sizes 0 to 8', () => {
-    const tree = memoryTree(RFC6962_LEAVES);
+    const tree = memoryTreeOf(RFC6962_LEAVES);
     expect(toHex(EMPTY_ROOT)).toBe(RFC6962_ROOTS[0]);
     for (let size = 0; size <= 8; size += 1)
       expect(toHex(tree.root(size)), `size ${size}`).toBe(RFC6962_ROOTS[size]);
@@ -123,7 +98,7 @@ describe('transparency-dev proof vectors', () => {
 
 describe('proofs generated from plans (properties)', () => {
   const leaves = Array.from({ length: 10_000 }, (_, i) => new TextEncoder().encode(`entry ${i}`));
-  const tree = memoryTree(leaves);
+  const tree = memoryTreeOf(leaves);
   const flip = (hashes: Uint8Array[], which: number, bit: number) =>
     hashes.map((h, i) =>
       i === which ? h.map((byte, j) => (j === bit >> 3 ? byte ^ (1 << (bit & 7)) : byte)) : h,
