@@ -29,9 +29,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$)',
+              regex:
+                '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$|typebox$|yaml$|diff$|@turf/)',
               message:
-                'core is pure: it imports only core and its pure libraries (@noble, canonicalize)',
+                'core is pure: it imports only core and its pure libraries (@noble, canonicalize, typebox, yaml, diff, @turf)',
             },
             { regex: outside, message: 'core imports nothing outside src/core' },
           ],
