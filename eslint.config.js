@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$|typebox$|yaml$|diff$|@turf/)',
+                '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$|typebox(/value)?$|yaml$|diff$|@turf/)',
               message:
                 'core is pure: it imports only core and its pure libraries (@noble, canonicalize, typebox, yaml, diff, @turf)',
             },

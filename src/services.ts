@@ -13,7 +13,10 @@ import {
   pingDatabase,
   type Store,
 } from './store/database.js';
+import { listDocuments } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';
+import { loadScenarios } from './services/scenarios.js';
+import { createAgreementsService } from './services/agreements-service.js';
 import { createAuthService, type SessionPolicy } from './services/auth-service.js';
 import { bootstrapInstance } from './services/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
@@ -54,6 +57,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   };
   const users = createUsersService(ctx);
   const tokens = createTokensService(ctx);
+  const agreements = createAgreementsService(ctx);
   const record = createRecordService(
     ctx,
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),
@@ -69,13 +73,24 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     tokens,
     auth,
     record,
+    agreements,
     instance: {
       /** Public facts about this instance. */
       async describe() {
         return { name: 'Truce', version: VERSION, demo: await isDemoInstance(store.db) };
       },
-      /** Creates the first admin or the demo users on an empty database. */
-      bootstrap: (demo: boolean) => bootstrapInstance(users, { demo }),
+      /**
+       * Creates the first admin or the demo users on an empty database; a demo instance without
+       * documents also gets the built-in scenarios (unless `scenarios` is false).
+       */
+      async bootstrap(demo: boolean, { scenarios = demo }: { scenarios?: boolean } = {}) {
+        const result = await bootstrapInstance(users, { demo });
+        const isDemo = result.kind === 'demo' || (demo && (await isDemoInstance(store.db)));
+        if (scenarios && isDemo && (await listDocuments(store.db)).length === 0) {
+          await loadScenarios(agreements);
+        }
+        return result;
+      },
     },
     health: {
       /** Why the service is not ready, or an empty list when it is. */

@@ -36,7 +36,7 @@ export interface Command {
   /** Option descriptions, by option name. */
   readonly optionHelp: Readonly<Record<string, string>>;
   readonly examples: readonly string[];
-  /** How many positional arguments it takes, and their names. */
+  /** How many positional arguments it takes, and their names; a last name ending in `...` takes one or more. */
   readonly positionals: readonly string[];
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
@@ -60,7 +60,11 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new UsageError(message.replace(/^Unknown option '(.+?)'.*/, 'unknown option $1'));
   }
-  if (parsed.positionals.length !== command.positionals.length) {
+  const variadic = command.positionals[command.positionals.length - 1]?.endsWith('...') === true;
+  const countOk = variadic
+    ? parsed.positionals.length >= command.positionals.length
+    : parsed.positionals.length === command.positionals.length;
+  if (!countOk) {
     const expected =
       command.positionals.length === 0 ? 'no arguments' : command.positionals.join(' ');
     throw new UsageError(

@@ -16,6 +16,14 @@ import {
   type CliIo,
   type Command,
 } from './command.js';
+import {
+  agreementsExportCommand,
+  agreementsImportCommand,
+  agreementsLintCommand,
+  agreementsListCommand,
+  agreementsSchemaCommand,
+  demoCommand,
+} from './commands/agreements.js';
 import { migrateCommand } from './commands/migrate.js';
 import {
   rebuildCommand,
@@ -38,6 +46,12 @@ import {
 export const COMMANDS: readonly Command[] = [
   serveCommand,
   migrateCommand,
+  demoCommand,
+  agreementsLintCommand,
+  agreementsImportCommand,
+  agreementsExportCommand,
+  agreementsListCommand,
+  agreementsSchemaCommand,
   usersAddCommand,
   usersListCommand,
   usersSetRoleCommand,

@@ -3,6 +3,8 @@
  * `record(tx, events)` appends them to the record and applies them to the read tables, in the
  * caller's transaction. Secrets (password and token hashes) never appear in an event.
  */
+import type { Actor, AgreementDocument } from './agreements/file-schema.js';
+import type { DocumentPart, PartKind } from './agreements/stored.js';
 import type { Role } from './auth/permissions.js';
 
 /** The change itself, by type. */
@@ -20,7 +22,14 @@ export type EventBody =
       payload: { tokenId: string; userId: string; label: string; expiresAt: string | null };
     }
   | { type: 'token.revoked'; payload: { tokenId: string } }
-  | { type: 'instance.demo_loaded'; payload: { users: string[] } };
+  | { type: 'instance.demo_loaded'; payload: { users: string[] } }
+  | { type: 'actor.saved'; payload: { actor: Actor } }
+  | { type: 'document.saved'; payload: { document: AgreementDocument } }
+  | {
+      type: 'document.part_saved';
+      payload: { documentId: string; id: string; position: number } & DocumentPart;
+    }
+  | { type: 'document.part_removed'; payload: { documentId: string; part: PartKind; id: string } };
 
 export type EventType = EventBody['type'];
 

@@ -34,6 +34,7 @@ describeEachDialect('access control on every route', (dialect) => {
       )
       .sort();
     expect(publicApi).toEqual([
+      'GET /api/v1/agreements/schema',
       'GET /api/v1/instance',
       'GET /api/v1/record',
       'GET /api/v1/record/entries',

@@ -22,6 +22,7 @@ import type { Services } from '../services.js';
 import { VERSION } from '../services.js';
 import { PUBLIC, registerAccessControl } from './access.js';
 import { handleError, sendError } from './error-handler.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instance.js';
 import { recordRoutes } from './routes/record.js';
@@ -145,6 +146,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   instanceRoutes(app, services);
   sessionRoutes(app, services);
   userRoutes(app, services);
+  agreementRoutes(app, services);
   tokenRoutes(app, services);
   recordTileRoutes(app, services);
   recordRoutes(app, services);

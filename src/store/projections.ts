@@ -14,6 +14,9 @@ export const PROJECTIONS = [
   { table: 'users', key: 'id' },
   { table: 'api_tokens', key: 'id' },
   { table: 'instance_settings', key: 'key' },
+  { table: 'actors', key: 'id' },
+  { table: 'documents', key: 'id' },
+  { table: 'document_parts', key: 'key' },
 ] as const satisfies readonly { table: keyof Database; key: string }[];
 
 export type ProjectionTable = (typeof PROJECTIONS)[number]['table'];

@@ -1,11 +1,13 @@
 /**
  * `record(tx, events)`: the one write path for state. In the caller's transaction it appends
  * each event to the record (the Merkle tree log) and applies it to the projections (users,
- * api_tokens, instance_settings). Nothing else writes those tables.
+ * api_tokens, instance_settings, actors, documents, document_parts). Nothing else writes
+ * those tables.
  */
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { encodeEntry } from '../core/record/entry.js';
 import type { RecordedEvent } from '../core/events.js';
+import { projectAgreementEvent } from './agreement-store.js';
 import { appendEntries } from './record-log.js';
 import type { Database } from './schema.js';
 
@@ -82,6 +84,7 @@ export function inReadSnapshot<T>(
 }
 
 async function project(tx: Tx | Kysely<Database>, event: RecordedEvent): Promise<void> {
+  if (await projectAgreementEvent(tx, event)) return;
   switch (event.type) {
     case 'user.added': {
       const { userId, name, role, actor } = event.payload;

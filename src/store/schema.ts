@@ -3,8 +3,10 @@
  * on both dialects, so they compare and sort the same in SQLite and PostgreSQL.
  *
  * The record (system of record): record_entries, record_tiles, record_checkpoints.
- * Projections (rebuilt from the record): users, api_tokens, instance_settings.
- * Operational state (never in the record): user_passwords, api_token_secrets, sessions.
+ * Projections (rebuilt from the record): users, api_tokens, instance_settings, actors,
+ * documents, document_parts.
+ * Operational state (never in the record): user_passwords, api_token_secrets, sessions;
+ * contents (texts and files by SHA-256, which the record references by hash).
  */
 
 export interface Database {
@@ -17,6 +19,10 @@ export interface Database {
   api_token_secrets: ApiTokenSecretRow;
   sessions: SessionRow;
   instance_settings: InstanceSettingRow;
+  actors: ActorRow;
+  documents: DocumentRow;
+  document_parts: DocumentPartRow;
+  contents: ContentRow;
 }
 
 /** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
@@ -86,4 +92,40 @@ export interface SessionRow {
 export interface InstanceSettingRow {
   key: string;
   value: string;
+}
+
+/** An actor; `body` is the actor as JSON (the agreement file's shape). */
+export interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  body: string;
+}
+
+/** A document's header; `body` is the document as JSON. */
+export interface DocumentRow {
+  id: string;
+  title: string;
+  kind: string;
+  body: string;
+  updated_at: string;
+}
+
+/** One part of a document (version, claim, provision, commitment, zone); `body` is JSON. */
+export interface DocumentPartRow {
+  key: string;
+  document_id: string;
+  part: string;
+  id: string;
+  position: number;
+  body: string;
+}
+
+/** A stored text or file, addressed by its SHA-256 (lowercase hex). */
+export interface ContentRow {
+  sha256: string;
+  size: number;
+  media_type: string;
+  data: Uint8Array;
+  stored_at: string;
 }

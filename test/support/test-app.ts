@@ -29,15 +29,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Builds services and app on a fresh database of the dialect, with the demo users loaded. */
+/**
+ * Builds services and app on a fresh database of the dialect, with the demo users loaded (and
+ * the built-in scenarios when `scenarios` is true).
+ */
 export async function createTestApp(
   dialect: Dialect,
-  options: ServiceOptions & { demo?: boolean } = {},
+  options: ServiceOptions & { demo?: boolean; scenarios?: boolean } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const clock = createTestClock();
   const services = await createServices(database.url, { now: clock.now, ...options });
-  if (options.demo !== false) await services.instance.bootstrap(true);
+  if (options.demo !== false) {
+    await services.instance.bootstrap(true, { scenarios: options.scenarios ?? false });
+  }
   const app = await buildApp(services, { logLevel: 'silent' });
   await app.ready();
   return {

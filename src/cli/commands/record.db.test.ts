@@ -23,7 +23,7 @@ describeEachDialect('truce record and truce rebuild', (dialect) => {
     const services = await createServices(database.url, {
       recordSigner: loadOrCreateRecordKey(dataDir, 'test.example/record', false),
     });
-    await services.instance.bootstrap(true);
+    await services.instance.bootstrap(true, { scenarios: false });
     await services.record.signCheckpoint();
     await services.close();
   });

@@ -53,7 +53,7 @@ const DateValue = (description: string) => Type.String({ pattern: DATE_PATTERN, 
 const Duration = (description: string) =>
   Type.String({ pattern: '^P', description: `${description} (ISO 8601 duration, e.g. P1D)` });
 
-const Source = Type.Object(
+export const SourceSchema = Type.Object(
   {
     publisher: Text('who published it: an outlet, a government, an organisation'),
     url: Opt(Type.String({ format: 'uri' })),
@@ -63,7 +63,7 @@ const Source = Type.Object(
   { additionalProperties: false, description: 'where a claim comes from' },
 );
 
-const ActorSchema = Type.Object(
+export const ActorSchema = Type.Object(
   {
     id: Id('stable id, e.g. an ISO 3166 alpha-3 code for states (UKR, USA)'),
     name: Text(),
@@ -82,7 +82,7 @@ const ActorSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const RoleSchema = Type.Object(
+export const RoleSchema = Type.Object(
   {
     actor: Id('an actor id from `actors`'),
     role: Enum(DOCUMENT_ROLES),
@@ -93,7 +93,7 @@ const RoleSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const DocumentSchema = Type.Object(
+export const DocumentSchema = Type.Object(
   {
     id: Id('document id, unique in the instance'),
     title: Text(),
@@ -112,7 +112,7 @@ const DocumentSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const VersionSchema = Type.Object(
+export const VersionSchema = Type.Object(
   {
     id: Id('version id, unique in the document'),
     kind: Enum(VERSION_KINDS),
@@ -122,23 +122,23 @@ const VersionSchema = Type.Object(
     title: Opt(Text()),
     text: Type.String({ description: 'the full text (stored once, by SHA-256)' }),
     sha256: Opt(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'checked if given' })),
-    source: Opt(Source),
+    source: Opt(SourceSchema),
   },
   { additionalProperties: false },
 );
 
-const StatusClaimSchema = Type.Object(
+export const StatusClaimSchema = Type.Object(
   {
     id: Opt(Id('claim id, unique in the document (generated when omitted)')),
     status: Enum(DOCUMENT_STATUSES),
     date: DateValue('when the claim was made'),
-    source: Source,
+    source: SourceSchema,
     note: Opt(Text()),
   },
   { additionalProperties: false },
 );
 
-const ProvisionSchema = Type.Object(
+export const ProvisionSchema = Type.Object(
   {
     id: Id('provision id, unique in the document'),
     locator: Text('article and paragraph, e.g. "Article 5(2)"'),
@@ -149,7 +149,7 @@ const ProvisionSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const TriggerSchema = Type.Object(
+export const TriggerSchema = Type.Object(
   {
     eventTypes: Opt(Type.Array(Enum(TRIGGER_EVENT_TYPES), { minItems: 1 })),
     actors: Opt(Type.Array(Id('the actor whose violation triggers'), { minItems: 1 })),
@@ -173,7 +173,7 @@ const TriggerSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const ResponseSchema = Type.Object(
+export const ResponseSchema = Type.Object(
   {
     kind: Enum(RESPONSE_KINDS),
     description: Opt(Text()),
@@ -189,7 +189,7 @@ const ResponseSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const CommitmentSchema = Type.Object(
+export const CommitmentSchema = Type.Object(
   {
     id: Id('commitment id, unique in the document'),
     provision: Opt(Id('the provision it comes from')),
@@ -227,7 +227,7 @@ const CommitmentSchema = Type.Object(
     preconditions: Opt(
       Type.Array(
         Type.Object(
-          { text: Text(), status: Enum(PRECONDITION_STATUSES), source: Opt(Source) },
+          { text: Text(), status: Enum(PRECONDITION_STATUSES), source: Opt(SourceSchema) },
           { additionalProperties: false },
         ),
       ),
@@ -256,7 +256,7 @@ const CommitmentSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const ZoneSchema = Type.Object(
+export const ZoneSchema = Type.Object(
   {
     id: Id('zone id, unique in the document'),
     kind: Enum(ZONE_KINDS),
@@ -265,11 +265,13 @@ const ZoneSchema = Type.Object(
     approximate: Opt(Type.Boolean({ description: 'drawn approximately; say so wherever shown' })),
     validFrom: Opt(DateValue('first moment in force')),
     validTo: Opt(DateValue('last moment in force')),
-    source: Opt(Source),
+    source: Opt(SourceSchema),
     geometry: Opt(
-      Type.Unsafe<Geometry>(
-        Type.Object({}, { description: 'GeoJSON geometry (RFC 7946, longitude first)' }),
-      ),
+      Type.Unsafe<Geometry>({
+        type: 'object',
+        additionalProperties: true,
+        description: 'GeoJSON geometry (RFC 7946, longitude first); checked by validate-geometry',
+      }),
     ),
     buffer: Opt(
       Type.Object(
@@ -317,4 +319,4 @@ export type Commitment = Static<typeof CommitmentSchema>;
 export type Trigger = Static<typeof TriggerSchema>;
 export type CommitmentResponse = Static<typeof ResponseSchema>;
 export type Zone = Static<typeof ZoneSchema>;
-export type Source = Static<typeof Source>;
+export type Source = Static<typeof SourceSchema>;

@@ -21,19 +21,21 @@ export const VERBS = {
   'account.use': 'See and manage one’s own session, password and API tokens.',
   'user.manage': 'List, add, change the role of, disable and enable users; revoke any token.',
   'record.checkpoint': 'Have the record sign a checkpoint now rather than within the second.',
+  'agreement.read': 'Read actors, documents, commitments with their scores, and zones.',
+  'agreement.edit': 'Import, edit and remove documents, their parts and actors.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
 
 /** Which verbs each role holds. A verb not listed for a role is denied to it. */
 export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
-  admin: ['account.use', 'user.manage', 'record.checkpoint'],
-  coordinator: ['account.use', 'record.checkpoint'],
-  monitor: ['account.use'],
-  analyst: ['account.use'],
-  verifier: ['account.use'],
-  guarantor: ['account.use'],
-  viewer: ['account.use'],
+  admin: ['account.use', 'user.manage', 'record.checkpoint', 'agreement.read', 'agreement.edit'],
+  coordinator: ['account.use', 'record.checkpoint', 'agreement.read', 'agreement.edit'],
+  monitor: ['account.use', 'agreement.read'],
+  analyst: ['account.use', 'agreement.read', 'agreement.edit'],
+  verifier: ['account.use', 'agreement.read'],
+  guarantor: ['account.use', 'agreement.read'],
+  viewer: ['account.use', 'agreement.read'],
 };
 
 /** What each role is for, shown in the CLI and the user admin screen. */

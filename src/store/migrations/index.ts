@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import * as accounts from './0001-accounts.js';
 import * as record from './0002-record.js';
+import * as agreements from './0003-agreements.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
   '0002-record': record,
+  '0003-agreements': agreements,
 };

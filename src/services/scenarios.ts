@@ -1,0 +1,57 @@
+/**
+ * The built-in scenarios (scenarios/ in the project): agreement files that `truce demo` and a
+ * demo start on an empty database load, so a new user sees real material at once.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { systemPrincipal } from '../core/auth/principal.js';
+import type { AgreementsService } from './agreements-service.js';
+import type { ImportOutcome } from './agreement-import.js';
+
+/** Where the scenario files are: `scenarios/` at the project root (next to src/ and dist/). */
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+/** One scenario: its directory name and agreement files (absolute paths, sorted). */
+export interface Scenario {
+  readonly name: string;
+  readonly files: readonly string[];
+}
+
+/** The scenarios shipped with Truce, by name. */
+export function listScenarios(dir = SCENARIOS_DIR): Scenario[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({
+      name: entry.name,
+      files: readdirSync(join(dir, entry.name))
+        .filter((f) => /\.(ya?ml|json)$/.test(f))
+        .sort()
+        .map((f) => join(dir, entry.name, f)),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Imports every scenario file (each file all-or-nothing; importing again records only what
+ * changed). Returns what each file did, by path relative to the scenarios directory.
+ */
+export async function loadScenarios(
+  agreements: AgreementsService,
+  dir = SCENARIOS_DIR,
+): Promise<{ file: string; outcome: ImportOutcome }[]> {
+  const by = systemPrincipal('demo');
+  const results: { file: string; outcome: ImportOutcome }[] = [];
+  for (const scenario of listScenarios(dir)) {
+    for (const path of scenario.files) {
+      const name = relative(dir, path);
+      const text = readFileSync(path, 'utf8');
+      const format = path.endsWith('.json') ? 'json' : 'yaml';
+      results.push({
+        file: name,
+        outcome: await agreements.importText({ text, format, name }, by),
+      });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,174 @@
+/**
+ * Actors, documents and document parts: applying their events to the projection tables, and
+ * reading them back as domain values.
+ */
+import canonicalize from 'canonicalize';
+import type { Kysely } from 'kysely';
+import type { Actor, AgreementDocument } from '../core/agreements/file-schema.js';
+import type { DocumentPart, PartKind } from '../core/agreements/stored.js';
+import type { RecordedEvent } from '../core/events.js';
+import type { Tx } from './record.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Tx;
+
+/** A document part as stored, with its id and position in the document's lists. */
+export type StoredPart = DocumentPart & { readonly id: string; readonly position: number };
+
+/** Applies an agreement event to the projections. Returns false for other event types. */
+export async function projectAgreementEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
+  switch (event.type) {
+    case 'actor.saved': {
+      const { actor } = event.payload;
+      const row = { id: actor.id, name: actor.name, kind: actor.kind, body: canonicalJson(actor) };
+      await tx
+        .insertInto('actors')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ name: row.name, kind: row.kind, body: row.body }),
+        )
+        .execute();
+      return true;
+    }
+    case 'document.saved': {
+      const { document } = event.payload;
+      const row = {
+        id: document.id,
+        title: document.title,
+        kind: document.kind,
+        body: canonicalJson(document),
+        updated_at: event.at,
+      };
+      await tx
+        .insertInto('documents')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            title: row.title,
+            kind: row.kind,
+            body: row.body,
+            updated_at: row.updated_at,
+          }),
+        )
+        .execute();
+      return true;
+    }
+    case 'document.part_saved': {
+      const { documentId, part, id, position, body } = event.payload;
+      const row = {
+        key: partKey(documentId, part, id),
+        document_id: documentId,
+        part,
+        id,
+        position,
+        body: canonicalJson(body),
+      };
+      await tx
+        .insertInto('document_parts')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ position: row.position, body: row.body }),
+        )
+        .execute();
+      await touchDocument(tx, documentId, event.at);
+      return true;
+    }
+    case 'document.part_removed': {
+      const { documentId, part, id } = event.payload;
+      await tx
+        .deleteFrom('document_parts')
+        .where('key', '=', partKey(documentId, part, id))
+        .execute();
+      await touchDocument(tx, documentId, event.at);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Every actor, by id. */
+export async function listActors(db: Db): Promise<Actor[]> {
+  const rows = await db.selectFrom('actors').select('body').orderBy('id').execute();
+  return rows.map((r) => JSON.parse(r.body) as Actor);
+}
+
+/** Actors by id (those that exist). */
+export async function findActors(db: Db, ids: readonly string[]): Promise<Actor[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('actors')
+    .select('body')
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => JSON.parse(r.body) as Actor);
+}
+
+/** A document header with when it last changed. */
+export interface DocumentHeader {
+  readonly document: AgreementDocument;
+  readonly updatedAt: string;
+}
+
+/** Every document header, by id. */
+export async function listDocuments(db: Db): Promise<DocumentHeader[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select(['body', 'updated_at'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    document: JSON.parse(r.body) as AgreementDocument,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/** One document header, or undefined. */
+export async function findDocument(db: Db, id: string): Promise<DocumentHeader | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['body', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { document: JSON.parse(row.body) as AgreementDocument, updatedAt: row.updated_at };
+}
+
+/** A document's parts (all kinds, or one), in file order. */
+export async function listParts(
+  db: Db,
+  documentId?: string,
+  part?: PartKind,
+): Promise<(StoredPart & { documentId: string })[]> {
+  let query = db
+    .selectFrom('document_parts')
+    .select(['document_id', 'part', 'id', 'position', 'body']);
+  if (documentId !== undefined) query = query.where('document_id', '=', documentId);
+  if (part !== undefined) query = query.where('part', '=', part);
+  const rows = await query.orderBy('document_id').orderBy('part').orderBy('position').execute();
+  return rows.map(
+    (r) =>
+      ({
+        documentId: r.document_id,
+        part: r.part,
+        id: r.id,
+        position: r.position,
+        body: JSON.parse(r.body) as unknown,
+      }) as StoredPart & { documentId: string },
+  );
+}
+
+function partKey(documentId: string, part: PartKind, id: string): string {
+  return `${documentId}/${part}/${id}`;
+}
+
+async function touchDocument(tx: Db, id: string, at: string): Promise<void> {
+  await tx.updateTable('documents').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Bodies are stored as RFC 8785 JSON, so a replay of the record writes the same bytes. */
+function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('cannot store an undefined body');
+  return text;
+}
