@@ -90,7 +90,7 @@ function scoreLegalForm({ document }: RuleInput): RuleResult {
     reason: `${
       document.legalForm === 'unknown'
         ? 'The legal form of the document is not known'
-        : `The document is a ${form}`
+        : `The document is ${/^[aeiou]/.test(form) ? 'an' : 'a'} ${form}`
     }; ${agreed}.`,
     raise: raises.length > 0 ? `${capitalise(listOf(raises))}.` : null,
   };
