@@ -88,6 +88,9 @@ function fileParts(
   geometries: LintResult['geometries'],
 ): (DocumentPart & { id: string; position: number })[] {
   const parts: (DocumentPart & { id: string; position: number })[] = [];
+  file.actors.forEach((actor, position) =>
+    parts.push({ part: 'actor', id: actor.id, position, body: {} }),
+  );
   (file.versions ?? []).forEach(({ text, sha256: _declared, ...version }, position) =>
     parts.push({
       part: 'version',

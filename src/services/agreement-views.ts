@@ -63,13 +63,25 @@ export async function loadBundle(db: Db, id: string): Promise<DocumentBundle> {
   return {
     document: header.document,
     updatedAt: header.updatedAt,
-    actors: await findActors(db, referencedActors(header.document, commitments)),
+    // The actors the file listed, in its order (older imports: those the document refers to).
+    actors: await listedActors(db, parts, referencedActors(header.document, commitments)),
     versions: of('version'),
     claims: of('claim'),
     provisions: of('provision'),
     commitments,
     zones: of('zone'),
   };
+}
+
+async function listedActors(
+  db: Db,
+  parts: readonly StoredPart[],
+  referenced: readonly string[],
+): Promise<Actor[]> {
+  const listed = parts.filter((p) => p.part === 'actor').map((p) => p.id);
+  const ids = listed.length > 0 ? listed : referenced;
+  const found = await findActors(db, ids);
+  return ids.flatMap((id) => found.filter((a) => a.id === id));
 }
 
 /** Every actor id a document refers to, in first-mention order. */
@@ -112,8 +124,7 @@ export async function exportBundle(db: Db, bundle: DocumentBundle): Promise<Agre
   const zones = bundle.zones.map(({ geometry, ...zone }) =>
     zone.buffer ? zone : { ...zone, geometry },
   );
-  const order = referencedActors(bundle.document, bundle.commitments);
-  const actors = [...bundle.actors].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const actors = bundle.actors;
   return {
     truce: AGREEMENT_FORMAT,
     document: bundle.document,

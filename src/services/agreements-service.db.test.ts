@@ -34,15 +34,9 @@ describeEachDialect('storing agreements', (dialect) => {
         // Claim ids are generated when a file has none; everything else comes back as written.
         const withoutClaimIds = (file: AgreementFile) => ({
           ...file,
-          actors: [...file.actors].sort((a, b) => a.id.localeCompare(b.id)),
           statusHistory: file.statusHistory?.map(({ id: _id, ...claim }) => claim),
         });
-        const referenced = new Set(back.actors.map((a) => a.id));
-        const originalReferenced = {
-          ...original,
-          actors: original.actors.filter((a) => referenced.has(a.id)),
-        };
-        expect(withoutClaimIds(back)).toEqual(withoutClaimIds(originalReferenced));
+        expect(withoutClaimIds(back)).toEqual(withoutClaimIds(original));
         const again = await importYaml(exported, `${path} (exported)`);
         expect(again).toMatchObject({ created: false, saved: 0, removed: 0 });
       }

@@ -30,7 +30,7 @@ describeEachDialect('agreements from the command line', (dialect) => {
     writeFileSync(join(dir, 'accord.yaml'), MINIMAL_AGREEMENT);
     expect(await run('agreements', 'import', 'accord.yaml')).toMatchObject({
       code: 0,
-      out: 'accord.yaml: document test-accord created (8 parts saved, 0 removed)\n',
+      out: 'accord.yaml: document test-accord created (11 parts saved, 0 removed)\n',
     });
     const listed = await run('agreements', 'list');
     expect(listed.out).toMatch(

@@ -23,12 +23,15 @@ export type DocumentPart =
   | { readonly part: 'claim'; readonly body: IdentifiedClaim }
   | { readonly part: 'provision'; readonly body: Provision }
   | { readonly part: 'commitment'; readonly body: Commitment }
-  | { readonly part: 'zone'; readonly body: StoredZone };
+  | { readonly part: 'zone'; readonly body: StoredZone }
+  /** An actor the file lists (its definition is in the actors table, shared by documents). */
+  | { readonly part: 'actor'; readonly body: Record<string, never> };
 
 export type PartKind = DocumentPart['part'];
 
 /** The kinds of part, in the order a file lists them. */
 export const PART_KINDS: readonly PartKind[] = [
+  'actor',
   'version',
   'claim',
   'provision',
