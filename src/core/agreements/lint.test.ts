@@ -236,4 +236,18 @@ describe('linting agreement files', () => {
     );
     expect(formatFinding('accord.yaml', point)).not.toContain('\n');
   });
+
+  it('refuses a zone too detailed to be one record entry, naming the limit', () => {
+    const positions = Array.from(
+      { length: 4000 },
+      (_, i) => `[${(30 + i / 1000).toFixed(6)}, ${(48 + (i % 7) / 1000).toFixed(6)}]`,
+    );
+    const zones = MINIMAL_AGREEMENT.indexOf('zones:\n');
+    const text = `${MINIMAL_AGREEMENT.slice(0, zones)}zones:\n  - id: security-zone\n    kind: monitor_post\n    name: Posts\n    geometry: { type: MultiPoint, coordinates: [${positions.join(', ')}] }\n`;
+    const error = errors(text).find((e) => e.path === 'zones[0]');
+    expect(error?.message).toMatch(
+      /^zone security-zone takes \d+ KiB as stored; the limit is \d+ KiB: simplify its geometry/,
+    );
+    expect(error?.line).toBe(lineOf(text, '  - id: security-zone'));
+  });
 });

@@ -14,6 +14,7 @@ import {
   type ParsedAgreementFile,
 } from './parse-file.js';
 import type { Geometry } from '../geo/geojson.js';
+import { MAX_ENTRY_BYTES } from '../record/tiles.js';
 
 /** One finding: an error, a warning, or a concreteness point (`point-7`) that is not full. */
 export interface LintFinding {
@@ -40,6 +41,41 @@ export interface LintResult {
   readonly findings: LintFinding[];
   readonly scorecards: LocatedScorecard[];
   readonly errorCount: number;
+}
+
+/**
+ * The most a stored part (a commitment, a zone with its geometry, ...) may take as JSON: each
+ * is one record entry, and entries are limited to MAX_ENTRY_BYTES with room for the envelope.
+ * Version texts are stored by hash, so only their metadata counts.
+ */
+export const MAX_PART_BYTES = MAX_ENTRY_BYTES - 4096;
+
+function oversizedParts(file: AgreementFile, geometries: ReadonlyMap<string, Geometry>) {
+  const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+  const problems: { path: FilePath; message: string }[] = [];
+  const check = (path: FilePath, value: unknown, what: string, advice: string) => {
+    const bytes = size(value);
+    if (bytes > MAX_PART_BYTES) {
+      problems.push({
+        path,
+        message: `${what} takes ${Math.ceil(bytes / 1024)} KiB as stored; the limit is ${Math.floor(MAX_PART_BYTES / 1024)} KiB: ${advice}`,
+      });
+    }
+  };
+  check(['document'], file.document, 'the document header', 'shorten the summary');
+  file.provisions?.forEach((p, i) => check(['provisions', i], p, `provision ${p.id}`, 'split it'));
+  file.commitments?.forEach((c, i) =>
+    check(['commitments', i], c, `commitment ${c.id}`, 'shorten its text or split it'),
+  );
+  file.zones?.forEach((z, i) =>
+    check(
+      ['zones', i],
+      { ...z, geometry: geometries.get(z.id) },
+      `zone ${z.id}`,
+      'simplify its geometry (fewer positions)',
+    ),
+  );
+  return problems;
 }
 
 /** The file field each checklist point is about, to point at when no hedge word is to blame. */
@@ -86,6 +122,14 @@ export function lintAgreementText(
     findings.push({
       ...parsed.locate(problem.path),
       rule: problem.severity,
+      path: formatPath(problem.path),
+      message: problem.message,
+    });
+  }
+  for (const problem of oversizedParts(file, checked.geometries)) {
+    findings.push({
+      ...parsed.locate(problem.path),
+      rule: 'error',
       path: formatPath(problem.path),
       message: problem.message,
     });
