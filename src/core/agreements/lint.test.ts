@@ -239,7 +239,7 @@ describe('linting agreement files', () => {
 
   it('refuses a zone too detailed to be one record entry, naming the limit', () => {
     const positions = Array.from(
-      { length: 4000 },
+      { length: 6000 },
       (_, i) => `[${(30 + i / 1000).toFixed(6)}, ${(48 + (i % 7) / 1000).toFixed(6)}]`,
     );
     const zones = MINIMAL_AGREEMENT.indexOf('zones:\n');
