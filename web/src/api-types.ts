@@ -111,3 +111,6 @@ export const GUARANTOR_ROLE = 'guarantor';
 
 /** The verb that opens user administration. */
 export const USER_MANAGE_VERB = 'user.manage';
+
+/** The verb that opens the agreements area (every role holds it). */
+export const AGREEMENT_READ_VERB = 'agreement.read';

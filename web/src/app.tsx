@@ -5,12 +5,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
 import type { Session } from './api-types';
-import { allowedAreas, areaAt, defaultPath, LOGIN_PATH } from './areas';
+import { allowedAreas, areaAt, defaultPath, LOGIN_PATH, pathOnly } from './areas';
 import { ErrorMessage } from './components/error-message';
 import { PageTitle } from './components/page-title';
 import { Shell } from './components/shell';
 import { signOut } from './endpoints';
 import { AccountPage } from './pages/account-page';
+import { AgreementsArea } from './pages/agreements-area';
 import { LoginPage } from './pages/login-page';
 import { NoAccessPage, NotFoundPage } from './pages/not-found-page';
 import { RecordPage } from './pages/record-page';
@@ -19,11 +20,17 @@ import { navigate, usePath } from './router';
 import { t } from './strings';
 import { useAuth } from './use-auth';
 
-/** Where a session lands from `/` or the sign-in page: the remembered path if allowed. */
+/**
+ * Where a session lands from `/` or the sign-in page: the remembered path (with its query) if
+ * its area is allowed.
+ */
 function landingPath(session: Session, remembered: string | null): string {
   const area = remembered === null ? undefined : areaAt(remembered);
   const allowed = allowedAreas(session.verbs);
-  return area !== undefined && allowed.includes(area) ? area.path : defaultPath(session.verbs);
+  if (remembered === null || area === undefined || !allowed.includes(area)) {
+    return defaultPath(session.verbs);
+  }
+  return area.nested === true ? remembered : area.path;
 }
 
 /** The root component. */
@@ -44,7 +51,7 @@ export function App() {
     if (state.phase === 'signedOut' && path !== LOGIN_PATH) {
       // Come back here after signing in, unless the user chose to leave.
       const leftOnPurpose = state.notice !== null && state.notice !== 'login.sessionEnded';
-      remembered.current = path === '/' || leftOnPurpose ? null : path;
+      remembered.current = path === '/' || leftOnPurpose ? null : path + window.location.search;
       navigate(LOGIN_PATH, { replace: true });
     } else if (state.phase === 'signedIn' && target !== path) {
       remembered.current = null;
@@ -89,14 +96,17 @@ export function App() {
       );
     case 'signedIn': {
       const area = areaAt(target);
+      const targetPath = pathOnly(target);
       const allowed = allowedAreas(state.session.verbs);
       let page;
-      if (area === undefined) page = <NotFoundPage path={target} />;
+      if (area === undefined) page = <NotFoundPage path={targetPath} />;
       else if (!allowed.includes(area)) page = <NoAccessPage />;
       else if (area.id === 'users') {
         page = <UsersPage selfName={state.session.user.name} onSelfChanged={auth.refresh} />;
       } else if (area.id === 'record') {
         page = <RecordPage />;
+      } else if (area.id === 'agreements') {
+        page = <AgreementsArea path={targetPath} />;
       } else {
         page = (
           <AccountPage
@@ -110,7 +120,7 @@ export function App() {
           instance={state.instance}
           session={state.session}
           areas={allowed}
-          path={area?.path ?? target}
+          path={targetPath}
           loggingOut={loggingOut}
           logoutError={logoutError}
           onLogout={() => void handleLogout()}

@@ -2,22 +2,31 @@
  * The areas of the app that exist, with the verb each needs. The navigation, the router and the
  * default landing page all read this one list.
  */
-import { USER_MANAGE_VERB } from './api-types';
+import { AGREEMENT_READ_VERB, USER_MANAGE_VERB } from './api-types';
 import type { MessageId } from './strings';
 
 /** An area of the app reachable from the navigation. */
 export interface Area {
-  readonly id: 'users' | 'account' | 'record';
+  readonly id: 'users' | 'account' | 'record' | 'agreements';
   readonly path: string;
   readonly label: MessageId;
   /** The verb the session must hold to see the area; null when everyone may. */
   readonly verb: string | null;
+  /** The area also owns the paths below its own (`/agreements/…`). */
+  readonly nested?: boolean;
 }
 
 /** Every area, in navigation order. */
 export const AREAS: readonly Area[] = [
   { id: 'users', path: '/users', label: 'nav.users', verb: USER_MANAGE_VERB },
   { id: 'account', path: '/account', label: 'nav.account', verb: null },
+  {
+    id: 'agreements',
+    path: '/agreements',
+    label: 'nav.agreements',
+    verb: AGREEMENT_READ_VERB,
+    nested: true,
+  },
   // Not /record: the server keeps /record/* for log clients (checkpoint, key, tiles).
   { id: 'record', path: '/log', label: 'nav.record', verb: null },
 ];
@@ -35,8 +44,17 @@ export function defaultPath(verbs: readonly string[]): string {
   return allowedAreas(verbs)[0]?.path ?? '/account';
 }
 
-/** The area at `path`, whether or not the session may open it. */
+/** `path` without its query string or fragment. */
+export function pathOnly(path: string): string {
+  return path.replace(/[?#].*$/, '');
+}
+
+/** The area at `path` (a query string is ignored), whether or not the session may open it. */
 export function areaAt(path: string): Area | undefined {
-  const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return AREAS.find((area) => area.path === normalized);
+  const bare = pathOnly(path);
+  const normalized = bare.length > 1 ? bare.replace(/\/+$/, '') : bare;
+  return AREAS.find(
+    (area) =>
+      area.path === normalized || (area.nested === true && normalized.startsWith(`${area.path}/`)),
+  );
 }

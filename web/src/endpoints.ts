@@ -1,4 +1,12 @@
 /** One typed function per Truce API endpoint the browser app uses. */
+import type {
+  CommitmentView,
+  DocumentSummary,
+  DocumentView,
+  VersionDiff,
+  VersionText,
+  ZoneCollection,
+} from './agreement-types';
 import { request, requestText } from './api';
 import type {
   InclusionProof,
@@ -88,3 +96,47 @@ export const getCheckpointNote = () => requestText('/record/checkpoint');
 
 /** The record's verifier key, `name+hexid+base64`, as served to log clients. */
 export const getVerifierKey = () => requestText('/record/key');
+
+/** Every document with its current status, contradictions and score range. */
+export const listDocuments = () =>
+  request<{ documents: DocumentSummary[] }>('GET', `${API}/documents`).then(
+    (body) => body.documents,
+  );
+
+/** One document: parties, status history, versions, provisions, commitments, zones. */
+export const getDocument = (id: string) =>
+  request<DocumentView>('GET', `${API}/documents/${encodeURIComponent(id)}`);
+
+/** The full text of one version of a document. */
+export const getVersionText = (id: string, versionId: string) =>
+  request<VersionText>(
+    'GET',
+    `${API}/documents/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}`,
+  );
+
+/** The word-by-word difference from version `from` to version `to` of a document. */
+export const getVersionDiff = (id: string, from: string, to: string) =>
+  request<VersionDiff>(
+    'GET',
+    `${API}/documents/${encodeURIComponent(id)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  );
+
+/** One commitment with its scorecard, provision and the document's actors. */
+export const getCommitment = (id: string, commitmentId: string) =>
+  request<CommitmentView>(
+    'GET',
+    `${API}/documents/${encodeURIComponent(id)}/commitments/${encodeURIComponent(commitmentId)}`,
+  );
+
+/** Zones as GeoJSON: every document's, or only those of `documentId`. */
+export const getZones = (documentId: string | null) =>
+  request<ZoneCollection>(
+    'GET',
+    documentId === null
+      ? `${API}/zones`
+      : `${API}/zones?document=${encodeURIComponent(documentId)}`,
+  );
+
+/** Where a document's agreement file downloads from, as YAML or JSON. */
+export const documentExportUrl = (id: string, format: 'yaml' | 'json') =>
+  `${API}/documents/${encodeURIComponent(id)}/export?format=${format}`;

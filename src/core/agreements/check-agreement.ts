@@ -12,6 +12,9 @@ import { parseDuration } from './duration.js';
 import type { AgreementFile } from './file-schema.js';
 import type { FilePath } from './parse-file.js';
 
+/** Document ids taken by fixed paths under /agreements/ in the web app. */
+export const RESERVED_DOCUMENT_IDS: readonly string[] = ['zones'];
+
 /** A problem found by the semantic checks. */
 export interface AgreementProblem {
   readonly severity: 'error' | 'warning';
@@ -69,6 +72,12 @@ export function checkAgreement(
     }
   };
 
+  if (RESERVED_DOCUMENT_IDS.includes(file.document.id)) {
+    error(
+      ['document', 'id'],
+      `"${file.document.id}" is reserved (the web app's zones map); choose another id`,
+    );
+  }
   dateField(['document', 'date'], file.document.date);
   const rolesSeen = new Set<string>();
   file.document.roles.forEach((role, i) => {

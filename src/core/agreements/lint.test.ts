@@ -250,4 +250,11 @@ describe('linting agreement files', () => {
     );
     expect(error?.line).toBe(lineOf(text, '  - id: security-zone'));
   });
+
+  it('refuses a document id the web app uses for a fixed page', () => {
+    expect(onlyError(editedAgreement('id: test-accord', 'id: zones'))).toMatchObject({
+      path: 'document.id',
+      message: '"zones" is reserved (the web app\'s zones map); choose another id',
+    });
+  });
 });

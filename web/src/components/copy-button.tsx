@@ -6,6 +6,8 @@ export interface CopyButtonProps {
   readonly text: string;
   /** The button's label, such as "Copy key". */
   readonly label: string;
+  /** A fuller name for assistive technology, when several such buttons share a label. */
+  readonly ariaLabel?: string;
   /** What to say once copied, and when copying failed. */
   readonly copied: string;
   readonly failed: string;
@@ -14,7 +16,7 @@ export interface CopyButtonProps {
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** A small secondary button followed by a polite status message after each attempt. */
-export function CopyButton({ text, label, copied, failed }: CopyButtonProps) {
+export function CopyButton({ text, label, ariaLabel, copied, failed }: CopyButtonProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
 
   async function handleCopy() {
@@ -32,6 +34,7 @@ export function CopyButton({ text, label, copied, failed }: CopyButtonProps) {
         type="button"
         className="button-small button-secondary"
         onClick={() => void handleCopy()}
+        aria-label={ariaLabel}
       >
         {label}
       </button>
