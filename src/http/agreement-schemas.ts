@@ -109,6 +109,7 @@ export const CommitmentViewSchema = Type.Object({
 export const ImportOutcomeSchema = Type.Object({
   documentId: Type.String(),
   created: Type.Boolean(),
+  recorded: Type.Integer({ description: 'events recorded; 0 when nothing changed' }),
   saved: Type.Integer({ description: 'parts recorded as new or changed' }),
   removed: Type.Integer({ description: 'parts recorded as removed' }),
   warnings: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),

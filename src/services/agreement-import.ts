@@ -11,7 +11,12 @@ import { lintAgreementText, type LintResult } from '../core/agreements/lint.js';
 import { identifyClaims } from '../core/agreements/status-history.js';
 import type { DocumentPart } from '../core/agreements/stored.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
-import { findActors, findDocument, listParts } from '../store/agreement-store.js';
+import {
+  documentsListingActor,
+  findActors,
+  findDocument,
+  listParts,
+} from '../store/agreement-store.js';
 import { putContent } from '../store/content-store.js';
 import { inTransaction, record, type Tx } from '../store/record.js';
 import type { ServiceContext } from './context.js';
@@ -21,6 +26,8 @@ import { sha256Hex } from './secrets.js';
 export interface ImportOutcome {
   readonly documentId: string;
   readonly created: boolean;
+  /** Events recorded: changed actors and header, and parts saved or removed. 0: unchanged. */
+  readonly recorded: number;
   readonly saved: number;
   readonly removed: number;
   readonly warnings: ErrorDetail[];
@@ -31,19 +38,29 @@ export function lintText(text: string, format: 'yaml' | 'json'): LintResult {
   return lintAgreementText(text, format, sha256Hex);
 }
 
+/** Where an import's text came from: a file (errors as `name:line:column path`) or a request
+ * body (errors as JSON pointers, `body/commitments/0/obligor`, since the client sent no lines). */
+export interface ImportSource {
+  readonly text: string;
+  readonly format: 'yaml' | 'json';
+  readonly name: string;
+  readonly style?: 'file' | 'body';
+}
+
 /**
- * Stores one agreement file's text. `name` (a file name, or `body` for the API) prefixes every
- * error's path as `name:line:column path`. Throws VALIDATION_FAILED with every error when the
- * file has any; then nothing is stored.
+ * Stores one agreement file's text. Throws VALIDATION_FAILED with every error, each placed as
+ * the source's style says, when the file has any; then nothing is stored.
  */
 export async function importAgreementText(
   ctx: ServiceContext,
-  input: { text: string; format: 'yaml' | 'json'; name: string },
+  input: ImportSource,
   by: Principal,
 ): Promise<ImportOutcome> {
   const linted = lintText(input.text, input.format);
   const where = (f: { line: number; column: number; path: string }) =>
-    `${input.name}:${f.line}:${f.column}${f.path ? ` ${f.path}` : ''}`;
+    input.style === 'body'
+      ? `${input.name}${pointerOf(f.path)}`
+      : `${input.name}:${f.line}:${f.column}${f.path ? ` ${f.path}` : ''}`;
   if (linted.file === undefined) {
     const details = linted.findings
       .filter((f) => f.rule === 'error')
@@ -74,12 +91,35 @@ export async function importAgreementText(
         at,
       );
     }
-    const { bodies, created, saved, removed } = await changes(tx, file, parts);
+    const { bodies, created, saved, removed, shared } = await changes(tx, file, parts);
     if (bodies.length > 0) {
       await record(tx, stampEvents(bodies, { at, by: principalId(by), newId: ctx.newId }));
     }
-    return { documentId: file.document.id, created, saved, removed, warnings };
+    for (const { actor, documents } of shared) {
+      warnings.push({
+        path: input.style === 'body' ? `${input.name}/actors` : `${input.name} actors`,
+        message: `actor ${actor} is also listed by ${documents.join(', ')}; its new definition applies there too`,
+      });
+    }
+    return {
+      documentId: file.document.id,
+      created,
+      recorded: bodies.length,
+      saved,
+      removed,
+      warnings,
+    };
   });
+}
+
+/** `commitments[0].obligor` as a JSON pointer suffix: `/commitments/0/obligor`. */
+export function pointerOf(path: string): string {
+  if (path === '') return '';
+  return `/${path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^\./, '')
+    .split('.')
+    .join('/')}`;
 }
 
 /** The file's parts as stored: texts replaced by hashes, zones with their final geometry. */
@@ -131,10 +171,17 @@ async function changes(
       )
     ).map((a) => [a.id, a]),
   );
-  for (const actor of file.actors) {
-    if (!same(known.get(actor.id), actor)) bodies.push({ type: 'actor.saved', payload: { actor } });
-  }
   const documentId = file.document.id;
+  const shared: { actor: string; documents: string[] }[] = [];
+  for (const actor of file.actors) {
+    const before = known.get(actor.id);
+    if (same(before, actor)) continue;
+    bodies.push({ type: 'actor.saved', payload: { actor } });
+    if (before !== undefined) {
+      const others = (await documentsListingActor(tx, actor.id)).filter((d) => d !== documentId);
+      if (others.length > 0) shared.push({ actor: actor.id, documents: others });
+    }
+  }
   const existing = await findDocument(tx, documentId);
   if (existing === undefined || !same(existing.document, file.document)) {
     bodies.push({ type: 'document.saved', payload: { document: file.document } });
@@ -155,5 +202,5 @@ async function changes(
       payload: { documentId, part: gone.part, id: gone.id },
     });
   }
-  return { bodies, created: existing === undefined, saved, removed: storedByKey.size };
+  return { bodies, created: existing === undefined, saved, removed: storedByKey.size, shared };
 }

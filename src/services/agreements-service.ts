@@ -6,10 +6,11 @@
 import { stringify } from 'yaml';
 import type { Scorecard } from '../core/agreements/concreteness.js';
 import type { AgreementFile, Commitment, StatusClaim } from '../core/agreements/file-schema.js';
-import { instantOf } from '../core/agreements/dates.js';
+import { compareDates, instantOf, isRealDate } from '../core/agreements/dates.js';
+import { MAX_DEPTH, nestingDepth } from '../core/agreements/parse-file.js';
 import type { StoredZone } from '../core/agreements/stored.js';
 import type { Contradiction, IdentifiedClaim } from '../core/agreements/status-history.js';
-import { DomainError } from '../core/errors.js';
+import { DomainError, invalid } from '../core/errors.js';
 import type { Principal } from '../core/auth/principal.js';
 import { listActors, listDocuments, listParts } from '../store/agreement-store.js';
 import type { ServiceContext } from './context.js';
@@ -69,23 +70,45 @@ export function createAgreementsService(ctx: ServiceContext) {
   const { db } = ctx.store;
 
   async function importValue(value: unknown, by: Principal): Promise<ImportOutcome> {
-    return importAgreementText(
-      ctx,
-      { text: JSON.stringify(value, null, 2), format: 'json', name: 'body' },
-      by,
-    );
+    if (nestingDepth(value) > MAX_DEPTH) {
+      throw invalid('body', `nests values more than ${MAX_DEPTH} levels deep`);
+    }
+    const text = JSON.stringify(value, null, 2);
+    return importAgreementText(ctx, { text, format: 'json', name: 'body', style: 'body' }, by);
   }
 
   async function exportFile(id: string): Promise<AgreementFile> {
     return exportBundle(db, await loadBundle(db, id));
   }
 
+  /**
+   * Applies `change` to the stored file and imports the result. With `scope` (the path of the
+   * edited part in the file, e.g. `/commitments/2`), error paths inside it are given relative to
+   * the request body that carried only that part.
+   */
   async function editFile(
     id: string,
     by: Principal,
-    change: (file: AgreementFile) => AgreementFile,
+    change: (file: AgreementFile) => { file: AgreementFile; scope?: string },
   ): Promise<ImportOutcome> {
-    return importValue(change(await exportFile(id)), by);
+    const { file, scope } = change(await exportFile(id));
+    try {
+      return await importValue(file, by);
+    } catch (error) {
+      if (scope === undefined || !(error instanceof DomainError)) throw error;
+      const inside = `body${scope}`;
+      throw new DomainError(
+        error.code,
+        error.message,
+        error.details.map((d) => ({
+          ...d,
+          path:
+            d.path === inside || d.path.startsWith(`${inside}/`)
+              ? `body${d.path.slice(inside.length)}`
+              : d.path,
+        })),
+      );
+    }
   }
 
   return {
@@ -205,10 +228,10 @@ export function createAgreementsService(ctx: ServiceContext) {
     saveCommitment: (id: string, commitment: Commitment, by: Principal) =>
       editFile(id, by, (file) => {
         const list = file.commitments ?? [];
-        const index = list.findIndex((c) => c.id === commitment.id);
-        const commitments =
-          index < 0 ? [...list, commitment] : list.map((c, i) => (i === index ? commitment : c));
-        return { ...file, commitments };
+        const found = list.findIndex((c) => c.id === commitment.id);
+        const index = found < 0 ? list.length : found;
+        const commitments = [...list.slice(0, index), commitment, ...list.slice(index + 1)];
+        return { file: { ...file, commitments }, scope: `/commitments/${index}` };
       }),
 
     /** Removes one commitment of a stored document. */
@@ -219,8 +242,10 @@ export function createAgreementsService(ctx: ServiceContext) {
     ): Promise<ImportOutcome> {
       await this.commitment(id, commitmentId);
       return editFile(id, by, (file) => ({
-        ...file,
-        commitments: (file.commitments ?? []).filter((c) => c.id !== commitmentId),
+        file: {
+          ...file,
+          commitments: (file.commitments ?? []).filter((c) => c.id !== commitmentId),
+        },
       }));
     },
 
@@ -228,9 +253,12 @@ export function createAgreementsService(ctx: ServiceContext) {
     addStatusClaim: (id: string, claim: StatusClaim, by: Principal) =>
       editFile(id, by, (file) => {
         const claims = [...(file.statusHistory ?? [])];
-        const after = claims.findIndex((c) => c.date > claim.date);
-        claims.splice(after < 0 ? claims.length : after, 0, claim);
-        return { ...file, statusHistory: claims };
+        // By instant, not by text: 2020-03-01T01:00+05:00 is before 2020-03-01 in UTC.
+        const valid = isRealDate(claim.date);
+        const after = valid ? claims.findIndex((c) => compareDates(c.date, claim.date) > 0) : -1;
+        const index = after < 0 ? claims.length : after;
+        claims.splice(index, 0, claim);
+        return { file: { ...file, statusHistory: claims }, scope: `/statusHistory/${index}` };
       }),
   };
 }

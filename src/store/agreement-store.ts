@@ -158,6 +158,18 @@ export async function listParts(
   );
 }
 
+/** The documents whose files list an actor. */
+export async function documentsListingActor(db: Db, actorId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('document_parts')
+    .select('document_id')
+    .where('part', '=', 'actor')
+    .where('id', '=', actorId)
+    .orderBy('document_id')
+    .execute();
+  return rows.map((r) => r.document_id);
+}
+
 function partKey(documentId: string, part: PartKind, id: string): string {
   return `${documentId}/${part}/${id}`;
 }

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { editedAgreement, MINIMAL_AGREEMENT } from '../../../test/support/agreement-files.js';
+import {
+  editedAgreement,
+  lineOf,
+  MINIMAL_AGREEMENT,
+} from '../../../test/support/agreement-files.js';
 import { captureIo } from '../../../test/support/cli-io.js';
 import {
   createTestDatabase,
@@ -73,5 +77,38 @@ describeEachDialect('agreements from the command line', (dialect) => {
     expect(first.out.match(/created/g)).toHaveLength(5);
     const second = await run('demo');
     expect(second.out.match(/unchanged/g)).toHaveLength(5);
+  });
+
+  it('says a document was updated when only its header changed, and unchanged when nothing did', async () => {
+    writeFileSync(join(dir, 'accord.yaml'), MINIMAL_AGREEMENT);
+    await run('agreements', 'import', 'accord.yaml');
+    writeFileSync(
+      join(dir, 'renamed.yaml'),
+      editedAgreement('title: Test Accord on a Ceasefire', 'title: Renamed'),
+    );
+    expect((await run('agreements', 'import', 'renamed.yaml')).out).toBe(
+      'renamed.yaml: document test-accord updated (0 parts saved, 0 removed)\n',
+    );
+    expect((await run('agreements', 'import', 'renamed.yaml')).out).toMatch(/unchanged/);
+  });
+
+  it('refuses a file that is not UTF-8, naming the line, and still imports the others', async () => {
+    writeFileSync(join(dir, 'good.yaml'), MINIMAL_AGREEMENT);
+    const latin1 = Buffer.from(
+      editedAgreement(
+        'title: Test Accord on a Ceasefire',
+        'title: Accord d\u00e9t\u00e9',
+        MINIMAL_AGREEMENT,
+      ),
+      'latin1',
+    );
+    writeFileSync(join(dir, 'latin1.yaml'), latin1);
+    const result = await run('agreements', 'import', 'latin1.yaml', 'good.yaml', 'missing.yaml');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      `latin1.yaml:${lineOf(MINIMAL_AGREEMENT, 'title: Test Accord')}:18 error the file is not UTF-8 (save it as UTF-8)\n`,
+    );
+    expect(result.err).toContain('cannot read missing.yaml: no such file\n');
+    expect(result.out).toMatch(/^good\.yaml: document test-accord created/);
   });
 });

@@ -24,19 +24,50 @@ import { DATA_OPTION_HELP, DATA_OPTIONS, table, withServices } from './shared.js
 /** Default `--min-score` for `lint --strict`: below grade C (12 of 26) fails. */
 export const DEFAULT_MIN_SCORE = 12;
 
+/** A file that cannot be read as an agreement file; the message says which and why. */
+class UnreadableFile extends Error {}
+
 function readAgreementFile(path: string, io: CliIo): { text: string; format: 'yaml' | 'json' } {
-  let text: string;
+  const format = /\.ya?ml$/i.test(path) ? 'yaml' : /\.json$/i.test(path) ? 'json' : undefined;
+  if (format === undefined) {
+    throw new UnreadableFile(`${path}: agreement files end in .yaml, .yml or .json`);
+  }
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(resolve(io.cwd, path), 'utf8');
+    bytes = readFileSync(resolve(io.cwd, path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
+    throw new UnreadableFile(
       `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : String(code)}`,
     );
   }
-  if (/\.ya?ml$/i.test(path)) return { text, format: 'yaml' };
-  if (/\.json$/i.test(path)) return { text, format: 'json' };
-  throw new UsageError(`${path}: agreement files end in .yaml, .yml or .json`);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), format };
+  } catch {
+    // Say where the first bad byte is: decode leniently and find the replacement character.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const lines = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n');
+    throw new UnreadableFile(
+      `${path}:${lines.length}:${(lines[lines.length - 1] ?? '').length + 1} error the file is not UTF-8 (save it as UTF-8)`,
+    );
+  }
+}
+
+/** Reads every file, reporting the unreadable ones; UsageError when none can be read. */
+function readAll(paths: readonly string[], io: CliIo) {
+  const files: { path: string; text: string; format: 'yaml' | 'json' }[] = [];
+  let unreadable = 0;
+  for (const path of paths) {
+    try {
+      files.push({ path, ...readAgreementFile(path, io) });
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      unreadable += 1;
+      io.stderr(`${error.message}\n`);
+    }
+  }
+  if (files.length === 0) throw new UsageError('no file could be read');
+  return { files, unreadable };
 }
 
 export const agreementsLintCommand: Command = {
@@ -68,10 +99,10 @@ export const agreementsLintCommand: Command = {
     }
     const strict = args.values['strict'] === true;
     const quiet = args.values['quiet'] === true;
-    let errors = 0;
+    const { files: readable, unreadable } = readAll(args.positionals, io);
+    let errors = unreadable;
     let below = 0;
-    for (const path of args.positionals) {
-      const { text, format } = readAgreementFile(path, io);
+    for (const { path, text, format } of readable) {
       const result = lintText(text, format);
       for (const finding of result.findings) {
         if (quiet && finding.rule.startsWith('point-')) continue;
@@ -104,9 +135,9 @@ export const agreementsImportCommand: Command = {
   positionals: ['FILE...'],
   examples: ['truce agreements import minsk-ii.yaml budapest.yaml'],
   async run(args, io) {
-    const files = args.positionals.map((path) => ({ path, ...readAgreementFile(path, io) }));
+    const { files, unreadable } = readAll(args.positionals, io);
     return withServices(args, io, async (services) => {
-      let failed = 0;
+      let failed = unreadable;
       for (const file of files) {
         try {
           const outcome = await services.agreements.importText(
@@ -116,7 +147,7 @@ export const agreementsImportCommand: Command = {
           for (const w of outcome.warnings) io.stderr(`${w.path} warning ${w.message}\n`);
           const what = outcome.created
             ? 'created'
-            : outcome.saved + outcome.removed === 0
+            : outcome.recorded === 0
               ? 'unchanged'
               : 'updated';
           io.stdout(
@@ -155,7 +186,14 @@ export const agreementsExportCommand: Command = {
     const text = await withServices(args, io, (s) => s.agreements.exportText(id, format));
     const out = stringOption(args, 'out');
     if (out === undefined) io.stdout(text);
-    else writeFileSync(resolve(io.cwd, out), text);
+    else {
+      try {
+        writeFileSync(resolve(io.cwd, out), text);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new UsageError(`cannot write ${out}: ${code}`);
+      }
+    }
     return EXIT_OK;
   },
 };
@@ -208,11 +246,7 @@ export const demoCommand: Command = {
   async run(args, io) {
     const results = await withServices(args, io, (s) => loadScenarios(s.agreements));
     for (const { file, outcome } of results) {
-      const what = outcome.created
-        ? 'created'
-        : outcome.saved + outcome.removed === 0
-          ? 'unchanged'
-          : 'updated';
+      const what = outcome.created ? 'created' : outcome.recorded === 0 ? 'unchanged' : 'updated';
       io.stdout(`${file}: ${outcome.documentId} ${what}\n`);
     }
     return results.length > 0 ? EXIT_OK : EXIT_FAILED;

@@ -12,6 +12,23 @@ import { parseDuration } from './duration.js';
 import type { AgreementFile } from './file-schema.js';
 import type { FilePath } from './parse-file.js';
 
+/**
+ * The most positions a drawn zone may have. A record entry holds about 2,500 positions anyway,
+ * and the self-intersection check is quadratic: this keeps one file from stalling the server.
+ */
+export const MAX_ZONE_POSITIONS = 5000;
+
+/** Counts the numbers-pairs in a (possibly invalid) geometry value, without trusting its shape. */
+function countPositions(value: unknown): number {
+  if (!Array.isArray(value)) {
+    if (value === null || typeof value !== 'object') return 0;
+    const record = value as Record<string, unknown>;
+    return countPositions(record['coordinates']) + countPositions(record['geometries']);
+  }
+  if (value.length > 0 && typeof value[0] === 'number') return 1;
+  return value.reduce((sum: number, item: unknown) => sum + countPositions(item), 0);
+}
+
 /** Document ids taken by fixed paths under /agreements/ in the web app. */
 export const RESERVED_DOCUMENT_IDS: readonly string[] = ['zones'];
 
@@ -184,6 +201,14 @@ export function checkAgreement(
       return;
     }
     if (zone.geometry !== undefined) {
+      const positions = countPositions(zone.geometry);
+      if (positions > MAX_ZONE_POSITIONS) {
+        error(
+          ['zones', i, 'geometry'],
+          `has ${positions} positions; a zone may have at most ${MAX_ZONE_POSITIONS} (simplify it)`,
+        );
+        return;
+      }
       const checked = validateGeometry(zone.geometry);
       for (const problem of checked.problems) {
         problems.push({
@@ -207,7 +232,16 @@ export function checkAgreement(
       );
     } else {
       const geometry = geometries.get(base.id);
-      if (geometry) geometries.set(zone.id, bufferGeometry(geometry, zone.buffer.distanceKm));
+      if (geometry) {
+        try {
+          geometries.set(zone.id, bufferGeometry(geometry, zone.buffer.distanceKm));
+        } catch (failure) {
+          error(
+            ['zones', i, 'buffer'],
+            `cannot compute a ${zone.buffer.distanceKm} km buffer of "${base.id}": ${failure instanceof Error ? failure.message : String(failure)}`,
+          );
+        }
+      }
     }
   });
   return { problems, geometries };

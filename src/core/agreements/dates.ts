@@ -4,11 +4,13 @@
 export function isRealDate(text: string): boolean {
   const [y, m, d] = text.slice(0, 10).split('-').map(Number);
   if (y === undefined || m === undefined || d === undefined) return false;
-  const day = new Date(Date.UTC(y, m - 1, d));
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d); // Date.UTC would read years 0-99 as 1900-1999
   if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
     return false;
   }
-  return text.length === 10 || !Number.isNaN(Date.parse(text));
+  // Hour 24 is not a time of day here (ISO 8601 allows 24:00 only as the end of a day).
+  return text.length === 10 || (text.slice(11, 13) !== '24' && !Number.isNaN(Date.parse(text)));
 }
 
 /**

@@ -239,7 +239,7 @@ describe('linting agreement files', () => {
 
   it('refuses a zone too detailed to be one record entry, naming the limit', () => {
     const positions = Array.from(
-      { length: 6000 },
+      { length: 4800 },
       (_, i) => `[${(30 + i / 1000).toFixed(6)}, ${(48 + (i % 7) / 1000).toFixed(6)}]`,
     );
     const zones = MINIMAL_AGREEMENT.indexOf('zones:\n');
@@ -256,5 +256,80 @@ describe('linting agreement files', () => {
       path: 'document.id',
       message: '"zones" is reserved (the web app\'s zones map); choose another id',
     });
+  });
+
+  it('refuses a zone with more positions than checks can afford, before checking it', () => {
+    const ring = Array.from(
+      { length: 6000 },
+      (_, i) => `[${Math.cos(i / 1000).toFixed(4)}, ${Math.sin(i / 1000).toFixed(4)}]`,
+    );
+    const text = editedAgreement(
+      '      type: LineString\n      coordinates: [[37.5, 47.9], [37.7, 48.1], [38.0, 48.3]]',
+      `      type: LineString\n      coordinates: [${ring.join(', ')}]`,
+    );
+    expect(errors(text).find((e) => e.path === 'zones[0].geometry')?.message).toBe(
+      'has 6000 positions; a zone may have at most 5000 (simplify it)',
+    );
+  });
+
+  it('refuses degenerate and antimeridian-crossing geometries', () => {
+    const zone = (geometry: string) =>
+      editedAgreement(
+        '      type: LineString\n      coordinates: [[37.5, 47.9], [37.7, 48.1], [38.0, 48.3]]',
+        geometry,
+      );
+    expect(
+      errors(zone('      type: LineString\n      coordinates: [[37, 48], [37, 48]]'))[0]?.message,
+    ).toBe('the line has no length: all its positions are the same');
+    expect(
+      errors(
+        zone('      type: Polygon\n      coordinates: [[[37, 48], [38, 48], [39, 48], [37, 48]]]'),
+      )[0]?.message,
+    ).toBe('ring 0 of the polygon encloses no area: its positions lie on one line');
+    expect(
+      errors(zone('      type: LineString\n      coordinates: [[179.5, 60], [-179.5, 60.2]]'))[0]
+        ?.message,
+    ).toBe(
+      'the line crosses the antimeridian (longitude 179.5 to -179.5); split it there (RFC 7946 section 3.1.9)',
+    );
+  });
+
+  it('reports a buffer that cannot be computed at the buffer, without failing', () => {
+    const text = editedAgreement('distanceKm: 10', 'distanceKm: 0.000000001');
+    const error = errors(text).find((e) => e.path === 'zones[1].buffer');
+    expect(error?.message).toMatch(/^cannot compute a 1e-9 km buffer of "contact-line": /);
+  });
+
+  it('refuses an alias bomb and a status note too long for the record, each with a message', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${'b'.repeat(i + 1)}: &${'b'.repeat(i + 1)} [${Array(10)
+          .fill(`*${i === 0 ? 'a' : 'b'.repeat(i)}`)
+          .join(',')}]`,
+      );
+    expect(onlyError(bomb.join('\n')).message).toBe(
+      'too many YAML aliases (more than 1000); write the repeated values out',
+    );
+    const note = editedAgreement(
+      '    source: { publisher: Test Gazette }',
+      `    source: { publisher: Test Gazette }\n    note: ${'x'.repeat(70_000)}`,
+    );
+    expect(onlyError(note).message).toMatch(
+      /^status claim 2020-03-01-signed-[0-9a-f]{6} takes 69 KiB as stored; the limit is \d+ KiB: shorten its note$/,
+    );
+  });
+
+  it('reads past a byte-order mark and says when YAML read an id as a number', () => {
+    expect(lint(`\uFEFF${MINIMAL_AGREEMENT}`).errorCount).toBe(0);
+    expect(
+      onlyError(
+        editedAgreement(
+          '  - id: CCC',
+          '  - id: 1234',
+          editedAgreement('actors: [CCC]', 'actors: ["1234"]'),
+        ),
+      ).message,
+    ).toBe('must be a string (YAML read 1234 as a number: put it in quotes)');
   });
 });

@@ -7,6 +7,7 @@ import { scoreCommitment, type Scorecard } from './concreteness.js';
 import { checkAgreement } from './check-agreement.js';
 import type { AgreementFile } from './file-schema.js';
 import type { Hedge } from './hedges.js';
+import { identifyClaims } from './status-history.js';
 import {
   formatPath,
   parseAgreementText,
@@ -63,6 +64,13 @@ function oversizedParts(file: AgreementFile, geometries: ReadonlyMap<string, Geo
     }
   };
   check(['document'], file.document, 'the document header', 'shorten the summary');
+  file.actors.forEach((a, i) => check(['actors', i], a, `actor ${a.id}`, 'list fewer aliases'));
+  file.versions?.forEach(({ text: _text, ...v }, i) =>
+    check(['versions', i], v, `version ${v.id} (without its text)`, 'shorten its title'),
+  );
+  identifyClaims(file.statusHistory ?? []).forEach((c, i) =>
+    check(['statusHistory', i], c, `status claim ${c.id}`, 'shorten its note'),
+  );
   file.provisions?.forEach((p, i) => check(['provisions', i], p, `provision ${p.id}`, 'split it'));
   file.commitments?.forEach((c, i) =>
     check(['commitments', i], c, `commitment ${c.id}`, 'shorten its text or split it'),

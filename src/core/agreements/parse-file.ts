@@ -36,7 +36,9 @@ export interface ParsedAgreementFile {
  * Parses YAML (or JSON, which is read by the same YAML 1.2 parser after a strict JSON check when
  * `format` is 'json') and checks it against the schema. Duplicate keys are errors.
  */
-export function parseAgreementText(text: string, format: 'yaml' | 'json'): ParsedAgreementFile {
+export function parseAgreementText(raw: string, format: 'yaml' | 'json'): ParsedAgreementFile {
+  // A byte-order mark is not content; dropping it keeps columns on line 1 right.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const position = (offset: number) => {
@@ -67,7 +69,41 @@ export function parseAgreementText(text: string, format: 'yaml' | 'json'): Parse
     return { file: undefined, problems, locate, offsetOf, positionAt: position };
   }
 
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // Alias bombs, and nesting deep enough to exhaust the stack.
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({
+      severity: 'error',
+      ...position(0),
+      path: '',
+      message: /alias/i.test(message)
+        ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT}); write the repeated values out`
+        : 'the file is nested too deeply to read',
+    });
+    return { file: undefined, problems, locate, offsetOf, positionAt: position };
+  }
+  if (nestingDepth(value) > MAX_DEPTH) {
+    problems.push({
+      severity: 'error',
+      ...position(0),
+      path: '',
+      message: `the file nests values more than ${MAX_DEPTH} levels deep`,
+    });
+    return { file: undefined, problems, locate, offsetOf, positionAt: position };
+  }
+  for (const bad of malformedStrings(value)) {
+    problems.push({
+      severity: 'error',
+      ...locate(bad),
+      path: formatPath(bad),
+      message: 'contains a lone UTF-16 surrogate or a control character; it cannot be stored',
+    });
+  }
+  if (problems.length > 0)
+    return { file: undefined, problems, locate, offsetOf, positionAt: position };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({
       severity: 'error',
@@ -93,6 +129,47 @@ export function parseAgreementText(text: string, format: 'yaml' | 'json'): Parse
     offsetOf,
     positionAt: position,
   };
+}
+
+/** Lone surrogates, and control characters other than tab and line breaks. */
+const UNSTORABLE =
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The most YAML aliases a file may use (each expands to a copy of its anchor). */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** How deep a file's values may nest; agreement files need about ten levels. */
+export const MAX_DEPTH = 64;
+
+/** Paths of strings that cannot be stored (lone surrogates, control characters but tab and newlines). */
+function malformedStrings(
+  value: unknown,
+  path: (string | number)[] = [],
+  found: FilePath[] = [],
+): FilePath[] {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) {
+      found.push([...path]);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => malformedStrings(item, [...path, i], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) malformedStrings(item, [...path, key], found);
+  }
+  return found;
+}
+
+/** How deeply a value nests (a scalar is 0). Stops counting past `limit`. */
+export function nestingDepth(value: unknown, limit = MAX_DEPTH + 1): number {
+  if (value === null || typeof value !== 'object' || limit <= 0) return 0;
+  let deepest = 0;
+  for (const item of Object.values(value)) {
+    deepest = Math.max(deepest, nestingDepth(item, limit - 1));
+    if (deepest >= limit) break;
+  }
+  return deepest + 1;
 }
 
 /** `commitments[2].deadline.duration` for ['commitments', 2, 'deadline', 'duration']. */

@@ -59,8 +59,13 @@ export function describeSchemaError(error: SchemaError, root: unknown): Describe
         at: 'value',
         message: `must be "${String(params['allowedValue'])}" (got ${show(got)})`,
       };
-    case 'type':
-      return { path, at: 'value', message: `must be ${article(String(params['type']))}` };
+    case 'type': {
+      const hint =
+        params['type'] === 'string' && (typeof got === 'number' || typeof got === 'boolean')
+          ? ` (YAML read ${String(got)} as a ${typeof got}: put it in quotes)`
+          : '';
+      return { path, at: 'value', message: `must be ${article(String(params['type']))}${hint}` };
+    }
     case 'pattern':
       return { path, at: 'value', message: patternMessage(String(params['pattern']), got) };
     case 'format':

@@ -18,8 +18,8 @@ describe('status history', () => {
     ]);
     const [found, ...rest] = findContradictions(claims);
     expect(rest).toEqual([]);
-    expect(found?.earlier.id).toBe('2026-01-22-ready');
-    expect(found?.later.id).toBe('2026-02-10-unresolved');
+    expect(found?.earlier.id).toMatch(/^2026-01-22-ready-[0-9a-f]{6}$/);
+    expect(found?.later.id).toMatch(/^2026-02-10-unresolved-[0-9a-f]{6}$/);
     expect(found?.reason).toBe(
       '"unresolved" (2026-02-10, Press conference) contradicts the earlier "ready" (2026-01-22, The president via Office of the President)',
     );
@@ -45,13 +45,21 @@ describe('status history', () => {
     ]);
   });
 
-  it('gives claims without an id a stable one, numbered when date and status repeat', () => {
-    const ids = identifyClaims([
-      claim('in_force', '2015-02-15'),
-      claim('in_force', '2015-02-15'),
-      { ...claim('signed', '2015-02-12'), id: 'the-signature' },
-    ]).map((c) => c.id);
-    expect(ids).toEqual(['2015-02-15-in-force', '2015-02-15-in-force-2', 'the-signature']);
+  it('gives claims without an id one that stays the same wherever the claim is listed', () => {
+    const signedA = claim('signed', '2020-03-01', 'Test Gazette');
+    const signedB = claim('signed', '2020-03-01', 'New Wire');
+    const alone = identifyClaims([signedA]);
+    const withAnother = identifyClaims([
+      signedB,
+      signedA,
+      { ...claim('in_force', '2020-03-02'), id: 'own-id' },
+    ]);
+    expect(withAnother[1]?.id).toBe(alone[0]?.id);
+    expect(withAnother[0]?.id).not.toBe(alone[0]?.id);
+    expect(withAnother[0]?.id).toMatch(/^2020-03-01-signed-[0-9a-f]{6}$/);
+    expect(withAnother[2]?.id).toBe('own-id');
+    const twins = identifyClaims([signedA, signedA]).map((c) => c.id);
+    expect(twins[1]).toBe(`${twins[0]}-2`);
   });
 
   it('takes the latest claim by date as the current status', () => {

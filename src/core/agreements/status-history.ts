@@ -3,6 +3,8 @@
  * president says the text is ready; weeks later the main issues are "unresolved"); Truce keeps
  * both and flags the contradiction with both sources instead of picking one.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { compareDates } from './dates.js';
 import type { StatusClaim } from './file-schema.js';
 import type { DocumentStatus } from './vocabulary.js';
@@ -33,12 +35,23 @@ const PROGRESS: Readonly<Record<DocumentStatus, number>> = {
   expired: 4,
 };
 
-/** Gives every claim an id: its own, or `<date>-<status>` (with -2, -3... when repeated). */
+/**
+ * Gives every claim an id: its own, or `<date>-<status>-<hash>` where the hash (6 hex digits of
+ * SHA-256) covers the claim's source and note, so a claim keeps its id wherever it is listed and
+ * whatever claims are added around it. Identical claims get -2, -3...
+ */
 export function identifyClaims(claims: readonly StatusClaim[]): IdentifiedClaim[] {
   const used = new Set(claims.flatMap((c) => (c.id === undefined ? [] : [c.id])));
   return claims.map((claim) => {
     if (claim.id !== undefined) return { ...claim, id: claim.id };
-    const base = `${claim.date.slice(0, 10)}-${claim.status}`.replace(/_/g, '-');
+    const digest = bytesToHex(
+      sha256(
+        new TextEncoder().encode(
+          JSON.stringify([claim.date, claim.status, claim.source, claim.note ?? null]),
+        ),
+      ),
+    ).slice(0, 6);
+    const base = `${claim.date.slice(0, 10)}-${claim.status.replace(/_/g, '-')}-${digest}`;
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);

@@ -75,7 +75,7 @@ function readGeometry(value: unknown, ctx: Context): Geometry | null {
     return null;
   }
   const position = positionReader(ctx);
-  const line = listReader(ctx, 'position', position, 2);
+  const line = lineReader(ctx, listReader(ctx, 'position', position, 2));
   const polygon = polygonReader(ctx, position);
   const readers: Record<typeof type, [Reader<unknown>, string]> = {
     Point: [position, 'the point'],
@@ -238,8 +238,15 @@ function checkRings(rings: Position[][], path: GeometryPath, label: string, ctx:
       error(`${name(i)} encloses no area: it has only ${corners.length - 1} distinct positions`);
       return;
     }
+    const jump = antimeridianJump(corners);
+    if (jump) {
+      error(`${name(i)} ${jump}`);
+      return;
+    }
     const crossing = kinks({ type: 'LineString', coordinates: corners }).features[0];
     if (crossing) error(`${name(i)} crosses itself at ${show(crossing.geometry.coordinates, 6)}`);
+    else if (ringArea(corners) === 0)
+      error(`${name(i)} encloses no area: its positions lie on one line`);
   });
   if (!ok) return null;
   return rings.map((ring, i) => {
@@ -252,6 +259,46 @@ function checkRings(rings: Position[][], path: GeometryPath, label: string, ctx:
     report(ctx, [...path, i], 'warning', message);
     return copy.reverse();
   });
+}
+
+/** Lines need two distinct positions and must not jump across the antimeridian. */
+function lineReader(ctx: Context, positions: Reader<Position[]>): Reader<Position[]> {
+  return (value, path, label) => {
+    const line = positions(value, path, label);
+    if (!line) return null;
+    const error = (message: string) => (report(ctx, path, 'error', message), null);
+    if (line.every((p) => samePosition(p, line[0] ?? p, 2))) {
+      return error(`${label} has no length: all its positions are the same`);
+    }
+    const jump = antimeridianJump(line);
+    return jump ? error(`${label} ${jump}`) : line;
+  };
+}
+
+/**
+ * Says how a run of positions crosses the antimeridian (consecutive longitudes more than 180
+ * degrees apart), which RFC 7946 section 3.1.9 asks to split instead; undefined when it does not.
+ */
+function antimeridianJump(positions: readonly Position[]): string | undefined {
+  for (let i = 1; i < positions.length; i++) {
+    const a = positions[i - 1]?.[0] ?? 0;
+    const b = positions[i]?.[0] ?? 0;
+    if (Math.abs(b - a) > 180) {
+      return `crosses the antimeridian (longitude ${a} to ${b}); split it there (RFC 7946 section 3.1.9)`;
+    }
+  }
+  return undefined;
+}
+
+/** Twice the signed planar area of a closed ring (shoelace); 0 when its positions are collinear. */
+function ringArea(ring: readonly Position[]): number {
+  let sum = 0;
+  for (let i = 1; i < ring.length; i++) {
+    const [x1 = 0, y1 = 0] = ring[i - 1] ?? [];
+    const [x2 = 0, y2 = 0] = ring[i] ?? [];
+    sum += x1 * y2 - x2 * y1;
+  }
+  return Math.abs(sum) < 1e-18 ? 0 : sum;
 }
 
 function report(ctx: Context, path: GeometryPath, severity: 'error' | 'warning', message: string) {

@@ -4,7 +4,12 @@
  * Every change is an import of a whole agreement file, checked like one from the CLI.
  */
 import { Type } from 'typebox';
-import { AgreementFileSchema, StatusClaimSchema } from '../../core/agreements/file-schema.js';
+import { isRealDate } from '../../core/agreements/dates.js';
+import {
+  AgreementFileSchema,
+  DATE_PATTERN,
+  StatusClaimSchema,
+} from '../../core/agreements/file-schema.js';
 import { invalid } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
@@ -329,7 +334,12 @@ export function agreementRoutes(app: App, services: Services): void {
         querystring: Type.Object({
           document: Type.Optional(Type.String({ maxLength: 64 })),
           kind: Type.Optional(Type.String({ maxLength: 32 })),
-          at: Type.Optional(Type.String({ maxLength: 40, description: 'date or date-time' })),
+          at: Type.Optional(
+            Type.String({
+              pattern: DATE_PATTERN,
+              description: 'date (2015-02-17) or date-time with offset',
+            }),
+          ),
         }),
         response: {
           200: FeatureCollectionSchema,
@@ -337,7 +347,13 @@ export function agreementRoutes(app: App, services: Services): void {
         },
       },
     },
-    async (request, reply) =>
-      reply.type('application/geo+json').send(presentZones(await agreements.zones(request.query))),
+    async (request, reply) => {
+      const at = request.query.at;
+      if (at !== undefined && !isRealDate(at))
+        throw invalid('querystring/at', `"${at}" is not a real date`);
+      return reply
+        .type('application/geo+json')
+        .send(presentZones(await agreements.zones(request.query)));
+    },
   );
 }
