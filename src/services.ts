@@ -17,6 +17,8 @@ import { listDocuments } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';
 import { loadScenarios } from './services/scenarios.js';
 import { createAgreementsService } from './services/agreements-service.js';
+import { createIncidentsService } from './services/incidents-service.js';
+import { createReportsService } from './services/reports-service.js';
 import { createAuthService, type SessionPolicy } from './services/auth-service.js';
 import { bootstrapInstance } from './services/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
@@ -58,6 +60,8 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   const users = createUsersService(ctx);
   const tokens = createTokensService(ctx);
   const agreements = createAgreementsService(ctx);
+  const reports = createReportsService(ctx);
+  const incidents = createIncidentsService(ctx);
   const record = createRecordService(
     ctx,
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),
@@ -74,6 +78,8 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     auth,
     record,
     agreements,
+    reports,
+    incidents,
     instance: {
       /** Public facts about this instance. */
       async describe() {

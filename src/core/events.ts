@@ -6,6 +6,7 @@
 import type { Actor, AgreementDocument } from './agreements/file-schema.js';
 import type { DocumentPart, PartKind } from './agreements/stored.js';
 import type { Role } from './auth/permissions.js';
+import type { StoredReport } from './reports/report.js';
 
 /** The change itself, by type. */
 export type EventBody =
@@ -29,7 +30,9 @@ export type EventBody =
       type: 'document.part_saved';
       payload: { documentId: string; id: string; position: number } & DocumentPart;
     }
-  | { type: 'document.part_removed'; payload: { documentId: string; part: PartKind; id: string } };
+  | { type: 'document.part_removed'; payload: { documentId: string; part: PartKind; id: string } }
+  /** Reports in the order they were acknowledged; grouping applies them in this order. */
+  | { type: 'reports.received'; payload: { reports: StoredReport[] } };
 
 export type EventType = EventBody['type'];
 

@@ -26,6 +26,7 @@ import { agreementRoutes } from './routes/agreements.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instance.js';
 import { recordRoutes } from './routes/record.js';
+import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -147,6 +148,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   sessionRoutes(app, services);
   userRoutes(app, services);
   agreementRoutes(app, services);
+  reportRoutes(app, services);
   tokenRoutes(app, services);
   recordTileRoutes(app, services);
   recordRoutes(app, services);

@@ -17,6 +17,9 @@ export const PROJECTIONS = [
   { table: 'actors', key: 'id' },
   { table: 'documents', key: 'id' },
   { table: 'document_parts', key: 'key' },
+  { table: 'reports', key: 'id' },
+  { table: 'incidents', key: 'id' },
+  { table: 'grouping_links', key: 'key' },
 ] as const satisfies readonly { table: keyof Database; key: string }[];
 
 export type ProjectionTable = (typeof PROJECTIONS)[number]['table'];

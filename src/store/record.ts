@@ -9,6 +9,7 @@ import { encodeEntry } from '../core/record/entry.js';
 import type { RecordedEvent } from '../core/events.js';
 import { projectAgreementEvent } from './agreement-store.js';
 import { appendEntries } from './record-log.js';
+import { projectReportEvent } from './report-store.js';
 import type { Database } from './schema.js';
 
 /** A transaction handle; every store write takes one so a service controls atomicity. */
@@ -85,6 +86,7 @@ export function inReadSnapshot<T>(
 
 async function project(tx: Tx | Kysely<Database>, event: RecordedEvent): Promise<void> {
   if (await projectAgreementEvent(tx, event)) return;
+  if (await projectReportEvent(tx, event)) return;
   switch (event.type) {
     case 'user.added': {
       const { userId, name, role, actor } = event.payload;

@@ -23,6 +23,9 @@ export interface Database {
   documents: DocumentRow;
   document_parts: DocumentPartRow;
   contents: ContentRow;
+  reports: ReportRow;
+  incidents: IncidentRow;
+  grouping_links: GroupingLinkRow;
 }
 
 /** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
@@ -128,4 +131,49 @@ export interface ContentRow {
   media_type: string;
   data: Uint8Array;
   stored_at: string;
+}
+
+/** A report as received; `body` is the normalized report as JSON (RFC 8785). */
+export interface ReportRow {
+  id: string;
+  client_key: string | null;
+  source_key: string | null;
+  received_at: string;
+  submitted_by: string;
+  source_kind: string;
+  source_name: string;
+  type: string;
+  observed_from: string;
+  observed_to: string;
+  lon: number | null;
+  lat: number | null;
+  radius_m: number | null;
+  incident_id: string | null;
+  superseded_by: string | null;
+  body: string;
+}
+
+/** An incident: what happened, as established from its reports. */
+export interface IncidentRow {
+  id: string;
+  type: string;
+  status: string;
+  observed_from: string;
+  observed_to: string;
+  lon: number | null;
+  lat: number | null;
+  radius_m: number | null;
+  report_count: number;
+  source_count: number;
+  search_text: string;
+}
+
+/** Why two reports were grouped or a grouping suggested; `key` is `<report>/<other>`. */
+export interface GroupingLinkRow {
+  key: string;
+  report_id: string;
+  other_id: string;
+  decision: string;
+  score: number;
+  explanation: string;
 }

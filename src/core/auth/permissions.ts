@@ -23,19 +23,36 @@ export const VERBS = {
   'record.checkpoint': 'Have the record sign a checkpoint now rather than within the second.',
   'agreement.read': 'Read actors, documents, commitments with their scores, and zones.',
   'agreement.edit': 'Import, edit and remove documents, their parts and actors.',
+  'report.submit': 'Send reports (one or in batches) and import report files.',
+  'incident.read': 'Read incidents with their reports and grouping explanations.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
 
 /** Which verbs each role holds. A verb not listed for a role is denied to it. */
 export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
-  admin: ['account.use', 'user.manage', 'record.checkpoint', 'agreement.read', 'agreement.edit'],
-  coordinator: ['account.use', 'record.checkpoint', 'agreement.read', 'agreement.edit'],
-  monitor: ['account.use', 'agreement.read'],
-  analyst: ['account.use', 'agreement.read', 'agreement.edit'],
-  verifier: ['account.use', 'agreement.read'],
-  guarantor: ['account.use', 'agreement.read'],
-  viewer: ['account.use', 'agreement.read'],
+  admin: [
+    'account.use',
+    'user.manage',
+    'record.checkpoint',
+    'agreement.read',
+    'agreement.edit',
+    'report.submit',
+    'incident.read',
+  ],
+  coordinator: [
+    'account.use',
+    'record.checkpoint',
+    'agreement.read',
+    'agreement.edit',
+    'report.submit',
+    'incident.read',
+  ],
+  monitor: ['account.use', 'agreement.read', 'report.submit', 'incident.read'],
+  analyst: ['account.use', 'agreement.read', 'agreement.edit', 'report.submit', 'incident.read'],
+  verifier: ['account.use', 'agreement.read', 'incident.read'],
+  guarantor: ['account.use', 'agreement.read', 'incident.read'],
+  viewer: ['account.use', 'agreement.read', 'incident.read'],
 };
 
 /** What each role is for, shown in the CLI and the user admin screen. */

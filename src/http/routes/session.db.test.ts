@@ -26,7 +26,7 @@ describeEachDialect('signing in and out', (dialect) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       user: { name: 'verifier', role: 'verifier' },
-      verbs: ['account.use', 'agreement.read'],
+      verbs: ['account.use', 'agreement.read', 'incident.read'],
     });
     const cookie = response.cookies.find((c) => c.name === 'truce_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });

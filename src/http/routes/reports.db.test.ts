@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/support/dialects.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+/** A report of the Kramatorsk station strike as one source saw it; fields overridable. */
+function buildReport(overrides: Record<string, unknown> = {}) {
+  return {
+    observedFrom: '2022-04-08T07:25:00Z',
+    observedTo: '2022-04-08T07:45:00Z',
+    location: { lon: 37.5606, lat: 48.7232, precision: 'vicinity' },
+    mode: 'reported',
+    type: 'missile_strike',
+    source: { kind: 'open_source', name: 'CIR' },
+    text: 'Missile strike on the railway station',
+    ...overrides,
+  };
+}
+
+describeEachDialect('taking in reports and grouping them into incidents', (dialect) => {
+  let t: TestApp;
+  let monitor: string;
+  let viewer: string;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    monitor = await t.login('monitor', 'demo-monitor-pass');
+    viewer = await t.login('viewer', 'demo-viewer-pass');
+  });
+  afterEach(() => t.close());
+
+  const post = (payload: object, cookie = monitor) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/reports', headers: { cookie }, payload });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers: { cookie: viewer, ...headers } });
+
+  it('accepts one report, durably, and answers a re-sent client id with the same report', async () => {
+    const size = await t.services.record.size();
+    const first = await post(buildReport({ clientId: 'tablet-7/0001' }));
+    expect(first.statusCode).toBe(201);
+    const { id, status } = first.json();
+    expect(status).toBe('accepted');
+    expect(await t.services.record.size()).toBe(size + 1);
+    const again = await post(buildReport({ clientId: 'tablet-7/0001', text: 'changed on retry' }));
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ status: 'duplicate', id });
+    expect(await t.services.record.size()).toBe(size + 1);
+  });
+
+  it('answers a batch report by report, with the path of each bad field', async () => {
+    const response = await post({
+      reports: [
+        buildReport(),
+        buildReport({ type: 'fireworks', location: { lon: 200, lat: 48 } }),
+        buildReport({ observedTo: '2022-04-08T07:00:00Z' }),
+      ],
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ accepted: 1, duplicates: 0, rejected: 2 });
+    expect(body.results[1].problems).toEqual(
+      expect.arrayContaining([
+        { path: 'body/reports/1/location/lon', message: expect.stringMatching(/180/) },
+        {
+          path: 'body/reports/1/type',
+          message: expect.stringMatching(/^must be one of: shelling/),
+        },
+      ]),
+    );
+    expect(body.results[2].problems).toEqual([
+      {
+        path: 'body/reports/2/observedTo',
+        message: 'is before observedFrom (2022-04-08T07:25:00Z)',
+      },
+    ]);
+  });
+
+  it('refuses a single bad report with the error format, and viewers altogether', async () => {
+    const bad = await post(buildReport({ mode: 'guessed' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([
+      { path: 'body/mode', message: expect.stringMatching(/^must be one of: saw/) },
+    ]);
+    expect((await post(buildReport(), viewer)).statusCode).toBe(403);
+  });
+
+  it('groups reports of one strike from two sources into one incident and keeps a distant one apart', async () => {
+    await post({
+      reports: [
+        buildReport(),
+        buildReport({
+          source: { kind: 'open_source', name: 'Bellingcat' },
+          type: 'attack_on_civilians',
+          location: { lon: 37.5609, lat: 48.7234, precision: 'exact' },
+          observedFrom: '2022-04-08T00:00:00Z',
+          observedTo: '2022-04-08T23:59:59Z',
+        }),
+        buildReport({
+          location: { lon: 36.23, lat: 49.99, precision: 'vicinity' },
+          text: 'Kharkiv',
+        }),
+      ],
+    });
+    const list = (await get('/api/v1/incidents')).json();
+    expect(
+      list.incidents
+        .map((i: { reports: number; sources: number }) => [i.reports, i.sources])
+        .sort(),
+    ).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    const grouped = list.incidents.find((i: { reports: number }) => i.reports === 2);
+    const detail = (await get(`/api/v1/incidents/${grouped.id}`)).json();
+    expect(detail.reports.map((r: { source: { name: string } }) => r.source.name).sort()).toEqual([
+      'Bellingcat',
+      'CIR',
+    ]);
+    expect(detail.groupings).toEqual([
+      expect.objectContaining({
+        explanation: expect.objectContaining({ decision: 'grouped', typeMatch: 'related' }),
+      }),
+    ]);
+    expect(detail.groupings[0].explanation.distanceM).toBeLessThan(50);
+  });
+
+  it('forms the same incidents whatever order the reports arrive in', async () => {
+    const reports = [
+      buildReport({ source: { kind: 'monitor', name: 'Patrol 1' } }),
+      buildReport({
+        source: { kind: 'monitor', name: 'Patrol 2' },
+        location: { lon: 37.57, lat: 48.7232, precision: 'locality' },
+      }),
+      buildReport({
+        source: { kind: 'monitor', name: 'Patrol 3' },
+        location: { lon: 37.585, lat: 48.7232, precision: 'locality' },
+      }),
+      buildReport({
+        source: { kind: 'monitor', name: 'Patrol 4' },
+        location: { lon: 37.7, lat: 48.7232, precision: 'vicinity' },
+      }),
+    ];
+    const groupsAfter = async (order: number[]) => {
+      const app = await createTestApp(dialect);
+      try {
+        const cookie = await app.login('monitor', 'demo-monitor-pass');
+        for (const i of order) {
+          await app.app.inject({
+            method: 'POST',
+            url: '/api/v1/reports',
+            headers: { cookie },
+            payload: reports[i] as object,
+          });
+        }
+        const { incidents } = (
+          await app.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: { cookie } })
+        ).json();
+        const members = await Promise.all(
+          incidents.map(async (i: { id: string }) =>
+            (
+              (
+                await app.app.inject({
+                  method: 'GET',
+                  url: `/api/v1/incidents/${i.id}`,
+                  headers: { cookie },
+                })
+              ).json().reports as { source: { name: string } }[]
+            )
+              .map((r) => r.source.name)
+              .sort()
+              .join('+'),
+          ),
+        );
+        return members.sort();
+      } finally {
+        await app.close();
+      }
+    };
+    const forward = await groupsAfter([0, 1, 2, 3]);
+    expect(forward).toEqual(['Patrol 1+Patrol 2+Patrol 3', 'Patrol 4']);
+    expect(await groupsAfter([3, 2, 0, 1])).toEqual(forward);
+    expect(await groupsAfter([2, 3, 1, 0])).toEqual(forward);
+  });
+
+  it('filters incidents by bbox, time, type and words, pages by keyset, and speaks GeoJSON', async () => {
+    const reports = Array.from({ length: 5 }, (_, i) =>
+      buildReport({
+        location: { lon: 30 + i, lat: 48, precision: 'exact' },
+        observedFrom: `2022-04-0${i + 1}T10:00:00Z`,
+        observedTo: `2022-04-0${i + 1}T10:10:00Z`,
+        type: i % 2 === 0 ? 'shelling' : 'armed_clash',
+        text: i === 4 ? 'Shelling near the water station' : 'Shelling',
+      }),
+    );
+    await post({ reports });
+    const ids = async (query: string) =>
+      ((await get(`/api/v1/incidents${query}`)).json().incidents as { observedFrom: string }[]).map(
+        (i) => i.observedFrom.slice(0, 10),
+      );
+    expect(await ids('?bbox=30.5,47,32.5,49')).toEqual(['2022-04-03', '2022-04-02']);
+    expect(await ids('?type=shelling')).toEqual(['2022-04-05', '2022-04-03', '2022-04-01']);
+    expect(await ids('?from=2022-04-04T00:00:00Z')).toEqual(['2022-04-05', '2022-04-04']);
+    expect(await ids('?q=water%20station')).toEqual(['2022-04-05']);
+    const first = (await get('/api/v1/incidents?limit=2')).json();
+    expect(first.incidents).toHaveLength(2);
+    const second = (await get(first.nextUrl)).json();
+    expect(
+      second.incidents.map((i: { observedFrom: string }) => i.observedFrom.slice(0, 10)),
+    ).toEqual(['2022-04-03', '2022-04-02']);
+    const geo = await get('/api/v1/incidents?limit=2', { accept: 'application/geo+json' });
+    expect(geo.headers['content-type']).toMatch(/^application\/geo\+json/);
+    expect(geo.json()).toMatchObject({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [34, 48] } },
+        expect.anything(),
+      ],
+      links: [
+        { rel: 'next', href: expect.stringMatching(/^\/api\/v1\/incidents\?limit=2&cursor=/) },
+      ],
+    });
+    const badBox = await get('/api/v1/incidents?bbox=1,2,3');
+    expect(badBox.statusCode).toBe(400);
+    expect(badBox.json().error.details[0].path).toBe('querystring/bbox');
+    expect((await get('/api/v1/incidents?cursor=nonsense')).statusCode).toBe(400);
+  });
+
+  it('keeps the record verifiable: replaying it gives the same reports, incidents and links', async () => {
+    await post({
+      reports: [buildReport(), buildReport({ source: { kind: 'party', name: 'Party A' } })],
+    });
+    await t.services.record.signCheckpoint();
+    expect((await t.services.record.audit()).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+/** Incidents: lists for maps and tables, and one incident with its reports and groupings. */
+import { DomainError } from '../core/errors.js';
+import type { GroupingExplanation } from '../core/incidents/grouping.js';
+import type { StoredReport } from '../core/reports/report.js';
+import {
+  findIncident,
+  groupingLinks,
+  incidentReports,
+  listIncidents,
+  type IncidentQuery,
+} from '../store/incident-store.js';
+import type { IncidentRow } from '../store/schema.js';
+import type { ServiceContext } from './context.js';
+
+/** An incident as lists show it. */
+export interface IncidentSummary {
+  readonly id: string;
+  readonly type: string;
+  readonly status: string;
+  readonly observedFrom: string;
+  readonly observedTo: string;
+  readonly location: { lon: number; lat: number; radiusM: number } | null;
+  readonly reports: number;
+  readonly sources: number;
+}
+
+/** A page of incidents and the cursor for the next page (null at the end). */
+export interface IncidentPage {
+  readonly incidents: IncidentSummary[];
+  readonly next: string | null;
+}
+
+/** The most incidents one page may hold. */
+export const MAX_PAGE = 1000;
+
+export type IncidentsService = ReturnType<typeof createIncidentsService>;
+
+export function createIncidentsService(ctx: ServiceContext) {
+  const { db } = ctx.store;
+  return {
+    /** A page of incidents matching the filters, newest first. */
+    async list(
+      query: Omit<IncidentQuery, 'after'> & { cursor?: string | undefined },
+    ): Promise<IncidentPage> {
+      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      const rows = await listIncidents(db, { ...query, limit: query.limit + 1, after });
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        incidents: page.map(summarize),
+        next: rows.length > query.limit && last ? encodeCursor(last) : null,
+      };
+    },
+
+    /** One incident with its reports and the explanations of its groupings. */
+    async get(id: string) {
+      const row = await findIncident(db, id);
+      if (row === undefined) {
+        throw new DomainError('NOT_FOUND', `no incident "${id}"`, [
+          { path: 'id', message: 'no such incident' },
+        ]);
+      }
+      const reports = (await incidentReports(db, id)).map(
+        (body) => JSON.parse(body) as StoredReport,
+      );
+      const links = await groupingLinks(
+        db,
+        reports.map((r) => r.id),
+      );
+      return {
+        incident: summarize(row),
+        reports,
+        groupings: links.map((l) => ({
+          reportId: l.report_id,
+          otherId: l.other_id,
+          explanation: JSON.parse(l.explanation) as GroupingExplanation,
+        })),
+      };
+    },
+  };
+}
+
+function summarize(row: IncidentRow): IncidentSummary {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    observedFrom: row.observed_from,
+    observedTo: row.observed_to,
+    location:
+      row.lon === null || row.lat === null
+        ? null
+        : { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 },
+    reports: row.report_count,
+    sources: row.source_count,
+  };
+}
+
+function encodeCursor(row: IncidentRow): string {
+  return Buffer.from(JSON.stringify([row.observed_from, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { observedFrom: string; id: string } {
+  try {
+    const [observedFrom, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    ) as unknown[];
+    if (typeof observedFrom === 'string' && typeof id === 'string') return { observedFrom, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this server gave out', [
+    { path: 'querystring/cursor', message: 'not a cursor this server gave out' },
+  ]);
+}

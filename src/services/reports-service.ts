@@ -1,0 +1,164 @@
+/**
+ * Intake: reports from the API (one or a batch of up to 10,000) and from importers. Each report
+ * is checked on its own; the valid ones land together in one transaction and are acknowledged
+ * only after it commits (SQLite synchronous=FULL, PostgreSQL's commit), so an acknowledged
+ * report survives a crash. A client id seen before is a duplicate, answered with the first
+ * report's id; a source record id seen before with the same content is unchanged, and with
+ * other content becomes a correction of the earlier report.
+ */
+import canonicalize from 'canonicalize';
+import { stampEvents, type EventBody } from '../core/events.js';
+import type { ErrorDetail } from '../core/errors.js';
+import { principalId, type Principal } from '../core/auth/principal.js';
+import { checkReport, completeReport, type StoredReport } from '../core/reports/report.js';
+import type { ReportInput } from '../core/reports/report-schema.js';
+import { inTransaction, record } from '../store/record.js';
+import { findByClientKeys, findBySourceKeys } from '../store/report-store.js';
+import type { ServiceContext } from './context.js';
+
+/** The most reports one request may carry. */
+export const MAX_BATCH = 10_000;
+
+/** What happened to one submitted report. */
+export type IntakeResult =
+  | { index: number; status: 'accepted'; id: string; replaces?: string }
+  | { index: number; status: 'duplicate'; id: string }
+  | { index: number; status: 'rejected'; problems: ErrorDetail[] };
+
+/** One report to take in, with the original record when it came from a file. */
+export interface Submission {
+  readonly value: unknown;
+  readonly original?: unknown;
+}
+
+/** Entries are limited in size; reports are recorded in events of about this many bytes. */
+const EVENT_BUDGET_BYTES = 48 * 1024;
+
+export type ReportsService = ReturnType<typeof createReportsService>;
+
+export function createReportsService(ctx: ServiceContext) {
+  const { db } = ctx.store;
+
+  return {
+    /** Takes in reports; the answer has one result per submission, in order. */
+    async submit(submissions: readonly Submission[], by: Principal): Promise<IntakeResult[]> {
+      const submittedBy = principalId(by);
+      const at = ctx.now().toISOString();
+      const checked = submissions.map((s, index) => ({
+        index,
+        ...s,
+        problems: checkReport(s.value),
+      }));
+      return inTransaction(db, async (tx) => {
+        const valid = checked.filter((c) => c.problems.length === 0);
+        const inputs = new Map(valid.map((c) => [c.index, c.value as ReportInput]));
+        const clientKeyOf = (i: number) => {
+          const clientId = inputs.get(i)?.clientId;
+          return clientId === undefined ? undefined : `${submittedBy}:${clientId}`;
+        };
+        const sourceKeyOf = (i: number) => {
+          const input = inputs.get(i);
+          return input?.sourceRecordId === undefined
+            ? undefined
+            : `${input.source.name}:${input.sourceRecordId}`;
+        };
+        const known = await findByClientKeys(
+          tx,
+          valid.flatMap((c) => clientKeyOf(c.index) ?? []),
+        );
+        const previous = await findBySourceKeys(
+          tx,
+          valid.flatMap((c) => sourceKeyOf(c.index) ?? []),
+        );
+        const results: IntakeResult[] = [];
+        const accepted: StoredReport[] = [];
+        for (const c of checked) {
+          if (c.problems.length > 0) {
+            results.push({ index: c.index, status: 'rejected', problems: c.problems });
+            continue;
+          }
+          const clientKey = clientKeyOf(c.index);
+          const existing = clientKey === undefined ? undefined : known.get(clientKey);
+          if (existing !== undefined) {
+            results.push({ index: c.index, status: 'duplicate', id: existing });
+            continue;
+          }
+          const input = inputs.get(c.index) as ReportInput;
+          const sourceKey = sourceKeyOf(c.index);
+          const earlier = sourceKey === undefined ? undefined : previous.get(sourceKey);
+          if (earlier !== undefined && sameContent(earlier.body, input)) {
+            results.push({ index: c.index, status: 'duplicate', id: earlier.id });
+            continue;
+          }
+          const id = ctx.newId();
+          const report = completeReport(
+            earlier === undefined ? input : { ...input, correctionOf: earlier.id },
+            {
+              id,
+              receivedAt: at,
+              submittedBy,
+              ...(c.original === undefined ? {} : { original: c.original }),
+            },
+          );
+          accepted.push(report);
+          if (clientKey !== undefined) known.set(clientKey, id);
+          if (sourceKey !== undefined)
+            previous.set(sourceKey, { id, body: canonicalize(report) ?? '' });
+          results.push({
+            index: c.index,
+            status: 'accepted',
+            id,
+            ...(earlier === undefined ? {} : { replaces: earlier.id }),
+          });
+        }
+        if (accepted.length > 0) {
+          await record(tx, stampEvents(chunk(accepted), { at, by: submittedBy, newId: ctx.newId }));
+        }
+        return results;
+      });
+    },
+  };
+}
+
+/** True when a stored report (its body) says what `input` says, ignoring what Truce added. */
+function sameContent(body: string, input: ReportInput): boolean {
+  const stored = JSON.parse(body) as Record<string, unknown>;
+  const fields = [
+    'observedFrom',
+    'type',
+    'text',
+    'placeName',
+    'mode',
+    'fatalities',
+    'actors',
+    'subType',
+  ];
+  const pick = (value: Record<string, unknown>) =>
+    Object.fromEntries(fields.map((f) => [f, value[f] ?? null]));
+  const location = (value: { location?: { lon: number; lat: number } }) =>
+    value.location ? [value.location.lon, value.location.lat] : null;
+  return (
+    canonicalize(pick(stored)) === canonicalize(pick(input as Record<string, unknown>)) &&
+    canonicalize(location(stored as { location?: { lon: number; lat: number } })) ===
+      canonicalize(location(input))
+  );
+}
+
+/** Splits reports into `reports.received` events that each fit one record entry. */
+function chunk(reports: readonly StoredReport[]): EventBody[] {
+  const events: EventBody[] = [];
+  let current: StoredReport[] = [];
+  let bytes = 0;
+  for (const report of reports) {
+    const size = (canonicalize(report) ?? '').length;
+    if (current.length > 0 && bytes + size > EVENT_BUDGET_BYTES) {
+      events.push({ type: 'reports.received', payload: { reports: current } });
+      current = [];
+      bytes = 0;
+    }
+    current.push(report);
+    bytes += size;
+  }
+  if (current.length > 0) events.push({ type: 'reports.received', payload: { reports: current } });
+  return events;
+}

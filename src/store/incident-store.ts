@@ -1,0 +1,99 @@
+/** Reading incidents: filtered, keyset-paginated lists, and one incident with its reports. */
+import type { Kysely } from 'kysely';
+import type { Tx } from './record.js';
+import type { Database, IncidentRow } from './schema.js';
+
+type Db = Kysely<Database> | Tx;
+
+/** Filters for incident lists. Times are ISO 8601; bbox is [west, south, east, north]. */
+export interface IncidentQuery {
+  readonly bbox?: readonly [number, number, number, number] | undefined;
+  /** Incidents whose window ends at or after this. */
+  readonly from?: string | undefined;
+  /** Incidents whose window starts at or before this. */
+  readonly to?: string | undefined;
+  readonly types?: readonly string[] | undefined;
+  readonly status?: string | undefined;
+  /** Only incidents with a report from this source (by name). */
+  readonly source?: string | undefined;
+  /** Words that must all appear in the reports' texts or place names. */
+  readonly text?: string | undefined;
+  readonly limit: number;
+  /** Continue after this (observed_from, id), newest first. */
+  readonly after?: { readonly observedFrom: string; readonly id: string } | undefined;
+}
+
+/** One page of incidents, newest first, and the key to continue after. */
+export async function listIncidents(db: Db, query: IncidentQuery): Promise<IncidentRow[]> {
+  let q = db.selectFrom('incidents').selectAll();
+  if (query.bbox) {
+    const [west, south, east, north] = query.bbox;
+    q = q.where('lat', '>=', south).where('lat', '<=', north);
+    q =
+      west <= east
+        ? q.where('lon', '>=', west).where('lon', '<=', east)
+        : q.where((eb) => eb.or([eb('lon', '>=', west), eb('lon', '<=', east)]));
+  }
+  if (query.from) q = q.where('observed_to', '>=', query.from);
+  if (query.to) q = q.where('observed_from', '<=', query.to);
+  if (query.types && query.types.length > 0) q = q.where('type', 'in', [...query.types]);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.source) {
+    const source = query.source;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('reports')
+          .select('reports.id')
+          .whereRef('reports.incident_id', '=', 'incidents.id')
+          .where('reports.source_name', '=', source),
+      ),
+    );
+  }
+  // LIKE wildcards are dropped from the words rather than escaped: escapes differ by dialect.
+  const words = (query.text ?? '')
+    .toLowerCase()
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/);
+  for (const word of words.filter(Boolean)) q = q.where('search_text', 'like', `%${word}%`);
+  if (query.after) {
+    const { observedFrom, id } = query.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('observed_from', '<', observedFrom),
+        eb.and([eb('observed_from', '=', observedFrom), eb('id', '<', id)]),
+      ]),
+    );
+  }
+  return q.orderBy('observed_from', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+}
+
+/** One incident, or undefined. */
+export function findIncident(db: Db, id: string): Promise<IncidentRow | undefined> {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The reports of an incident, in time order, as their stored JSON. */
+export async function incidentReports(db: Db, id: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('body')
+    .where('incident_id', '=', id)
+    .orderBy('observed_from')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.body);
+}
+
+/** The grouping links touching the given reports (grouped and suggested), with explanations. */
+export async function groupingLinks(db: Db, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return [];
+  return db
+    .selectFrom('grouping_links')
+    .select(['report_id', 'other_id', 'decision', 'score', 'explanation'])
+    .where((eb) =>
+      eb.or([eb('report_id', 'in', [...reportIds]), eb('other_id', 'in', [...reportIds])]),
+    )
+    .orderBy('key')
+    .execute();
+}

@@ -1,0 +1,304 @@
+/**
+ * Reports: applying `reports.received` to the projections, which inserts each report and groups
+ * it at once (incremental grouping): the report joins the incident of every earlier report it
+ * scores at or above the upper threshold with, merging those incidents, or founds its own.
+ * Incidents are the connected components of the "grouped" links, so the same reports in any
+ * order give the same incidents; an incident's id is that of its first report (by time, then
+ * id), whatever order they came in.
+ */
+import canonicalize from 'canonicalize';
+import { sql, type Kysely } from 'kysely';
+import type { RecordedEvent } from '../core/events.js';
+import { MAX_TIME_GAP_MS, scorePair, type GroupingPoint } from '../core/incidents/grouping.js';
+import type { IncidentType } from '../core/agreements/vocabulary.js';
+import type { StoredReport } from '../core/reports/report.js';
+import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
+import type { Tx } from './record.js';
+import type { Database, ReportRow } from './schema.js';
+
+type Db = Kysely<Database> | Tx;
+
+/** Applies a report event to the projections. Returns false for other event types. */
+export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
+  if (event.type !== 'reports.received') return false;
+  for (const report of event.payload.reports) {
+    await insertReport(tx, report);
+    if (report.location) await groupReport(tx, report);
+    else await foundIncident(tx, report.id);
+  }
+  return true;
+}
+
+/** The largest precision radius: no report can group with one further than twice this away. */
+const MAX_RADIUS_M = Math.max(...Object.values(LOCATION_PRECISIONS));
+
+async function insertReport(tx: Db, report: StoredReport): Promise<void> {
+  await tx
+    .insertInto('reports')
+    .values({
+      id: report.id,
+      client_key: report.clientId === undefined ? null : `${report.submittedBy}:${report.clientId}`,
+      source_key:
+        report.sourceRecordId === undefined
+          ? null
+          : `${report.source.name}:${report.sourceRecordId}`,
+      received_at: report.receivedAt,
+      submitted_by: report.submittedBy,
+      source_kind: report.source.kind,
+      source_name: report.source.name,
+      type: report.type,
+      observed_from: report.observedFrom,
+      observed_to: report.observedTo,
+      lon: report.location?.lon ?? null,
+      lat: report.location?.lat ?? null,
+      radius_m: report.location?.radiusM ?? null,
+      incident_id: null,
+      superseded_by: null,
+      body: canonicalize(report) ?? '{}',
+    })
+    .execute();
+  if (report.correctionOf !== undefined) {
+    await tx
+      .updateTable('reports')
+      .set({ superseded_by: report.id })
+      .where('id', '=', report.correctionOf)
+      .execute();
+  }
+}
+
+function pointOf(
+  row: Pick<
+    ReportRow,
+    'id' | 'lon' | 'lat' | 'radius_m' | 'observed_from' | 'observed_to' | 'type'
+  >,
+): GroupingPoint {
+  return {
+    id: row.id,
+    lon: row.lon ?? 0,
+    lat: row.lat ?? 0,
+    radiusM: row.radius_m ?? 0,
+    from: Date.parse(row.observed_from),
+    to: Date.parse(row.observed_to),
+    type: row.type as IncidentType,
+  };
+}
+
+/** Groups a located report with the reports it may be about the same event as. */
+async function groupReport(tx: Db, report: StoredReport): Promise<void> {
+  const location = report.location;
+  if (location === undefined) return;
+  const self = pointOf({
+    id: report.id,
+    lon: location.lon,
+    lat: location.lat,
+    radius_m: location.radiusM,
+    observed_from: report.observedFrom,
+    observed_to: report.observedTo,
+    type: report.type,
+  });
+  // Candidates: within the largest possible tolerance in space, and MAX_TIME_GAP_MS in time.
+  const reach = 2 * Math.hypot(location.radiusM, MAX_RADIUS_M);
+  const dLat = reach / 111_320;
+  const dLon = reach / (111_320 * Math.max(0.01, Math.cos((location.lat * Math.PI) / 180)));
+  const earliest = new Date(self.from - MAX_TIME_GAP_MS).toISOString();
+  const latest = new Date(self.to + MAX_TIME_GAP_MS).toISOString();
+  const candidates = await tx
+    .selectFrom('reports')
+    .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type', 'incident_id'])
+    .where('lat', '>=', location.lat - dLat)
+    .where('lat', '<=', location.lat + dLat)
+    .where('lon', '>=', location.lon - dLon)
+    .where('lon', '<=', location.lon + dLon)
+    .where('observed_from', '<=', latest)
+    .where('observed_to', '>=', earliest)
+    .where('id', '!=', report.id)
+    .where('superseded_by', 'is', null)
+    .execute();
+  const joined = new Set<string>();
+  for (const candidate of candidates) {
+    const explanation = scorePair(self, pointOf(candidate));
+    if (explanation.decision === 'apart') continue;
+    await tx
+      .insertInto('grouping_links')
+      .values({
+        key: `${report.id}/${candidate.id}`,
+        report_id: report.id,
+        other_id: candidate.id,
+        decision: explanation.decision,
+        score: explanation.score,
+        explanation: JSON.stringify(explanation),
+      })
+      .execute();
+    if (explanation.decision === 'grouped' && candidate.incident_id)
+      joined.add(candidate.incident_id);
+  }
+  if (joined.size === 0) return foundIncident(tx, report.id);
+  await mergeInto(tx, report.id, [...joined]);
+}
+
+async function foundIncident(tx: Db, reportId: string): Promise<void> {
+  await tx
+    .updateTable('reports')
+    .set({ incident_id: reportId })
+    .where('id', '=', reportId)
+    .execute();
+  await refreshIncident(tx, reportId);
+}
+
+/**
+ * Puts the report and every report of `incidents` into one incident, named after its first
+ * report by (observed_from, id), and removes the incidents it replaced.
+ */
+async function mergeInto(tx: Db, reportId: string, incidents: string[]): Promise<void> {
+  const anchors = await tx
+    .selectFrom('reports')
+    .select(['id', 'observed_from'])
+    .where('id', 'in', [reportId, ...incidents])
+    .execute();
+  anchors.sort((a, b) =>
+    a.observed_from < b.observed_from
+      ? -1
+      : a.observed_from > b.observed_from
+        ? 1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
+  );
+  const survivor = anchors[0]?.id ?? reportId;
+  await tx
+    .updateTable('reports')
+    .set({ incident_id: survivor })
+    .where('id', '=', reportId)
+    .execute();
+  const absorbed = incidents.filter((id) => id !== survivor);
+  if (absorbed.length > 0) {
+    await tx
+      .updateTable('reports')
+      .set({ incident_id: survivor })
+      .where('incident_id', 'in', absorbed)
+      .execute();
+    await tx.deleteFrom('incidents').where('id', 'in', absorbed).execute();
+  }
+  await refreshIncident(tx, survivor);
+}
+
+/**
+ * Recomputes an incident from its reports: the time window spans them all; the place is the most
+ * precise report's (earliest among equals); the type is the most reported (earliest on ties);
+ * sources are counted by name.
+ */
+async function refreshIncident(tx: Db, id: string): Promise<void> {
+  const members = await tx
+    .selectFrom('reports')
+    .select([
+      'id',
+      'type',
+      'observed_from',
+      'observed_to',
+      'lon',
+      'lat',
+      'radius_m',
+      'source_name',
+      'body',
+    ])
+    .where('incident_id', '=', id)
+    .orderBy('observed_from')
+    .orderBy('id')
+    .execute();
+  const first = members[0];
+  if (first === undefined) {
+    await tx.deleteFrom('incidents').where('id', '=', id).execute();
+    return;
+  }
+  const located = members.filter((m) => m.radius_m !== null);
+  const place = located.reduce<(typeof members)[number] | undefined>(
+    (best, m) =>
+      best === undefined || (m.radius_m ?? Infinity) < (best.radius_m ?? Infinity) ? m : best,
+    undefined,
+  );
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+  const type = [...counts.entries()].reduce((best, entry) =>
+    entry[1] > best[1] ? entry : best,
+  )[0];
+  const texts = members
+    .map((m) => {
+      const body = JSON.parse(m.body) as { text?: string; placeName?: string };
+      return `${body.placeName ?? ''} ${body.text ?? ''}`;
+    })
+    .join(' ')
+    .toLowerCase()
+    .slice(0, 4000);
+  const row = {
+    id,
+    type,
+    status: 'reported',
+    observed_from: members.reduce(
+      (min, m) => (m.observed_from < min ? m.observed_from : min),
+      first.observed_from,
+    ),
+    observed_to: members.reduce(
+      (max, m) => (m.observed_to > max ? m.observed_to : max),
+      first.observed_to,
+    ),
+    lon: place?.lon ?? null,
+    lat: place?.lat ?? null,
+    radius_m: place?.radius_m ?? null,
+    report_count: members.length,
+    source_count: new Set(members.map((m) => m.source_name)).size,
+    search_text: texts,
+  };
+  const { id: _id, ...changes } = row;
+  await tx
+    .insertInto('incidents')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+    .execute();
+}
+
+/** Reports already acknowledged under these client keys, by key. */
+export async function findByClientKeys(
+  db: Db,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'client_key'])
+      .where('client_key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const row of rows) if (row.client_key) found.set(row.client_key, row.id);
+  }
+  return found;
+}
+
+/** Current (not superseded) reports by source key, for re-imports. */
+export async function findBySourceKeys(
+  db: Db,
+  keys: readonly string[],
+): Promise<Map<string, { id: string; body: string }>> {
+  const found = new Map<string, { id: string; body: string }>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'source_key', 'body'])
+      .where('source_key', 'in', keys.slice(i, i + 500))
+      .where('superseded_by', 'is', null)
+      .execute();
+    for (const row of rows)
+      if (row.source_key) found.set(row.source_key, { id: row.id, body: row.body });
+  }
+  return found;
+}
+
+/** How many reports the database holds (for summaries). */
+export async function countReports(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
