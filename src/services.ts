@@ -61,7 +61,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   const tokens = createTokensService(ctx);
   const agreements = createAgreementsService(ctx);
   const reports = createReportsService(ctx);
-  const incidents = createIncidentsService(ctx);
+  const incidents = createIncidentsService(ctx, (from, to) => agreements.zonesDuring(from, to));
   const record = createRecordService(
     ctx,
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),

@@ -224,6 +224,27 @@ export function createAgreementsService(ctx: ServiceContext) {
         .filter((z) => filter.at === undefined || inForce(z, filter.at));
     },
 
+    /** Zones in force at some time during [from, to]; `straddles` when one began inside it. */
+    async zonesDuring(from: string, to: string) {
+      const start = instantOf(from);
+      const end = instantOf(to);
+      const parts = await listParts(db, undefined, 'zone');
+      return parts
+        .map((p) => ({ ...(p.body as StoredZone), documentId: p.documentId }))
+        .filter(
+          (z) =>
+            (z.validFrom === undefined || instantOf(z.validFrom) <= end) &&
+            (z.validTo === undefined || endOfValidity(z.validTo) >= start),
+        )
+        .map((z) => ({
+          ...z,
+          straddles:
+            z.validFrom !== undefined &&
+            instantOf(z.validFrom) > start &&
+            instantOf(z.validFrom) <= end,
+        }));
+    },
+
     /** Adds or replaces one commitment of a stored document. */
     saveCommitment: (id: string, commitment: Commitment, by: Principal) =>
       editFile(id, by, (file) => {
@@ -261,6 +282,11 @@ export function createAgreementsService(ctx: ServiceContext) {
         return { file: { ...file, statusHistory: claims }, scope: `/statusHistory/${index}` };
       }),
   };
+}
+
+/** The last instant a validTo covers: a date alone means through the end of that day. */
+function endOfValidity(validTo: string): number {
+  return instantOf(validTo) + (validTo.length === 10 ? 24 * 3600 * 1000 - 1 : 0);
 }
 
 function inForce(zone: StoredZone, at: string): boolean {

@@ -11,6 +11,11 @@ import {
 } from '../store/incident-store.js';
 import type { IncidentRow } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
+import type { StoredZone } from '../core/agreements/stored.js';
+import { relateToZone, type PlaceWithPrecision } from '../core/geo/relate.js';
+
+/** A zone in force during (part of) a time window; `straddles` when it began inside it. */
+export type ZoneInForce = StoredZone & { readonly documentId: string; readonly straddles: boolean };
 
 /** An incident as lists show it. */
 export interface IncidentSummary {
@@ -35,7 +40,14 @@ export const MAX_PAGE = 1000;
 
 export type IncidentsService = ReturnType<typeof createIncidentsService>;
 
-export function createIncidentsService(ctx: ServiceContext) {
+/**
+ * Incidents. `zonesAt` gives the zones in force during a time window (from the agreements),
+ * so an incident can be related to them.
+ */
+export function createIncidentsService(
+  ctx: ServiceContext,
+  zonesAt: (from: string, to: string) => Promise<ZoneInForce[]>,
+) {
   const { db } = ctx.store;
   return {
     /** A page of incidents matching the filters, newest first. */
@@ -67,8 +79,22 @@ export function createIncidentsService(ctx: ServiceContext) {
         db,
         reports.map((r) => r.id),
       );
+      const incident = summarize(row);
+      const zones = incident.location
+        ? (await zonesAt(incident.observedFrom, incident.observedTo)).map((zone) => ({
+            documentId: zone.documentId,
+            zoneId: zone.id,
+            name: zone.name,
+            kind: zone.kind,
+            approximate: zone.approximate ?? false,
+            // A zone that came into force during the incident's window may not have applied yet.
+            inForce: zone.straddles ? ('indeterminate' as const) : ('yes' as const),
+            ...relateToZone(incident.location as PlaceWithPrecision, zone.geometry),
+          }))
+        : [];
       return {
-        incident: summarize(row),
+        incident,
+        zones,
         reports,
         groupings: links.map((l) => ({
           reportId: l.report_id,

@@ -230,4 +230,45 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     await t.services.record.signCheckpoint();
     expect((await t.services.record.audit()).problems).toEqual([]);
   });
+
+  it('relates an incident to the zones in force: inside, near the line, indeterminate in time', async () => {
+    const app = await createTestApp(dialect, { scenarios: true });
+    try {
+      const cookie = await app.login('monitor', 'demo-monitor-pass');
+      // Near Horlivka on the approximate 2015 line, the day withdrawal was due to start.
+      const report = buildReport({
+        observedFrom: '2015-02-16T20:00:00Z',
+        observedTo: '2015-02-17T04:00:00Z',
+        location: { lon: 38.0, lat: 48.25, precision: 'locality' },
+        type: 'shelling',
+      });
+      const { id } = (
+        await app.app.inject({
+          method: 'POST',
+          url: '/api/v1/reports',
+          headers: { cookie },
+          payload: report,
+        })
+      ).json();
+      const detail = (
+        await app.app.inject({ method: 'GET', url: `/api/v1/incidents/${id}`, headers: { cookie } })
+      ).json();
+      const byKind = (kind: string) =>
+        detail.zones.filter((z: { kind: string }) => z.kind === kind);
+      const [line] = byKind('line_of_contact');
+      expect(line).toMatchObject({
+        documentId: 'minsk-ii-2015',
+        relation: 'near',
+        approximate: true,
+        inForce: 'yes',
+      });
+      expect(line.distanceM).toBeLessThan(10_000);
+      const bands = byKind('security_zone');
+      expect(bands).toHaveLength(3);
+      for (const band of bands)
+        expect(band).toMatchObject({ relation: 'inside', inForce: 'indeterminate' });
+    } finally {
+      await app.close();
+    }
+  });
 });

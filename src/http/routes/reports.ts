@@ -169,6 +169,18 @@ export function reportRoutes(app: App, services: Services): void {
         response: {
           200: Type.Object({
             incident: IncidentSchema,
+            zones: Type.Array(
+              Type.Object({
+                documentId: Type.String(),
+                zoneId: Type.String(),
+                name: Type.String(),
+                kind: Type.String(),
+                approximate: Type.Boolean(),
+                inForce: Type.String({ enum: ['yes', 'indeterminate'] }),
+                relation: Type.String({ enum: ['inside', 'outside', 'indeterminate', 'near'] }),
+                distanceM: Type.Number(),
+              }),
+            ),
             reports: Type.Array(Loose),
             groupings: Type.Array(Loose),
           }),
