@@ -17,6 +17,7 @@ import { listDocuments } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';
 import { loadScenarios } from './services/scenarios.js';
 import { createAgreementsService } from './services/agreements-service.js';
+import { createEvidenceService } from './services/evidence-service.js';
 import { createIncidentsService } from './services/incidents-service.js';
 import { createReportsService } from './services/reports-service.js';
 import { createAuthService, type SessionPolicy } from './services/auth-service.js';
@@ -61,6 +62,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   const tokens = createTokensService(ctx);
   const agreements = createAgreementsService(ctx);
   const reports = createReportsService(ctx);
+  const evidence = createEvidenceService(ctx);
   const incidents = createIncidentsService(ctx, (from, to) => agreements.zonesDuring(from, to));
   const record = createRecordService(
     ctx,
@@ -80,6 +82,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     agreements,
     reports,
     incidents,
+    evidence,
     instance: {
       /** Public facts about this instance. */
       async describe() {

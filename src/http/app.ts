@@ -25,6 +25,7 @@ import { handleError, sendError } from './error-handler.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instance.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { recordRoutes } from './routes/record.js';
 import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
@@ -149,6 +150,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   userRoutes(app, services);
   agreementRoutes(app, services);
   reportRoutes(app, services);
+  await evidenceRoutes(app, services);
   tokenRoutes(app, services);
   recordTileRoutes(app, services);
   recordRoutes(app, services);

@@ -13,6 +13,7 @@ import { principalId, type Principal } from '../core/auth/principal.js';
 import { checkReport, completeReport, type StoredReport } from '../core/reports/report.js';
 import type { ReportInput } from '../core/reports/report-schema.js';
 import { inTransaction, record } from '../store/record.js';
+import { storedHashes } from '../store/content-store.js';
 import { findByClientKeys, findBySourceKeys } from '../store/report-store.js';
 import type { ServiceContext } from './context.js';
 
@@ -50,6 +51,22 @@ export function createReportsService(ctx: ServiceContext) {
         problems: checkReport(s.value),
       }));
       return inTransaction(db, async (tx) => {
+        // Evidence is cited by hash: the file must have been uploaded first.
+        const cited = checked.flatMap((c) =>
+          c.problems.length === 0 ? ((c.value as ReportInput).evidence ?? []) : [],
+        );
+        const stored = cited.length === 0 ? new Set<string>() : await storedHashes(tx, cited);
+        for (const c of checked) {
+          if (c.problems.length > 0) continue;
+          (c.value as ReportInput).evidence?.forEach((hash, i) => {
+            if (!stored.has(hash)) {
+              c.problems.push({
+                path: `/evidence/${i}`,
+                message: 'no evidence with this SHA-256 was uploaded',
+              });
+            }
+          });
+        }
         const valid = checked.filter((c) => c.problems.length === 0);
         const inputs = new Map(valid.map((c) => [c.index, c.value as ReportInput]));
         const clientKeyOf = (i: number) => {

@@ -47,3 +47,18 @@ export async function getContent(db: Db, sha256: string): Promise<Content | unde
     }
   );
 }
+
+/** Which of these hashes have content stored. */
+export async function storedHashes(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(hashes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('contents')
+      .select('sha256')
+      .where('sha256', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.add(row.sha256);
+  }
+  return found;
+}
