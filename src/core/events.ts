@@ -32,7 +32,12 @@ export type EventBody =
     }
   | { type: 'document.part_removed'; payload: { documentId: string; part: PartKind; id: string } }
   /** Reports in the order they were acknowledged; grouping applies them in this order. */
-  | { type: 'reports.received'; payload: { reports: StoredReport[] } };
+  | { type: 'reports.received'; payload: { reports: StoredReport[] } }
+  /** A public submission triaged: accepted ones join incidents, rejected ones stay out. */
+  | {
+      type: 'report.triaged';
+      payload: { reportId: string; decision: 'accepted' | 'rejected'; reason: string };
+    };
 
 export type EventType = EventBody['type'];
 

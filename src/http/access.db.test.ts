@@ -46,6 +46,7 @@ describeEachDialect('access control on every route', (dialect) => {
       'GET /record/checkpoint',
       'GET /record/key',
       'GET /record/tile/*',
+      'POST /api/v1/public/reports',
       'POST /api/v1/session',
     ]);
   });

@@ -20,6 +20,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LogLevel } from '../config.js';
 import type { Services } from '../services.js';
 import { VERSION } from '../services.js';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { DomainError } from '../core/errors.js';
 import { PUBLIC, registerAccessControl } from './access.js';
 import { handleError, sendError } from './error-handler.js';
 import { agreementRoutes } from './routes/agreements.js';
@@ -99,6 +101,17 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(fastifyCookie);
   registerAccessControl(app, services);
+  // Only routes that ask for it (public submissions) are limited.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError(
+        'RATE_LIMITED',
+        `too many submissions from this address; retry after ${context.after}`,
+        [],
+        Math.max(1, Math.ceil(context.ttl / 1000)),
+      ),
+  });
   for (const schema of [UserSchema, TokenSchema, ErrorSchema]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {

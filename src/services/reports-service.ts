@@ -8,13 +8,18 @@
  */
 import canonicalize from 'canonicalize';
 import { stampEvents, type EventBody } from '../core/events.js';
-import type { ErrorDetail } from '../core/errors.js';
+import { DomainError, invalid, type ErrorDetail } from '../core/errors.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
 import { checkReport, completeReport, type StoredReport } from '../core/reports/report.js';
 import type { ReportInput } from '../core/reports/report-schema.js';
 import { inTransaction, record } from '../store/record.js';
 import { storedHashes } from '../store/content-store.js';
-import { findByClientKeys, findBySourceKeys } from '../store/report-store.js';
+import {
+  findByClientKeys,
+  findBySourceKeys,
+  pendingReports,
+  triageOf,
+} from '../store/report-store.js';
 import type { ServiceContext } from './context.js';
 
 /** The most reports one request may carry. */
@@ -40,12 +45,23 @@ export type ReportsService = ReturnType<typeof createReportsService>;
 export function createReportsService(ctx: ServiceContext) {
   const { db } = ctx.store;
 
-  return {
-    /** Takes in reports; the answer has one result per submission, in order. */
-    async submit(submissions: readonly Submission[], by: Principal): Promise<IntakeResult[]> {
-      const submittedBy = principalId(by);
+  const service = {
+    /**
+     * Takes in reports; the answer has one result per submission, in order. `public` marks a
+     * submission from the public form: its source kind is forced to `public` and it waits for
+     * triage, outside incidents.
+     */
+    async submit(
+      submissions: readonly Submission[],
+      by: Principal | { public: string },
+    ): Promise<IntakeResult[]> {
+      const isPublic = 'public' in by;
+      const submittedBy = isPublic ? `public:${by.public}` : principalId(by);
       const at = ctx.now().toISOString();
-      const checked = submissions.map((s, index) => ({
+      const forced = isPublic
+        ? submissions.map((s) => ({ ...s, value: asPublic(s.value) }))
+        : submissions;
+      const checked = forced.map((s, index) => ({
         index,
         ...s,
         problems: checkReport(s.value),
@@ -115,6 +131,7 @@ export function createReportsService(ctx: ServiceContext) {
               receivedAt: at,
               submittedBy,
               ...(c.original === undefined ? {} : { original: c.original }),
+              pending: isPublic,
             },
           );
           accepted.push(report);
@@ -134,7 +151,62 @@ export function createReportsService(ctx: ServiceContext) {
         return results;
       });
     },
+
+    /** Public submissions waiting for triage, oldest first. */
+    pending: async (limit = 100): Promise<StoredReport[]> =>
+      (await pendingReports(db, limit)).map((body) => JSON.parse(body) as StoredReport),
+
+    /** Accepts a pending public submission into incidents, or rejects it, with a reason. */
+    async triage(
+      reportId: string,
+      decision: 'accepted' | 'rejected',
+      reason: string,
+      by: Principal,
+    ): Promise<void> {
+      if (reason.trim().length === 0) throw invalid('reason', 'give the reason for the decision');
+      await inTransaction(db, async (tx) => {
+        const state = await triageOf(tx, reportId);
+        if (state === undefined) {
+          throw new DomainError('NOT_FOUND', `no report "${reportId}"`, [
+            { path: 'id', message: 'no such report' },
+          ]);
+        }
+        if (state !== 'pending') {
+          throw new DomainError(
+            'CONFLICT',
+            `report ${reportId} is not waiting for triage (${state ?? 'not a public submission'})`,
+            [{ path: 'id', message: 'not pending' }],
+          );
+        }
+        await record(
+          tx,
+          stampEvents(
+            [{ type: 'report.triaged', payload: { reportId, decision, reason: reason.trim() } }],
+            {
+              at: ctx.now().toISOString(),
+              by: principalId(by),
+              newId: ctx.newId,
+            },
+          ),
+        );
+      });
+    },
   };
+  return service;
+}
+
+/** A public submission: whatever the sender says, its source is the public. */
+function asPublic(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  const source = record['source'];
+  const name =
+    source !== null &&
+    typeof source === 'object' &&
+    typeof (source as Record<string, unknown>)['name'] === 'string'
+      ? ((source as Record<string, unknown>)['name'] as string)
+      : 'public submission';
+  return { ...record, source: { kind: 'public', name } };
 }
 
 /** True when a stored report (its body) says what `input` says, ignoring what Truce added. */

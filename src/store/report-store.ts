@@ -20,13 +20,33 @@ type Db = Kysely<Database> | Tx;
 
 /** Applies a report event to the projections. Returns false for other event types. */
 export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
+  if (event.type === 'report.triaged') {
+    const { reportId, decision } = event.payload;
+    await tx.updateTable('reports').set({ triage: decision }).where('id', '=', reportId).execute();
+    if (decision === 'accepted') await placeReport(tx, reportId);
+    return true;
+  }
   if (event.type !== 'reports.received') return false;
   for (const report of event.payload.reports) {
     await insertReport(tx, report);
-    if (report.location) await groupReport(tx, report);
-    else await foundIncident(tx, report.id);
+    // Public submissions stay out of incidents until triaged.
+    if (report.triage !== 'pending') await placeInIncident(tx, report);
   }
   return true;
+}
+
+async function placeInIncident(tx: Db, report: StoredReport): Promise<void> {
+  if (report.location) await groupReport(tx, report);
+  else await foundIncident(tx, report.id);
+}
+
+async function placeReport(tx: Db, reportId: string): Promise<void> {
+  const row = await tx
+    .selectFrom('reports')
+    .select('body')
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (row) await placeInIncident(tx, JSON.parse(row.body) as StoredReport);
 }
 
 /** The largest precision radius: no report can group with one further than twice this away. */
@@ -54,6 +74,7 @@ async function insertReport(tx: Db, report: StoredReport): Promise<void> {
       radius_m: report.location?.radiusM ?? null,
       incident_id: null,
       superseded_by: null,
+      triage: report.triage ?? null,
       body: canonicalize(report) ?? '{}',
     })
     .execute();
@@ -113,6 +134,7 @@ async function groupReport(tx: Db, report: StoredReport): Promise<void> {
     .where('observed_to', '>=', earliest)
     .where('id', '!=', report.id)
     .where('superseded_by', 'is', null)
+    .where('incident_id', 'is not', null)
     .execute();
   const joined = new Set<string>();
   for (const candidate of candidates) {
@@ -301,4 +323,27 @@ export async function countReports(db: Db): Promise<number> {
     .select(sql<number>`count(*)`.as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Public submissions waiting for triage, oldest first. */
+export async function pendingReports(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('body')
+    .where('triage', '=', 'pending')
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.body);
+}
+
+/** A report's triage state: pending, accepted, rejected, null (never public), or undefined. */
+export async function triageOf(db: Db, id: string): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .select('triage')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : row.triage;
 }

@@ -150,6 +150,7 @@ export interface ReportRow {
   radius_m: number | null;
   incident_id: string | null;
   superseded_by: string | null;
+  triage: string | null;
   body: string;
 }
 

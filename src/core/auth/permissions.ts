@@ -25,6 +25,7 @@ export const VERBS = {
   'agreement.edit': 'Import, edit and remove documents, their parts and actors.',
   'report.submit': 'Send reports (one or in batches) and import report files.',
   'incident.read': 'Read incidents with their reports and grouping explanations.',
+  'report.triage': 'Accept or reject public submissions waiting for triage.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
@@ -39,6 +40,7 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'agreement.edit',
     'report.submit',
     'incident.read',
+    'report.triage',
   ],
   coordinator: [
     'account.use',
@@ -47,9 +49,17 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'agreement.edit',
     'report.submit',
     'incident.read',
+    'report.triage',
   ],
   monitor: ['account.use', 'agreement.read', 'report.submit', 'incident.read'],
-  analyst: ['account.use', 'agreement.read', 'agreement.edit', 'report.submit', 'incident.read'],
+  analyst: [
+    'account.use',
+    'agreement.read',
+    'agreement.edit',
+    'report.submit',
+    'incident.read',
+    'report.triage',
+  ],
   verifier: ['account.use', 'agreement.read', 'incident.read'],
   guarantor: ['account.use', 'agreement.read', 'incident.read'],
   viewer: ['account.use', 'agreement.read', 'incident.read'],

@@ -29,6 +29,11 @@ export type StoredReport = Omit<ReportInput, 'observedTo' | 'timePrecision' | 'l
   };
   /** The record as it arrived (a CSV row, a JSON object), when it differs from the report. */
   readonly original?: unknown;
+  /**
+   * Public submissions wait for triage (`pending`) and stay out of incidents until a person
+   * accepts them; they are always labelled unverified.
+   */
+  readonly triage?: 'pending';
 };
 
 /** Checks one report value: the schema, then what a schema cannot say. Empty when valid. */
@@ -63,7 +68,13 @@ export function checkReport(value: unknown): ErrorDetail[] {
  */
 export function completeReport(
   input: ReportInput,
-  meta: { id: string; receivedAt: string; submittedBy: string; original?: unknown },
+  meta: {
+    id: string;
+    receivedAt: string;
+    submittedBy: string;
+    original?: unknown;
+    pending?: boolean;
+  },
 ): StoredReport {
   const { observedTo, timePrecision, location, ...rest } = input;
   const stored: StoredReport = {
@@ -75,6 +86,7 @@ export function completeReport(
     timePrecision: timePrecision ?? 'exact',
     ...(location ? { location: completeLocation(location) } : {}),
     ...(meta.original === undefined ? {} : { original: meta.original }),
+    ...(meta.pending === true ? { triage: 'pending' as const } : {}),
   };
   return stored;
 }

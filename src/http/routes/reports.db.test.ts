@@ -272,3 +272,66 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     }
   });
 });
+
+describeEachDialect('public submissions', (dialect) => {
+  let t: TestApp;
+  let analyst: string;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    analyst = await t.login('analyst', 'demo-analyst-pass');
+  });
+  afterEach(() => t.close());
+
+  const submit = (payload: object, ip = '203.0.113.9') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload, remoteAddress: ip });
+
+  it('labels a public report unverified and keeps it out of incidents until triaged', async () => {
+    const response = await submit(buildReport({ source: { kind: 'monitor', name: 'I saw it' } }));
+    expect(response.statusCode).toBe(201);
+    const { id } = response.json();
+    const pending = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/pending',
+      headers: { cookie: analyst },
+    });
+    expect(pending.json().reports).toEqual([
+      expect.objectContaining({
+        id,
+        triage: 'pending',
+        source: { kind: 'public', name: 'I saw it' },
+      }),
+    ]);
+    const incidents = () =>
+      t.app
+        .inject({ method: 'GET', url: '/api/v1/incidents', headers: { cookie: analyst } })
+        .then((r) => r.json().incidents);
+    expect(await incidents()).toEqual([]);
+    const triage = (decision: string, reason: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/reports/${id}/triage`,
+        headers: { cookie: analyst },
+        payload: { decision, reason },
+      });
+    expect((await triage('accepted', 'matches a patrol report')).statusCode).toBe(204);
+    expect(await incidents()).toHaveLength(1);
+    expect((await triage('rejected', 'again')).statusCode).toBe(409);
+  });
+
+  it('limits each address, with Retry-After, without limiting others', async () => {
+    for (let i = 0; i < 10; i++) expect((await submit(buildReport())).statusCode).toBe(201);
+    const limited = await submit(buildReport());
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await submit(buildReport(), '198.51.100.7')).statusCode).toBe(201);
+  });
+
+  it('refuses a large or malformed public report with the error format', async () => {
+    const big = await submit(buildReport({ text: 'x'.repeat(70_000) }));
+    expect(big.statusCode).toBe(413);
+    const bad = await submit(buildReport({ observedFrom: 'yesterday' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('body/observedFrom');
+  });
+});

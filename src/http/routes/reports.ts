@@ -2,15 +2,19 @@
  * Monitoring API: taking in reports (one, or a batch of up to 10,000, each answered on its own)
  * and reading incidents (filtered, keyset-paginated, JSON or GeoJSON).
  */
+import { createHash } from 'node:crypto';
 import { Type } from 'typebox';
 import { DomainError } from '../../core/errors.js';
 import { ReportInputSchema } from '../../core/reports/report-schema.js';
 import type { Services } from '../../services.js';
 import { MAX_PAGE } from '../../services/incidents-service.js';
 import { MAX_BATCH, type IntakeResult } from '../../services/reports-service.js';
-import { requirePrincipal } from '../access.js';
+import { PUBLIC, requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+
+/** How many public submissions one address may send per window. */
+export const PUBLIC_SUBMISSIONS = { max: 10, windowMs: 10 * 60_000 } as const;
 
 const Loose = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true });
 const ResultSchema = Type.Object({
@@ -107,6 +111,87 @@ export function reportRoutes(app: App, services: Services): void {
             : r,
         ),
       };
+    },
+  );
+
+  app.post(
+    '/api/v1/public/reports',
+    {
+      config: {
+        access: PUBLIC,
+        rateLimit: { max: PUBLIC_SUBMISSIONS.max, timeWindow: PUBLIC_SUBMISSIONS.windowMs },
+      },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags: ['monitoring'],
+        summary: `Submit one report without signing in (${PUBLIC_SUBMISSIONS.max} per ${PUBLIC_SUBMISSIONS.windowMs / 60_000} minutes per address, 64 KiB); it is labelled unverified and waits for triage`,
+        body: Loose,
+        response: {
+          201: ResultSchema,
+          200: ResultSchema,
+          ...errorResponses('VALIDATION_FAILED', 'BODY_TOO_LARGE', 'RATE_LIMITED'),
+        },
+      },
+    },
+    async (request, reply) => {
+      // The address is kept only as a hash: enough to spot a flood, not to find the sender.
+      const sender = createHash('sha256')
+        .update(`truce-public:${request.ip}`)
+        .digest('hex')
+        .slice(0, 16);
+      const [result] = await services.reports.submit([{ value: request.body }], { public: sender });
+      if (result === undefined) throw new Error('intake answered nothing for one report');
+      if (result.status === 'rejected') throw rejection(result, 'body');
+      return reply.status(result.status === 'accepted' ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/pending',
+    {
+      config: { access: { verb: 'report.triage' } },
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Public submissions waiting for triage, oldest first',
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+        }),
+        response: {
+          200: Type.Object({ reports: Type.Array(Loose) }),
+          ...errorResponses(...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => ({ reports: await services.reports.pending(request.query.limit ?? 100) }),
+  );
+
+  app.post(
+    '/api/v1/reports/:id/triage',
+    {
+      config: { access: { verb: 'report.triage' } },
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Accept a public submission into incidents, or reject it, with the reason',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        body: Type.Object(
+          {
+            decision: Type.Unsafe<'accepted' | 'rejected'>(
+              Type.String({ enum: ['accepted', 'rejected'] }),
+            ),
+            reason: Type.String({ minLength: 1, maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          204: Type.Null(),
+          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { decision, reason } = request.body;
+      await services.reports.triage(request.params.id, decision, reason, requirePrincipal(request));
+      return reply.status(204).send(null);
     },
   );
 

@@ -25,8 +25,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('radius_m', 'double precision')
     .addColumn('incident_id', 'text')
     .addColumn('superseded_by', 'text')
+    // Public submissions: pending until triaged, then accepted or rejected; null otherwise.
+    .addColumn('triage', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('reports_by_triage').on('reports').column('triage').execute();
   await db.schema.createIndex('reports_by_source_key').on('reports').column('source_key').execute();
   await db.schema.createIndex('reports_by_incident').on('reports').column('incident_id').execute();
   await db.schema
