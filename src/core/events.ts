@@ -34,6 +34,13 @@ export type EventBody =
   /** Reports in the order they were acknowledged; grouping applies them in this order. */
   | { type: 'reports.received'; payload: { reports: StoredReport[] } }
   /** A public submission triaged: accepted ones join incidents, rejected ones stay out. */
+  /** A person put these incidents together: their reports form one incident from now on. */
+  | { type: 'incidents.merged'; payload: { incidentIds: string[]; reason: string } }
+  /**
+   * A person took these reports out of their incident into a new one; automatic grouping never
+   * puts them back together with the reports left behind.
+   */
+  | { type: 'incident.split'; payload: { incidentId: string; reportIds: string[]; reason: string } }
   | {
       type: 'report.triaged';
       payload: { reportId: string; decision: 'accepted' | 'rejected'; reason: string };

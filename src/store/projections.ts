@@ -20,6 +20,7 @@ export const PROJECTIONS = [
   { table: 'reports', key: 'id' },
   { table: 'incidents', key: 'id' },
   { table: 'grouping_links', key: 'key' },
+  { table: 'grouping_apart', key: 'key' },
 ] as const satisfies readonly { table: keyof Database; key: string }[];
 
 export type ProjectionTable = (typeof PROJECTIONS)[number]['table'];

@@ -20,6 +20,15 @@ type Db = Kysely<Database> | Tx;
 
 /** Applies a report event to the projections. Returns false for other event types. */
 export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
+  if (event.type === 'incidents.merged') {
+    const [first, ...others] = event.payload.incidentIds;
+    if (first !== undefined) await mergeInto(tx, first, [first, ...others]);
+    return true;
+  }
+  if (event.type === 'incident.split') {
+    await splitIncident(tx, event.payload.incidentId, event.payload.reportIds);
+    return true;
+  }
   if (event.type === 'report.triaged') {
     const { reportId, decision } = event.payload;
     await tx.updateTable('reports').set({ triage: decision }).where('id', '=', reportId).execute();
@@ -155,7 +164,108 @@ async function groupReport(tx: Db, report: StoredReport): Promise<void> {
       joined.add(candidate.incident_id);
   }
   if (joined.size === 0) return foundIncident(tx, report.id);
-  await mergeInto(tx, report.id, [...joined]);
+  await mergeInto(tx, report.id, await compatibleIncidents(tx, [...joined]));
+}
+
+/**
+ * The incidents among `candidates` that may be merged: a person's split wins over automatic
+ * grouping, so incidents holding reports split apart are never joined. Keeps the incidents in
+ * order, skipping any that conflict with one already kept.
+ */
+async function compatibleIncidents(tx: Db, candidates: string[]): Promise<string[]> {
+  const sorted = [...candidates].sort();
+  if (sorted.length < 2) return sorted;
+  const members = await tx
+    .selectFrom('reports')
+    .select(['id', 'incident_id'])
+    .where('incident_id', 'in', sorted)
+    .execute();
+  const incidentOf = new Map(members.map((m) => [m.id, m.incident_id ?? '']));
+  const apart = await tx
+    .selectFrom('grouping_apart')
+    .select(['report_id', 'other_id'])
+    .where(
+      'report_id',
+      'in',
+      members.map((m) => m.id),
+    )
+    .execute();
+  const conflicts = new Set(
+    apart.map((a) => `${incidentOf.get(a.report_id) ?? ''}|${incidentOf.get(a.other_id) ?? ''}`),
+  );
+  const kept: string[] = [];
+  for (const incident of sorted) {
+    if (
+      kept.every((k) => !conflicts.has(`${k}|${incident}`) && !conflicts.has(`${incident}|${k}`))
+    ) {
+      kept.push(incident);
+    }
+  }
+  return kept;
+}
+
+/** Moves reports out of an incident into a new one and keeps them apart from the rest. */
+async function splitIncident(
+  tx: Db,
+  incidentId: string,
+  reportIds: readonly string[],
+): Promise<void> {
+  const members = await tx
+    .selectFrom('reports')
+    .select(['id', 'observed_from'])
+    .where('incident_id', '=', incidentId)
+    .execute();
+  const leaving = new Set(reportIds);
+  const staying = members.filter((m) => !leaving.has(m.id));
+  const moved = members.filter((m) => leaving.has(m.id));
+  const anchor = (rows: typeof members) =>
+    [...rows].sort((a, b) =>
+      a.observed_from < b.observed_from
+        ? -1
+        : a.observed_from > b.observed_from
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1,
+    )[0]?.id;
+  const newId = anchor(moved);
+  const keptId = anchor(staying);
+  if (newId === undefined || keptId === undefined) return;
+  await tx
+    .updateTable('reports')
+    .set({ incident_id: newId })
+    .where('id', 'in', [...leaving])
+    .execute();
+  await tx
+    .updateTable('reports')
+    .set({ incident_id: keptId })
+    .where(
+      'id',
+      'in',
+      staying.map((s) => s.id),
+    )
+    .execute();
+  for (const a of moved) {
+    for (const b of staying) {
+      for (const [x, y] of [
+        [a.id, b.id],
+        [b.id, a.id],
+      ] as const) {
+        await tx
+          .insertInto('grouping_apart')
+          .values({ key: `${x}/${y}`, report_id: x, other_id: y })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+      }
+    }
+  }
+  if (keptId !== incidentId && newId !== incidentId)
+    await tx.deleteFrom('incidents').where('id', '=', incidentId).execute();
+  if (keptId !== incidentId && newId === incidentId) {
+    // The incident's id stays with its first report, which left: the old row is the new one's.
+  }
+  await refreshIncident(tx, keptId);
+  await refreshIncident(tx, newId);
 }
 
 async function foundIncident(tx: Db, reportId: string): Promise<void> {
@@ -346,4 +456,14 @@ export async function triageOf(db: Db, id: string): Promise<string | null | unde
     .where('id', '=', id)
     .executeTakeFirst();
   return row === undefined ? undefined : row.triage;
+}
+
+/** The ids of an incident's reports. */
+export async function incidentMemberIds(db: Db, incidentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('incident_id', '=', incidentId)
+    .execute();
+  return rows.map((r) => r.id);
 }

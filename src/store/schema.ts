@@ -26,6 +26,7 @@ export interface Database {
   reports: ReportRow;
   incidents: IncidentRow;
   grouping_links: GroupingLinkRow;
+  grouping_apart: GroupingApartRow;
 }
 
 /** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
@@ -177,4 +178,11 @@ export interface GroupingLinkRow {
   decision: string;
   score: number;
   explanation: string;
+}
+
+/** Two reports a person split apart (stored both ways); `key` is `<report>/<other>`. */
+export interface GroupingApartRow {
+  key: string;
+  report_id: string;
+  other_id: string;
 }

@@ -26,6 +26,7 @@ export const VERBS = {
   'report.submit': 'Send reports (one or in batches) and import report files.',
   'incident.read': 'Read incidents with their reports and grouping explanations.',
   'report.triage': 'Accept or reject public submissions waiting for triage.',
+  'incident.group': 'Merge incidents and split reports out of them, with a reason.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
@@ -41,6 +42,7 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'report.submit',
     'incident.read',
     'report.triage',
+    'incident.group',
   ],
   coordinator: [
     'account.use',
@@ -50,6 +52,7 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'report.submit',
     'incident.read',
     'report.triage',
+    'incident.group',
   ],
   monitor: ['account.use', 'agreement.read', 'report.submit', 'incident.read'],
   analyst: [
@@ -59,6 +62,7 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'report.submit',
     'incident.read',
     'report.triage',
+    'incident.group',
   ],
   verifier: ['account.use', 'agreement.read', 'incident.read'],
   guarantor: ['account.use', 'agreement.read', 'incident.read'],

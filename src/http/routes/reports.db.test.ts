@@ -335,3 +335,92 @@ describeEachDialect('public submissions', (dialect) => {
     expect(bad.json().error.details[0].path).toBe('body/observedFrom');
   });
 });
+
+describeEachDialect('people merging and splitting incidents', (dialect) => {
+  let t: TestApp;
+  let analyst: string;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    analyst = await t.login('analyst', 'demo-analyst-pass');
+  });
+  afterEach(() => t.close());
+
+  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie: analyst }, ...(payload ? { payload } : {}) });
+  const membership = async () => {
+    const { incidents } = (await call('GET', '/api/v1/incidents')).json();
+    const groups = await Promise.all(
+      incidents.map(async (i: { id: string }) =>
+        (
+          (await call('GET', `/api/v1/incidents/${i.id}`)).json().reports as {
+            source: { name: string };
+          }[]
+        )
+          .map((r) => r.source.name)
+          .sort()
+          .join('+'),
+      ),
+    );
+    return groups.sort();
+  };
+  const report = (name: string, lon: number) =>
+    buildReport({
+      source: { kind: 'monitor', name },
+      location: { lon, lat: 48.7232, precision: 'exact' },
+    });
+
+  it('splits a report out with a reason, and automatic grouping does not put it back', async () => {
+    await call('POST', '/api/v1/reports', {
+      reports: [report('A', 37.5606), report('B', 37.5607)],
+    });
+    expect(await membership()).toEqual(['A+B']);
+    const { incidents } = (await call('GET', '/api/v1/incidents')).json();
+    const detail = (await call('GET', `/api/v1/incidents/${incidents[0].id}`)).json();
+    const b = detail.reports.find((r: { source: { name: string } }) => r.source.name === 'B').id;
+    const split = await call('POST', `/api/v1/incidents/${incidents[0].id}/split`, {
+      reportIds: [b],
+      reason: 'different craters',
+    });
+    expect(split.statusCode).toBe(204);
+    expect(await membership()).toEqual(['A', 'B']);
+    // A third report close to both joins one of them, never both.
+    await call('POST', '/api/v1/reports', report('C', 37.56065));
+    const after = await membership();
+    expect(after).toHaveLength(2);
+    expect(after.some((g) => g.includes('A') && g.includes('B'))).toBe(false);
+  });
+
+  it('merges incidents with a reason, refusing nonsense', async () => {
+    await call('POST', '/api/v1/reports', { reports: [report('A', 37.5), report('B', 37.9)] });
+    expect(await membership()).toEqual(['A', 'B']);
+    const ids = (await call('GET', '/api/v1/incidents'))
+      .json()
+      .incidents.map((i: { id: string }) => i.id);
+    expect(
+      (await call('POST', '/api/v1/incidents/merge', { incidentIds: ids, reason: '' })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await call('POST', '/api/v1/incidents/merge', {
+          incidentIds: [ids[0], 'nope'],
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/api/v1/incidents/merge', { incidentIds: ids, reason: 'same convoy' }))
+        .statusCode,
+    ).toBe(204);
+    expect(await membership()).toEqual(['A+B']);
+    const viewer = await t.login('viewer', 'demo-viewer-pass');
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/incidents/merge',
+      headers: { cookie: viewer },
+      payload: { incidentIds: ids, reason: 'x' },
+    });
+    expect(denied.statusCode).toBe(403);
+    await t.services.record.signCheckpoint();
+    expect((await t.services.record.audit()).problems).toEqual([]);
+  });
+});

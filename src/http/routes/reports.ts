@@ -195,6 +195,75 @@ export function reportRoutes(app: App, services: Services): void {
     },
   );
 
+  const Reason = Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    description: 'why; kept in the record',
+  });
+  app.post(
+    '/api/v1/incidents/merge',
+    {
+      config: { access: { verb: 'incident.group' } },
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Merge incidents into one; the decision wins over automatic grouping',
+        body: Type.Object(
+          {
+            incidentIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 2, maxItems: 100 }),
+            reason: Reason,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          204: Type.Null(),
+          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) => {
+      await services.incidents.merge(
+        request.body.incidentIds,
+        request.body.reason,
+        requirePrincipal(request),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/split',
+    {
+      config: { access: { verb: 'incident.group' } },
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'Move reports out of an incident into a new one; they are never grouped back automatically',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        body: Type.Object(
+          {
+            reportIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
+            reason: Reason,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          204: Type.Null(),
+          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { reportIds, reason } = request.body;
+      await services.incidents.split(
+        request.params.id,
+        reportIds,
+        reason,
+        requirePrincipal(request),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/api/v1/incidents',
     {

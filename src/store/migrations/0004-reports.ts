@@ -80,10 +80,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('grouping_links')
     .column('other_id')
     .execute();
+  // Pairs of reports a person split apart: automatic grouping never joins their incidents.
+  await db.schema
+    .createTable('grouping_apart')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', (c) => c.notNull())
+    .addColumn('other_id', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('grouping_apart_by_report')
+    .on('grouping_apart')
+    .column('report_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['grouping_links', 'incidents', 'reports']) {
+  for (const table of ['grouping_apart', 'grouping_links', 'incidents', 'reports']) {
     await db.schema.dropTable(table).execute();
   }
 }
