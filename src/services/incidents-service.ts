@@ -7,7 +7,9 @@ import { incidentMemberIds } from '../store/report-store.js';
 import type { GroupingExplanation } from '../core/incidents/grouping.js';
 import type { StoredReport } from '../core/reports/report.js';
 import {
+  clusterIncidents,
   findIncident,
+  type ClusterCell,
   groupingLinks,
   incidentReports,
   listIncidents,
@@ -104,6 +106,18 @@ export function createIncidentsService(
           payload: { incidentId, reportIds: leaving, reason: reason.trim() },
         };
       }),
+
+    /**
+     * Incidents clustered for a map at a zoom level (0-22): one point per grid cell of about a
+     * quarter of a 256-pixel tile, with the count, and the incident's id when a cell holds one.
+     */
+    async clusters(
+      query: Omit<IncidentQuery, 'limit' | 'after'>,
+      zoom: number,
+    ): Promise<ClusterCell[]> {
+      const cellDegrees = 360 / 2 ** zoom / 4;
+      return clusterIncidents(db, query, cellDegrees, ctx.store.dialect === 'postgres');
+    },
 
     /** A page of incidents matching the filters, newest first. */
     async list(

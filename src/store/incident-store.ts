@@ -1,5 +1,5 @@
 /** Reading incidents: filtered, keyset-paginated lists, and one incident with its reports. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Tx } from './record.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -25,37 +25,7 @@ export interface IncidentQuery {
 
 /** One page of incidents, newest first, and the key to continue after. */
 export async function listIncidents(db: Db, query: IncidentQuery): Promise<IncidentRow[]> {
-  let q = db.selectFrom('incidents').selectAll();
-  if (query.bbox) {
-    const [west, south, east, north] = query.bbox;
-    q = q.where('lat', '>=', south).where('lat', '<=', north);
-    q =
-      west <= east
-        ? q.where('lon', '>=', west).where('lon', '<=', east)
-        : q.where((eb) => eb.or([eb('lon', '>=', west), eb('lon', '<=', east)]));
-  }
-  if (query.from) q = q.where('observed_to', '>=', query.from);
-  if (query.to) q = q.where('observed_from', '<=', query.to);
-  if (query.types && query.types.length > 0) q = q.where('type', 'in', [...query.types]);
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.source) {
-    const source = query.source;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('reports')
-          .select('reports.id')
-          .whereRef('reports.incident_id', '=', 'incidents.id')
-          .where('reports.source_name', '=', source),
-      ),
-    );
-  }
-  // LIKE wildcards are dropped from the words rather than escaped: escapes differ by dialect.
-  const words = (query.text ?? '')
-    .toLowerCase()
-    .replace(/[%_\\]/g, ' ')
-    .split(/\s+/);
-  for (const word of words.filter(Boolean)) q = q.where('search_text', 'like', `%${word}%`);
+  let q = applyFilters(db.selectFrom('incidents').selectAll(), query);
   if (query.after) {
     const { observedFrom, id } = query.after;
     q = q.where((eb) =>
@@ -96,4 +66,88 @@ export async function groupingLinks(db: Db, reportIds: readonly string[]) {
     )
     .orderBy('key')
     .execute();
+}
+
+/** One cell of a clustered map: how many incidents, their mean position, and one id when alone. */
+export interface ClusterCell {
+  readonly lon: number;
+  readonly lat: number;
+  readonly count: number;
+  readonly incidentId: string | null;
+}
+
+/**
+ * Incidents counted per grid cell of `cellDegrees` inside the query's bbox (and filters), in
+ * the database: a map asks for a zoom level and gets at most one point per cell, however many
+ * incidents there are. The cell index is computed with floor on PostgreSQL and a cast (which
+ * truncates; the operands are made positive first) on SQLite.
+ */
+export async function clusterIncidents(
+  db: Db,
+  query: Omit<IncidentQuery, 'limit' | 'after'>,
+  cellDegrees: number,
+  isPostgres: boolean,
+): Promise<ClusterCell[]> {
+  const cell = (column: 'lon' | 'lat', offset: number) =>
+    isPostgres
+      ? sql<number>`floor((${sql.ref(column)} + ${offset}) / ${cellDegrees})`
+      : sql<number>`cast((${sql.ref(column)} + ${offset}) / ${cellDegrees} as integer)`;
+  let q = db
+    .selectFrom('incidents')
+    .select([
+      sql<number>`avg(lon)`.as('lon'),
+      sql<number>`avg(lat)`.as('lat'),
+      sql<number>`count(*)`.as('count'),
+      sql<string>`min(id)`.as('incident_id'),
+    ])
+    .where('lon', 'is not', null);
+  q = applyFilters(q, query);
+  const rows = await q
+    .groupBy([cell('lon', 180), cell('lat', 90)])
+    .limit(100_000)
+    .execute();
+  return rows.map((r) => ({
+    lon: Number(r.lon),
+    lat: Number(r.lat),
+    count: Number(r.count),
+    incidentId: Number(r.count) === 1 ? r.incident_id : null,
+  }));
+}
+
+/** Adds the query's filters (all but paging) to a select over incidents. */
+function applyFilters<O>(
+  q: SelectQueryBuilder<Database, 'incidents', O>,
+  query: Omit<IncidentQuery, 'limit' | 'after'>,
+): SelectQueryBuilder<Database, 'incidents', O> {
+  if (query.bbox) {
+    const [west, south, east, north] = query.bbox;
+    q = q.where('lat', '>=', south).where('lat', '<=', north);
+    q =
+      west <= east
+        ? q.where('lon', '>=', west).where('lon', '<=', east)
+        : q.where((eb) => eb.or([eb('lon', '>=', west), eb('lon', '<=', east)]));
+  }
+  if (query.from) q = q.where('observed_to', '>=', query.from);
+  if (query.to) q = q.where('observed_from', '<=', query.to);
+  if (query.types && query.types.length > 0) q = q.where('type', 'in', [...query.types]);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.source) {
+    const source = query.source;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('reports')
+          .select('reports.id')
+          .whereRef('reports.incident_id', '=', 'incidents.id')
+          .where('reports.source_name', '=', source),
+      ),
+    );
+  }
+  // LIKE wildcards are dropped from the words rather than escaped: escapes differ by dialect.
+  const words = (query.text ?? '')
+    .toLowerCase()
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/);
+  for (const word of words.filter(Boolean)) q = q.where('search_text', 'like', `%${word}%`);
+  return q;
 }

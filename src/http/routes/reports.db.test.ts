@@ -223,6 +223,34 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     expect((await get('/api/v1/incidents?cursor=nonsense')).statusCode).toBe(400);
   });
 
+  it('clusters incidents per map cell, fewer and bigger as the map zooms out', async () => {
+    const reports = Array.from({ length: 12 }, (_, i) =>
+      buildReport({
+        location: {
+          lon: 30 + (i % 4) * 2 + (i < 8 ? 0 : 0.3),
+          lat: 48 + Math.floor(i / 4) * 0.001,
+          precision: 'exact',
+        },
+        observedFrom: `2022-04-01T${String(i).padStart(2, '0')}:00:00Z`,
+        observedTo: `2022-04-01T${String(i).padStart(2, '0')}:05:00Z`,
+      }),
+    );
+    await post({ reports });
+    const clusters = async (query: string) => {
+      const response = await get(`/api/v1/incidents/clusters?${query}`);
+      expect(response.headers['content-type']).toMatch(/^application\/geo\+json/);
+      return (response.json().features as { properties: { count: number } }[])
+        .map((f) => f.properties.count)
+        .sort((a, b) => a - b);
+    };
+    expect(await clusters('zoom=0')).toEqual([12]);
+    // At zoom 9 a cell is about 0.18 degrees: reports 0.001 degrees apart share one, 0.3 apart do not.
+    expect(await clusters('zoom=9')).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    expect(await clusters('zoom=9&bbox=29,47,31,49')).toEqual([1, 2]);
+    expect(await clusters('zoom=9&bbox=29,47,31,49&from=2022-04-01T08:00:00Z')).toEqual([1]);
+    expect((await get('/api/v1/incidents/clusters?zoom=30')).statusCode).toBe(400);
+  });
+
   it('keeps the record verifiable: replaying it gives the same reports, incidents and links', async () => {
     await post({
       reports: [buildReport(), buildReport({ source: { kind: 'party', name: 'Party A' } })],

@@ -313,6 +313,45 @@ export function reportRoutes(app: App, services: Services): void {
   );
 
   app.get(
+    '/api/v1/incidents/clusters',
+    {
+      config: { access: { verb: 'incident.read' } },
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Incidents clustered for a map at a zoom level, as GeoJSON points with counts',
+        querystring: Type.Object({
+          zoom: Type.Integer({ minimum: 0, maximum: 22 }),
+          bbox: Type.Optional(Type.String({ description: 'west,south,east,north (WGS 84)' })),
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+          type: Type.Optional(Type.String({ description: 'incident types, comma-separated' })),
+          status: Type.Optional(Type.String({ maxLength: 40 })),
+        }),
+        response: { 200: Loose, ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      const { zoom, bbox, type, ...rest } = request.query;
+      const cells = await services.incidents.clusters(
+        {
+          ...rest,
+          bbox: bbox === undefined ? undefined : parseBbox(bbox),
+          types: type?.split(',').filter(Boolean),
+        },
+        zoom,
+      );
+      return reply.type('application/geo+json').send({
+        type: 'FeatureCollection',
+        features: cells.map((c) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+          properties: { count: c.count, incidentId: c.incidentId },
+        })),
+      });
+    },
+  );
+
+  app.get(
     '/api/v1/incidents/:id',
     {
       config: { access: { verb: 'incident.read' } },
