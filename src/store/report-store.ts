@@ -58,8 +58,19 @@ async function placeReport(tx: Db, reportId: string): Promise<void> {
   if (row) await placeInIncident(tx, JSON.parse(row.body) as StoredReport);
 }
 
-/** The largest precision radius: no report can group with one further than twice this away. */
-const MAX_RADIUS_M = Math.max(...Object.values(LOCATION_PRECISIONS));
+/**
+ * Upper bounds of the bands of precision radii, in metres (the precision classes, then anything
+ * larger up to the schema's limit). Candidates are sought band by band: a precise report looks
+ * only metres around itself among precise reports, and kilometres around only among imprecise
+ * ones, so each search reads few rows however many reports there are.
+ */
+export const RADIUS_BANDS: readonly number[] = [...Object.values(LOCATION_PRECISIONS), 1_000_000];
+
+/** The band a radius falls in. */
+export function radiusClass(radiusM: number): number {
+  const index = RADIUS_BANDS.findIndex((upper) => radiusM <= upper);
+  return index < 0 ? RADIUS_BANDS.length - 1 : index;
+}
 
 async function insertReport(tx: Db, report: StoredReport): Promise<void> {
   await tx
@@ -81,6 +92,7 @@ async function insertReport(tx: Db, report: StoredReport): Promise<void> {
       lon: report.location?.lon ?? null,
       lat: report.location?.lat ?? null,
       radius_m: report.location?.radiusM ?? null,
+      radius_class: report.location ? radiusClass(report.location.radiusM) : null,
       incident_id: null,
       superseded_by: null,
       triage: report.triage ?? null,
@@ -126,25 +138,41 @@ async function groupReport(tx: Db, report: StoredReport): Promise<void> {
     observed_to: report.observedTo,
     type: report.type,
   });
-  // Candidates: within the largest possible tolerance in space, and MAX_TIME_GAP_MS in time.
-  const reach = 2 * Math.hypot(location.radiusM, MAX_RADIUS_M);
-  const dLat = reach / 111_320;
-  const dLon = reach / (111_320 * Math.max(0.01, Math.cos((location.lat * Math.PI) / 180)));
+  // Candidates: band by band, within the largest tolerance a report of that band could have
+  // with this one (twice the combined radii), and MAX_TIME_GAP_MS in time.
   const earliest = new Date(self.from - MAX_TIME_GAP_MS).toISOString();
   const latest = new Date(self.to + MAX_TIME_GAP_MS).toISOString();
-  const candidates = await tx
-    .selectFrom('reports')
-    .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type', 'incident_id'])
-    .where('lat', '>=', location.lat - dLat)
-    .where('lat', '<=', location.lat + dLat)
-    .where('lon', '>=', location.lon - dLon)
-    .where('lon', '<=', location.lon + dLon)
-    .where('observed_from', '<=', latest)
-    .where('observed_to', '>=', earliest)
-    .where('id', '!=', report.id)
-    .where('superseded_by', 'is', null)
-    .where('incident_id', 'is not', null)
-    .execute();
+  const candidates = [];
+  for (const [band, upper] of RADIUS_BANDS.entries()) {
+    const reach = 2 * Math.max(100, Math.hypot(location.radiusM, upper));
+    const dLat = reach / 111_320;
+    const dLon = reach / (111_320 * Math.max(0.01, Math.cos((location.lat * Math.PI) / 180)));
+    candidates.push(
+      ...(await tx
+        .selectFrom('reports')
+        .select([
+          'id',
+          'lon',
+          'lat',
+          'radius_m',
+          'observed_from',
+          'observed_to',
+          'type',
+          'incident_id',
+        ])
+        .where('radius_class', '=', band)
+        .where('lat', '>=', location.lat - dLat)
+        .where('lat', '<=', location.lat + dLat)
+        .where('lon', '>=', location.lon - dLon)
+        .where('lon', '<=', location.lon + dLon)
+        .where('observed_from', '<=', latest)
+        .where('observed_to', '>=', earliest)
+        .where('id', '!=', report.id)
+        .where('superseded_by', 'is', null)
+        .where('incident_id', 'is not', null)
+        .execute()),
+    );
+  }
   const joined = new Set<string>();
   for (const candidate of candidates) {
     const explanation = scorePair(self, pointOf(candidate));

@@ -149,6 +149,7 @@ export interface ReportRow {
   lon: number | null;
   lat: number | null;
   radius_m: number | null;
+  radius_class: number | null;
   incident_id: string | null;
   superseded_by: string | null;
   triage: string | null;

@@ -23,6 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lon', 'double precision')
     .addColumn('lat', 'double precision')
     .addColumn('radius_m', 'double precision')
+    // Which band of precision radii (report-store.ts RADIUS_BANDS) the radius falls in: grouping
+    // looks for candidates band by band, each with its own reach, through one index.
+    .addColumn('radius_class', 'integer')
     .addColumn('incident_id', 'text')
     .addColumn('superseded_by', 'text')
     // Public submissions: pending until triaged, then accepted or rejected; null otherwise.
@@ -35,7 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('reports_by_place_time')
     .on('reports')
-    .columns(['lat', 'observed_from'])
+    .columns(['radius_class', 'lat', 'observed_from'])
     .execute();
   await db.schema
     .createTable('incidents')
