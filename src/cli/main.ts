@@ -24,6 +24,7 @@ import {
   agreementsSchemaCommand,
   demoCommand,
 } from './commands/agreements.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import {
   rebuildCommand,
@@ -52,6 +53,7 @@ export const COMMANDS: readonly Command[] = [
   agreementsExportCommand,
   agreementsListCommand,
   agreementsSchemaCommand,
+  importCommand,
   usersAddCommand,
   usersListCommand,
   usersSetRoleCommand,

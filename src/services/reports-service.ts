@@ -18,6 +18,7 @@ import {
   findByClientKeys,
   findBySourceKeys,
   pendingReports,
+  sourceRecordIds,
   triageOf,
 } from '../store/report-store.js';
 import type { ServiceContext } from './context.js';
@@ -151,6 +152,9 @@ export function createReportsService(ctx: ServiceContext) {
         return results;
       });
     },
+
+    /** The source-record ids of the current reports from one source (to spot deletions). */
+    knownSourceRecords: (sourceName: string): Promise<string[]> => sourceRecordIds(db, sourceName),
 
     /** Public submissions waiting for triage, oldest first. */
     pending: async (limit = 100): Promise<StoredReport[]> =>

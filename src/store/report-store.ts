@@ -495,3 +495,18 @@ export async function incidentMemberIds(db: Db, incidentId: string): Promise<str
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The ids in their source data set of the current reports from one source. */
+export async function sourceRecordIds(db: Db, sourceName: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select('source_key')
+    .where('source_name', '=', sourceName)
+    .where('source_key', 'is not', null)
+    .where('superseded_by', 'is', null)
+    .execute();
+  const prefix = `${sourceName}:`;
+  return rows.flatMap((r) =>
+    r.source_key?.startsWith(prefix) ? [r.source_key.slice(prefix.length)] : [],
+  );
+}

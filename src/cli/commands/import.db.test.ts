@@ -1,0 +1,87 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { captureIo } from '../../../test/support/cli-io.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../../test/support/dialects.js';
+import { main } from '../main.js';
+
+const fixture = (name: string) =>
+  new URL(`../../../test/fixtures/data/${name}`, import.meta.url).pathname;
+
+describeEachDialect('truce import', (dialect) => {
+  let database: TestDatabase;
+  let dir: string;
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+    dir = mkdtempSync(join(tmpdir(), 'truce-import-'));
+    for (const name of [
+      'ucdp-ukraine-utf8-excerpt.csv',
+      'ucdp-ukraine-cp1252-excerpt.csv',
+      'cir-synthetic.csv',
+    ]) {
+      copyFileSync(fixture(name), join(dir, name));
+    }
+  });
+  afterEach(() => database.drop());
+
+  const run = async (...argv: string[]) => {
+    const c = captureIo({ cwd: dir });
+    const code = await main([...argv, '--db', database.url], c.io);
+    return { code, out: c.stdout(), err: c.stderr() };
+  };
+
+  it('imports a UCDP file, and a second import changes nothing', async () => {
+    const first = await run('import', 'ucdp-ukraine-utf8-excerpt.csv', '--format', 'ucdp');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(
+      /^ucdp-ukraine-utf8-excerpt\.csv: 29 rows read\n {2}29 new reports, 0 updated, 0 unchanged\n {2}0 rejected/,
+    );
+    const again = await run('import', 'ucdp-ukraine-utf8-excerpt.csv', '--format', 'ucdp');
+    expect(again.out).toMatch(/ {2}0 new reports, 0 updated, 29 unchanged\n/);
+  });
+
+  it('lands the valid rows of a defective file and lists each rejected row with its line', async () => {
+    const result = await run('import', 'cir-synthetic.csv', '--format', 'cir');
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/[1-9]\d* new reports/);
+    const rejects = readFileSync(join(dir, 'cir-synthetic.csv.rejects.csv'), 'utf8').split('\n');
+    expect(rejects[0]).toBe('line,field,severity,message');
+    expect(rejects).toContain('5,"entry",error,"is empty"');
+  });
+
+  it('stores nothing from a defective file with --all-or-nothing', async () => {
+    const result = await run('import', 'cir-synthetic.csv', '--format', 'cir', '--all-or-nothing');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/rows rejected; nothing stored \(--all-or-nothing\)/);
+    const after = await run('import', 'ucdp-ukraine-utf8-excerpt.csv', '--format', 'ucdp');
+    expect(after.out).toMatch(/29 new reports/);
+  });
+
+  it('asks for --date-format when day and month cannot be told apart, and imports with it', async () => {
+    const asked = await run('import', 'ucdp-ukraine-cp1252-excerpt.csv', '--format', 'ucdp');
+    expect(asked.code).toBe(2);
+    expect(asked.err).toMatch(/pass --date-format DD\/MM\/YYYY or MM\/DD\/YYYY/);
+    const told = await run(
+      'import',
+      'ucdp-ukraine-cp1252-excerpt.csv',
+      '--format',
+      'ucdp',
+      '--date-format',
+      'MM/DD/YYYY',
+    );
+    expect(told.code).toBe(0);
+    expect(told.out).toMatch(/38 rows read\n {2}38 new reports/);
+  });
+
+  it('refuses an unknown format or a bad map as usage errors', async () => {
+    expect((await run('import', 'cir-synthetic.csv', '--format', 'excel')).code).toBe(2);
+    expect(
+      (await run('import', 'cir-synthetic.csv', '--format', 'csv', '--map', 'nonsense')).err,
+    ).toMatch(/--map takes column=field/);
+  });
+});
