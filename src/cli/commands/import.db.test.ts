@@ -85,3 +85,47 @@ describeEachDialect('truce import', (dialect) => {
     ).toMatch(/--map takes column=field/);
   });
 });
+
+describeEachDialect('importing over the API', (dialect) => {
+  it('imports an uploaded file and answers with the summary and rejected rows', async () => {
+    const { createTestApp } = await import('../../../test/support/test-app.js');
+    const t = await createTestApp(dialect);
+    try {
+      const cookie = await t.login('analyst', 'demo-analyst-pass');
+      const upload = (url: string, file: string) =>
+        t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'content-type': 'text/csv' },
+          payload: readFileSync(fixture(file)),
+        });
+      const response = await upload('/api/v1/imports?format=cir', 'cir-synthetic.csv');
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body).toMatchObject({ stored: true, read: 17 });
+      expect(body.accepted).toBeGreaterThan(0);
+      expect(body.rejects).toContainEqual({
+        line: 5,
+        field: 'entry',
+        severity: 'error',
+        message: 'is empty',
+      });
+      const ambiguous = await upload(
+        '/api/v1/imports?format=ucdp',
+        'ucdp-ukraine-cp1252-excerpt.csv',
+      );
+      expect(ambiguous.statusCode).toBe(400);
+      expect(ambiguous.json().error.details[0].message).toMatch(/--date-format/);
+      const viewer = await t.login('viewer', 'demo-viewer-pass');
+      const denied = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/imports?format=cir',
+        headers: { cookie: viewer, 'content-type': 'text/csv' },
+        payload: 'x',
+      });
+      expect(denied.statusCode).toBe(403);
+    } finally {
+      await t.close();
+    }
+  });
+});

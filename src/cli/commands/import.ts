@@ -1,21 +1,15 @@
 /**
- * `truce import FILE --format ...`: reads a report file with the importers (streaming), sends
- * the rows in batches through the same intake as the API, shows progress, and ends with a
- * summary and a reject file listing every rejected row with its line and reason. Valid rows
- * land even when others are bad, unless --all-or-nothing.
+ * `truce import FILE --format ...`: imports a report file through the same intake as the API
+ * (services/import-service.ts), shows progress, and ends with a summary and a reject file listing
+ * every rejected row with its line and reason. Valid rows land even when others are bad, unless
+ * --all-or-nothing.
  */
 import { createWriteStream } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { systemPrincipal } from '../../core/auth/principal.js';
-import {
-  DateFormatAmbiguity,
-  IMPORT_FORMATS,
-  ImportUsageError,
-  readReports,
-  type ImportFormat,
-  type ImportRow,
-} from '../../importers/index.js';
-import type { IntakeResult } from '../../services/reports-service.js';
+import { DomainError } from '../../core/errors.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../importers/index.js';
+import { importReportFile } from '../../services/import-service.js';
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -25,8 +19,6 @@ import {
   type Command,
 } from '../command.js';
 import { DATA_OPTION_HELP, DATA_OPTIONS, withServices } from './shared.js';
-
-const BATCH = 1000;
 
 export const importCommand: Command = {
   name: 'import',
@@ -65,95 +57,59 @@ export const importCommand: Command = {
     }
     const map = parseMap(args.values['map']);
     const rejectsPath = resolve(io.cwd, stringOption(args, 'rejects') ?? `${path}.rejects.csv`);
-    const allOrNothing = args.values['all-or-nothing'] === true;
     const source = stringOption(args, 'source');
     const dateFormat = stringOption(args, 'date-format');
-    const rows = readReports({
-      path,
-      format: format as ImportFormat,
-      ...(source === undefined ? {} : { source }),
-      ...(map === undefined ? {} : { map }),
-      ...(dateFormat === undefined ? {} : { dateFormat }),
-    });
     return withServices(args, io, async (services) => {
       const rejects = createWriteStream(rejectsPath);
       rejects.write('line,field,severity,message\n');
-      const counts = { read: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 };
-      const seen = new Set<string>();
-      let sourceName: string | undefined;
-      const pending: ImportRow[] = [];
-      const held: ImportRow[] = [];
-      const by = systemPrincipal('import');
-      const flush = async (batch: ImportRow[]) => {
-        if (batch.length === 0) return;
-        const results = await services.reports.submit(
-          batch.map((row) => ({ value: row.report, original: row.original })),
-          by,
-        );
-        results.forEach((result, i) => tally(result, batch[i] as ImportRow));
-      };
-      const tally = (result: IntakeResult, row: ImportRow) => {
-        if (result.status === 'accepted') counts[result.replaces ? 'updated' : 'accepted'] += 1;
-        else if (result.status === 'duplicate') counts.unchanged += 1;
-        else {
-          counts.rejected += 1;
-          for (const p of result.problems) writeReject(row.line, p.path, 'error', p.message);
-        }
-      };
-      const writeReject = (line: number, field: string, severity: string, message: string) =>
-        rejects.write(`${line},${csvCell(field)},${severity},${csvCell(message)}\n`);
+      let summary;
       try {
-        for await (const row of rows) {
-          counts.read += 1;
-          if (row.sourceRecordId) seen.add(row.sourceRecordId);
-          for (const p of row.problems) {
-            if (p.severity === 'warning') counts.warnings += 1;
-            writeReject(row.line, p.field, p.severity, p.message);
-          }
-          if (row.report === undefined) {
-            counts.rejected += 1;
-            continue;
-          }
-          sourceName ??= row.report.source.name;
-          (allOrNothing ? held : pending).push(row);
-          if (pending.length >= BATCH) await flush(pending.splice(0));
-          if (counts.read % 10_000 === 0)
-            io.stderr(`… ${counts.read.toLocaleString('en')} rows read\n`);
-        }
-        if (allOrNothing && counts.rejected > 0) {
-          io.stderr(
-            `${basename(path)}: ${counts.rejected} of ${counts.read} rows rejected; nothing stored (--all-or-nothing). Rejected rows: ${rejectsPath}\n`,
-          );
-          return EXIT_FAILED;
-        }
-        for (let i = 0; i < held.length; i += BATCH) await flush(held.slice(i, i + BATCH));
-        await flush(pending.splice(0));
+        summary = await importReportFile(
+          services.reports,
+          {
+            path,
+            format: format as ImportFormat,
+            allOrNothing: args.values['all-or-nothing'] === true,
+            ...(source === undefined ? {} : { source }),
+            ...(map === undefined ? {} : { map }),
+            ...(dateFormat === undefined ? {} : { dateFormat }),
+          },
+          systemPrincipal('import'),
+          {
+            onReject: (r) =>
+              rejects.write(`${r.line},${csvCell(r.field)},${r.severity},${csvCell(r.message)}\n`),
+            onProgress: (read) => io.stderr(`… ${read.toLocaleString('en')} rows read\n`),
+          },
+        );
       } catch (error) {
-        if (error instanceof ImportUsageError || error instanceof DateFormatAmbiguity) {
-          throw new UsageError(error.message);
+        if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') {
+          throw new UsageError(error.details[0]?.message ?? error.message);
         }
         throw error;
       } finally {
         await new Promise((done) => rejects.end(done));
       }
-      const gone =
-        sourceName === undefined
-          ? []
-          : (await services.reports.knownSourceRecords(sourceName)).filter((id) => !seen.has(id));
+      if (!summary.stored) {
+        io.stderr(
+          `${basename(path)}: ${summary.rejected} of ${summary.read} rows rejected; nothing stored (--all-or-nothing). Rejected rows: ${rejectsPath}\n`,
+        );
+        return EXIT_FAILED;
+      }
+      const gone = summary.disappeared;
       io.stdout(
         [
-          `${basename(path)}: ${counts.read} rows read`,
-          `  ${counts.accepted} new reports, ${counts.updated} updated, ${counts.unchanged} unchanged`,
-          `  ${counts.rejected} rejected, ${counts.warnings} warnings (listed in ${rejectsPath})`,
+          `${basename(path)}: ${summary.read} rows read`,
+          `  ${summary.accepted} new reports, ${summary.updated} updated, ${summary.unchanged} unchanged`,
+          `  ${summary.rejected} rejected, ${summary.warnings} warnings (listed in ${rejectsPath})`,
           ...(gone.length > 0
             ? [
-                `  ${gone.length} earlier records of ${sourceName} are not in this file: ${gone.slice(0, 20).join(', ')}${gone.length > 20 ? ', ...' : ''}`,
+                `  ${gone.length} earlier records of ${summary.sourceName ?? ''} are not in this file: ${gone.slice(0, 20).join(', ')}${gone.length > 20 ? ', ...' : ''}`,
               ]
             : []),
           '',
         ].join('\n'),
       );
-      return counts.rejected > 0 ? EXIT_FAILED : EXIT_OK;
+      return summary.rejected > 0 ? EXIT_FAILED : EXIT_OK;
     });
   },
 };
@@ -171,7 +127,7 @@ function parseMap(value: unknown): Record<string, string> | undefined {
 }
 
 /** A CSV cell, quoted, with formula starts (= + - @) neutralised for spreadsheet users. */
-function csvCell(text: string): string {
+export function csvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
