@@ -1,6 +1,5 @@
 // kill -9 of the server while events stream in: after restart the record verifies, every
 // acknowledged event is there, and nothing half-written is visible.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,49 +7,7 @@ import { expect, it } from 'vitest';
 import { createServices } from '../../src/services.js';
 import { readRecordKey, recordKeyPath } from '../../src/services/record-key.js';
 import { createTestDatabase, describeEachDialect } from '../support/dialects.js';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-
-function startServer(
-  dbUrl: string,
-  dataDir: string,
-): Promise<{ child: ChildProcess; url: string; password: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/bin.ts',
-      'serve',
-      '--db',
-      dbUrl,
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TRUCE_LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /running at (\S+)/.exec(out)?.[1];
-      const password = /password: +(\S+)/.exec(out)?.[1];
-      if (url && password) {
-        clearTimeout(timer);
-        resolve({ child, url, password });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
+import { startServer } from '../support/server-process.js';
 
 describeEachDialect('a server killed with SIGKILL mid-stream', (dialect) => {
   it('loses no acknowledged event and leaves a record that verifies', async () => {
