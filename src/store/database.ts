@@ -121,8 +121,40 @@ function openSqlite(path: string, displayUrl: string): Store {
   } catch (error) {
     throw new StoreUnavailableError(`cannot open SQLite database ${path}: ${describe(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ database: handle }) });
+  const db = new Kysely<Database>({
+    dialect: immediateSqliteDialect({ database: withStatementCache(handle) }),
+  });
   return { db, dialect: 'sqlite', displayUrl, close: () => db.destroy() };
+}
+
+/** How many prepared statements the SQLite handle keeps, by SQL text. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The handle with its prepared statements kept by SQL text (least recently prepared dropped
+ * first). Kysely prepares every query anew; preparing was the largest single cost of a write.
+ * Safe because Kysely runs one query at a time on the one SQLite connection, and SQLite
+ * re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(handle: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql: string): SqliteDatabase.Statement {
+      let statement = cache.get(sql);
+      if (statement === undefined) {
+        statement = handle.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+    close: () => {
+      handle.close();
+    },
+  };
 }
 
 async function openPostgres(
