@@ -114,3 +114,9 @@ export const USER_MANAGE_VERB = 'user.manage';
 
 /** The verb that opens the agreements area (every role holds it). */
 export const AGREEMENT_READ_VERB = 'agreement.read';
+
+/** The verb that opens the monitoring area (incidents). */
+export const INCIDENT_READ_VERB = 'incident.read';
+
+/** The verb that allows importing report files. */
+export const REPORT_SUBMIT_VERB = 'report.submit';

@@ -72,6 +72,62 @@ export async function requestText(path: string): Promise<string> {
   }
 }
 
+/** How far an upload has gone: bytes sent of the total (null when the browser cannot tell). */
+export interface UploadProgress {
+  readonly sent: number;
+  readonly total: number | null;
+}
+
+/**
+ * POSTs `file` as the raw body (application/octet-stream) with XMLHttpRequest, which, unlike
+ * fetch, reports upload progress: `onProgress` is called as bytes go out, `onSent` once the
+ * whole file is sent and the server is working on it. Resolves with the parsed JSON answer;
+ * rejects with an ApiError or a NetworkError, as `request` does. `signal` aborts the upload.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  hooks: {
+    readonly onProgress?: (progress: UploadProgress) => void;
+    readonly onSent?: () => void;
+    readonly signal?: AbortSignal;
+  } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.addEventListener('progress', (event) => {
+      hooks.onProgress?.({
+        sent: event.loaded,
+        total: event.lengthComputable ? event.total : null,
+      });
+    });
+    xhr.upload.addEventListener('load', () => hooks.onSent?.());
+    xhr.addEventListener('error', () => reject(new NetworkError()));
+    xhr.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+    xhr.addEventListener('load', () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        parsed = undefined;
+      }
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(apiErrorOf(xhr.status, parsed, xhr.getResponseHeader('Retry-After')));
+      } else if (parsed === undefined) {
+        reject(new ApiError(xhr.status, 'BAD_RESPONSE', t('error.badResponse')));
+      } else {
+        resolve(parsed as T);
+      }
+    });
+    hooks.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(file);
+  });
+}
+
 /** Fetches `path`; a failure to connect becomes a NetworkError, an error status an ApiError. */
 async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
@@ -85,28 +141,31 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   let parsed: unknown;
   try {
     parsed = await response.json();
   } catch {
     parsed = undefined;
   }
+  return apiErrorOf(response.status, parsed, response.headers.get('Retry-After'));
+}
+
+/**
+ * The ApiError for an error answer with status `status`, parsed JSON body `parsed` (undefined
+ * when it was not JSON) and Retry-After header `retryAfterHeader`; tells the listeners when the
+ * session has ended.
+ */
+function apiErrorOf(status: number, parsed: unknown, retryAfterHeader: string | null): ApiError {
+  const retryAfter = parseRetryAfter(retryAfterHeader);
   const error = isErrorBody(parsed)
     ? new ApiError(
-        response.status,
+        status,
         parsed.error.code,
         parsed.error.message,
         (parsed.error.details ?? []).filter(isDetail),
         retryAfter,
       )
-    : new ApiError(
-        response.status,
-        `HTTP_${response.status}`,
-        t('error.http', { status: response.status }),
-        [],
-        retryAfter,
-      );
+    : new ApiError(status, `HTTP_${status}`, t('error.http', { status }), [], retryAfter);
   if (error.code === 'UNAUTHENTICATED') {
     for (const listener of unauthenticatedListeners) listener();
   }

@@ -2,10 +2,11 @@
  * The whole browser app: starts by asking the server who is signed in, then shows the sign-in
  * page or the shell with the area at the current path.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
-import type { Session } from './api-types';
+import { REPORT_SUBMIT_VERB, type Session } from './api-types';
 import { allowedAreas, areaAt, defaultPath, LOGIN_PATH, pathOnly } from './areas';
+import { ErrorBoundary } from './components/error-boundary';
 import { ErrorMessage } from './components/error-message';
 import { PageTitle } from './components/page-title';
 import { Shell } from './components/shell';
@@ -19,6 +20,11 @@ import { UsersPage } from './pages/users-page';
 import { navigate, usePath } from './router';
 import { t } from './strings';
 import { useAuth } from './use-auth';
+
+// The monitoring area is its own chunk, loaded when first opened.
+const MonitoringArea = lazy(() =>
+  import('./pages/monitoring-area').then((module) => ({ default: module.MonitoringArea })),
+);
 
 /**
  * Where a session lands from `/` or the sign-in page: the remembered path (with its query) if
@@ -107,6 +113,17 @@ export function App() {
         page = <RecordPage />;
       } else if (area.id === 'agreements') {
         page = <AgreementsArea path={targetPath} />;
+      } else if (area.id === 'monitoring') {
+        page = (
+          <ErrorBoundary>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <MonitoringArea
+                path={targetPath}
+                canImport={state.session.verbs.includes(REPORT_SUBMIT_VERB)}
+              />
+            </Suspense>
+          </ErrorBoundary>
+        );
       } else {
         page = (
           <AccountPage

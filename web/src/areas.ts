@@ -2,12 +2,12 @@
  * The areas of the app that exist, with the verb each needs. The navigation, the router and the
  * default landing page all read this one list.
  */
-import { AGREEMENT_READ_VERB, USER_MANAGE_VERB } from './api-types';
+import { AGREEMENT_READ_VERB, INCIDENT_READ_VERB, USER_MANAGE_VERB } from './api-types';
 import type { MessageId } from './strings';
 
 /** An area of the app reachable from the navigation. */
 export interface Area {
-  readonly id: 'users' | 'account' | 'record' | 'agreements';
+  readonly id: 'users' | 'account' | 'record' | 'agreements' | 'monitoring';
   readonly path: string;
   readonly label: MessageId;
   /** The verb the session must hold to see the area; null when everyone may. */
@@ -25,6 +25,13 @@ export const AREAS: readonly Area[] = [
     path: '/agreements',
     label: 'nav.agreements',
     verb: AGREEMENT_READ_VERB,
+    nested: true,
+  },
+  {
+    id: 'monitoring',
+    path: '/incidents',
+    label: 'nav.monitoring',
+    verb: INCIDENT_READ_VERB,
     nested: true,
   },
   // Not /record: the server keeps /record/* for log clients (checkpoint, key, tiles).

@@ -7,7 +7,7 @@ import type {
   VersionText,
   ZoneCollection,
 } from './agreement-types';
-import { request, requestText } from './api';
+import { request, requestText, uploadFile, type UploadProgress } from './api';
 import type {
   InclusionProof,
   Instance,
@@ -20,6 +20,7 @@ import type {
   User,
   UserChange,
 } from './api-types';
+import type { ImportFormat, ImportSummary, IncidentPage, IncidentView } from './incident-types';
 
 const API = '/api/v1';
 
@@ -140,3 +141,60 @@ export const getZones = (documentId: string | null) =>
 /** Where a document's agreement file downloads from, as YAML or JSON. */
 export const documentExportUrl = (id: string, format: 'yaml' | 'json') =>
   `${API}/documents/${encodeURIComponent(id)}/export?format=${format}`;
+
+/** What the incident list asks for: words, types, and the cursor of the page after the last. */
+export interface IncidentQuery {
+  readonly q?: string;
+  readonly types?: readonly string[];
+  readonly cursor?: string | null;
+  readonly limit?: number;
+}
+
+/** A page of incidents, newest first, filtered by words in report texts and by type. */
+export const listIncidents = (query: IncidentQuery) => {
+  const params = new URLSearchParams();
+  if (query.q !== undefined && query.q !== '') params.set('q', query.q);
+  if (query.types !== undefined && query.types.length > 0)
+    params.set('type', query.types.join(','));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.cursor !== undefined && query.cursor !== null) params.set('cursor', query.cursor);
+  const search = params.toString();
+  return request<IncidentPage>('GET', `${API}/incidents${search === '' ? '' : `?${search}`}`);
+};
+
+/** One incident with the zones it relates to, its reports and the grouping explanations. */
+export const getIncident = (id: string) =>
+  request<IncidentView>('GET', `${API}/incidents/${encodeURIComponent(id)}`);
+
+/** Where a piece of evidence downloads from, by its SHA-256. */
+export const evidenceUrl = (sha256: string) => `${API}/evidence/${encodeURIComponent(sha256)}`;
+
+/** The options of a report-file import. */
+export interface ImportOptions {
+  readonly format: ImportFormat;
+  readonly source?: string;
+  readonly dateFormat?: string;
+  readonly allOrNothing?: boolean;
+}
+
+/** The import endpoint's path with `options` in its query. */
+export function importPath(options: ImportOptions): string {
+  const params = new URLSearchParams({ format: options.format });
+  if (options.source !== undefined && options.source !== '') params.set('source', options.source);
+  if (options.dateFormat !== undefined && options.dateFormat !== '') {
+    params.set('dateFormat', options.dateFormat);
+  }
+  if (options.allOrNothing === true) params.set('allOrNothing', 'true');
+  return `${API}/imports?${params.toString()}`;
+}
+
+/** Uploads a report file to the importers, reporting upload progress; answers the summary. */
+export const importReports = (
+  file: Blob,
+  options: ImportOptions,
+  hooks: {
+    readonly onProgress?: (progress: UploadProgress) => void;
+    readonly onSent?: () => void;
+    readonly signal?: AbortSignal;
+  },
+) => uploadFile<ImportSummary>(importPath(options), file, hooks);

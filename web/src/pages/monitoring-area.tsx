@@ -1,0 +1,32 @@
+/**
+ * The monitoring area: the incident list, one incident, and the import page. The whole area is
+ * its own chunk, loaded when first opened, so the first screen stays small.
+ */
+import { parseMonitoringPath } from '../incident-paths';
+import { ImportPage } from './import-page';
+import { IncidentListPage } from './incident-list-page';
+import { IncidentPage } from './incident-page';
+import { NoAccessPage, NotFoundPage } from './not-found-page';
+
+/** Props of MonitoringArea. */
+export interface MonitoringAreaProps {
+  /** The path on screen, without query string. */
+  readonly path: string;
+  /** Whether the session may import report files (holds report.submit). */
+  readonly canImport: boolean;
+}
+
+/** The page of the monitoring area at `path`. */
+export function MonitoringArea({ path, canImport }: MonitoringAreaProps) {
+  const route = parseMonitoringPath(path);
+  switch (route.page) {
+    case 'list':
+      return <IncidentListPage canImport={canImport} />;
+    case 'incident':
+      return <IncidentPage key={route.incidentId} incidentId={route.incidentId} />;
+    case 'import':
+      return canImport ? <ImportPage /> : <NoAccessPage />;
+    case 'unknown':
+      return <NotFoundPage path={path} />;
+  }
+}
