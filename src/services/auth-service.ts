@@ -47,6 +47,9 @@ export interface IssuedSession {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
+/** How finely a token's last use is recorded. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
+
 export function createAuthService(
   ctx: ServiceContext,
   users: UsersService,
@@ -166,7 +169,11 @@ export function createAuthService(
         return undefined;
       const user = await findUserById(db, token.userId);
       if (user === undefined || user.disabledAt !== null) return undefined;
-      await touchToken(db, token.id, nowIso);
+      // Last use is kept to the minute: writing it on every request would make each request
+      // a write of its own (and an fsync), and serialise a machine's requests behind them.
+      const last = token.lastUsedAt === null ? 0 : Date.parse(token.lastUsedAt);
+      if (Date.parse(nowIso) - last >= TOKEN_USE_RESOLUTION_MS)
+        await touchToken(db, token.id, nowIso);
       return { kind: 'user', user, via: 'token', tokenId: token.id };
     },
 

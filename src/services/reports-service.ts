@@ -22,6 +22,7 @@ import {
   triageOf,
 } from '../store/report-store.js';
 import type { ServiceContext } from './context.js';
+import { createGroupCommit } from './group-commit.js';
 
 /** The most reports one request may carry. */
 export const MAX_BATCH = 10_000;
@@ -37,6 +38,9 @@ export interface Submission {
   readonly value: unknown;
   readonly original?: unknown;
 }
+
+/** The most one stored report may take: it must fit one record entry with room to spare. */
+export const MAX_REPORT_BYTES = 56 * 1024;
 
 /** Entries are limited in size; reports are recorded in events of about this many bytes. */
 const EVENT_BUDGET_BYTES = 48 * 1024;
@@ -135,6 +139,20 @@ export function createReportsService(ctx: ServiceContext) {
               pending: isPublic,
             },
           );
+          const bytes = new TextEncoder().encode(canonicalize(report) ?? '').length;
+          if (bytes > MAX_REPORT_BYTES) {
+            results.push({
+              index: c.index,
+              status: 'rejected',
+              problems: [
+                {
+                  path: '/',
+                  message: `takes ${Math.ceil(bytes / 1024)} KiB as stored; a report may take at most ${MAX_REPORT_BYTES / 1024} KiB (shorten the text)`,
+                },
+              ],
+            });
+            continue;
+          }
           accepted.push(report);
           if (clientKey !== undefined) known.set(clientKey, id);
           if (sourceKey !== undefined)
@@ -152,6 +170,16 @@ export function createReportsService(ctx: ServiceContext) {
         return results;
       });
     },
+
+    /**
+     * Takes in one report, written together with the other single reports arriving meanwhile
+     * from the same sender (group commit): as durable, far fewer transactions.
+     */
+    submitOne: (
+      submission: Submission,
+      by: Principal | { public: string },
+    ): Promise<IntakeResult> =>
+      submitQueued(by, submission).then((result) => ({ ...result, index: 0 })),
 
     /** The source-record ids of the current reports from one source (to spot deletions). */
     knownSourceRecords: (sourceName: string): Promise<string[]> => sourceRecordIds(db, sourceName),
@@ -196,6 +224,10 @@ export function createReportsService(ctx: ServiceContext) {
       });
     },
   };
+  const submitQueued = createGroupCommit(
+    (by: Principal | { public: string }, items: Submission[]) => service.submit(items, by),
+    (by) => ('public' in by ? `public:${by.public}` : principalId(by)),
+  );
   return service;
 }
 

@@ -45,6 +45,32 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     expect(await t.services.record.size()).toBe(size + 1);
   });
 
+  it('writes concurrent single reports together (group commit), each answered on its own', async () => {
+    const size = await t.services.record.size();
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        post(buildReport({ clientId: `burst-${i}`, text: `burst ${i}` })),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
+    expect(new Set(responses.map((r) => r.json().id)).size).toBe(40);
+    const entries = (await t.services.record.size()) - size;
+    expect(entries).toBeGreaterThan(0);
+    expect(entries).toBeLessThan(40);
+  });
+
+  it('refuses a report too large for one record entry, without failing others', async () => {
+    const huge = buildReport({ text: '\u{1F4A5}'.repeat(15_000) });
+    const response = await post({ reports: [huge, buildReport()] });
+    expect(response.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'rejected',
+      'accepted',
+    ]);
+    expect(response.json().results[0].problems[0].message).toMatch(
+      /a report may take at most 56 KiB/,
+    );
+  });
+
   it('answers a batch report by report, with the path of each bad field', async () => {
     const response = await post({
       reports: [

@@ -71,8 +71,7 @@ export function reportRoutes(app: App, services: Services): void {
       const by = requirePrincipal(request);
       const body = request.body;
       if (!('reports' in body)) {
-        const [result] = await services.reports.submit([{ value: body }], by);
-        if (result === undefined) throw new Error('intake answered nothing for one report');
+        const result = await services.reports.submitOne({ value: body }, by);
         if (result.status === 'rejected') throw rejection(result, 'body');
         return reply.status(result.status === 'accepted' ? 201 : 200).send(result);
       }
@@ -139,8 +138,7 @@ export function reportRoutes(app: App, services: Services): void {
         .update(`truce-public:${request.ip}`)
         .digest('hex')
         .slice(0, 16);
-      const [result] = await services.reports.submit([{ value: request.body }], { public: sender });
-      if (result === undefined) throw new Error('intake answered nothing for one report');
+      const result = await services.reports.submitOne({ value: request.body }, { public: sender });
       if (result.status === 'rejected') throw rejection(result, 'body');
       return reply.status(result.status === 'accepted' ? 201 : 200).send(result);
     },
