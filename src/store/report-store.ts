@@ -142,37 +142,33 @@ async function groupReport(tx: Db, report: StoredReport): Promise<void> {
   // with this one (twice the combined radii), and MAX_TIME_GAP_MS in time.
   const earliest = new Date(self.from - MAX_TIME_GAP_MS).toISOString();
   const latest = new Date(self.to + MAX_TIME_GAP_MS).toISOString();
-  const candidates = [];
-  for (const [band, upper] of RADIUS_BANDS.entries()) {
-    const reach = 2 * Math.max(100, Math.hypot(location.radiusM, upper));
-    const dLat = reach / 111_320;
-    const dLon = reach / (111_320 * Math.max(0.01, Math.cos((location.lat * Math.PI) / 180)));
-    candidates.push(
-      ...(await tx
-        .selectFrom('reports')
-        .select([
-          'id',
-          'lon',
-          'lat',
-          'radius_m',
-          'observed_from',
-          'observed_to',
-          'type',
-          'incident_id',
-        ])
-        .where('radius_class', '=', band)
-        .where('lat', '>=', location.lat - dLat)
-        .where('lat', '<=', location.lat + dLat)
-        .where('lon', '>=', location.lon - dLon)
-        .where('lon', '<=', location.lon + dLon)
-        .where('observed_from', '<=', latest)
-        .where('observed_to', '>=', earliest)
-        .where('id', '!=', report.id)
-        .where('superseded_by', 'is', null)
-        .where('incident_id', 'is not', null)
-        .execute()),
-    );
-  }
+  // One query: an OR of one index range per band, which SQLite and PostgreSQL both answer
+  // with an index scan per term.
+  const candidates = await tx
+    .selectFrom('reports')
+    .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type', 'incident_id'])
+    .where((eb) =>
+      eb.or(
+        RADIUS_BANDS.map((upper, band) => {
+          const reach = 2 * Math.max(100, Math.hypot(location.radiusM, upper));
+          const dLat = reach / 111_320;
+          const dLon = reach / (111_320 * Math.max(0.01, Math.cos((location.lat * Math.PI) / 180)));
+          return eb.and([
+            eb('radius_class', '=', band),
+            eb('lat', '>=', location.lat - dLat),
+            eb('lat', '<=', location.lat + dLat),
+            eb('lon', '>=', location.lon - dLon),
+            eb('lon', '<=', location.lon + dLon),
+          ]);
+        }),
+      ),
+    )
+    .where('observed_from', '<=', latest)
+    .where('observed_to', '>=', earliest)
+    .where('id', '!=', report.id)
+    .where('superseded_by', 'is', null)
+    .where('incident_id', 'is not', null)
+    .execute();
   const joined = new Set<string>();
   for (const candidate of candidates) {
     const explanation = scorePair(self, pointOf(candidate));
