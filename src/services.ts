@@ -63,7 +63,11 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   const agreements = createAgreementsService(ctx);
   const reports = createReportsService(ctx);
   const evidence = createEvidenceService(ctx);
-  const incidents = createIncidentsService(ctx, (from, to) => agreements.zonesDuring(from, to));
+  const incidents = createIncidentsService(
+    ctx,
+    (from, to) => agreements.zonesDuring(from, to),
+    (documentId) => agreements.zones({ document: documentId }),
+  );
   const record = createRecordService(
     ctx,
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),

@@ -18,6 +18,7 @@ import {
 import type { IncidentRow } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
 import type { StoredZone } from '../core/agreements/stored.js';
+import { boundsOf } from '../core/geo/bounds.js';
 import { relateToZone, type PlaceWithPrecision } from '../core/geo/relate.js';
 
 /** A zone in force during (part of) a time window; `straddles` when it began inside it. */
@@ -53,8 +54,20 @@ export type IncidentsService = ReturnType<typeof createIncidentsService>;
 export function createIncidentsService(
   ctx: ServiceContext,
   zonesAt: (from: string, to: string) => Promise<ZoneInForce[]>,
+  zonesOf: (documentId: string) => Promise<StoredZone[]>,
 ) {
   const { db } = ctx.store;
+
+  async function findZone(key: string): Promise<StoredZone> {
+    const [documentId = '', zoneId = ''] = key.split('/');
+    const zone = (await zonesOf(documentId)).find((z) => z.id === zoneId);
+    if (zone === undefined) {
+      throw new DomainError('VALIDATION_FAILED', `zone: no zone "${key}"`, [
+        { path: 'querystring/zone', message: 'no such zone; use <document>/<zone>' },
+      ]);
+    }
+    return zone;
+  }
   /** Records a person's grouping decision after checking it makes sense. */
   async function decide(by: Principal, reason: string, check: (tx: Tx) => Promise<EventBody>) {
     if (reason.trim().length === 0) throw invalid('reason', 'give the reason for the decision');
@@ -121,16 +134,47 @@ export function createIncidentsService(
 
     /** A page of incidents matching the filters, newest first. */
     async list(
-      query: Omit<IncidentQuery, 'after'> & { cursor?: string | undefined },
+      query: Omit<IncidentQuery, 'after'> & {
+        cursor?: string | undefined;
+        /** Only incidents inside a zone (or whose precision crosses its edge): `<document>/<zone>`. */
+        zone?: string | undefined;
+      },
     ): Promise<IncidentPage> {
-      const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      const rows = await listIncidents(db, { ...query, limit: query.limit + 1, after });
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        incidents: page.map(summarize),
-        next: rows.length > query.limit && last ? encodeCursor(last) : null,
-      };
+      let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+      if (query.zone === undefined) {
+        const rows = await listIncidents(db, { ...query, limit: query.limit + 1, after });
+        const page = rows.slice(0, query.limit);
+        const last = page[page.length - 1];
+        return {
+          incidents: page.map(summarize),
+          next: rows.length > query.limit && last ? encodeCursor(last) : null,
+        };
+      }
+      // A zone: its bounds narrow the query in the database; the exact test runs here, page by
+      // page, until the page is full or the incidents run out.
+      const zone = await findZone(query.zone);
+      const [west, south, east, north] = boundsOf(zone.geometry);
+      const bbox = intersectBbox(query.bbox, [west, south, east, north]);
+      if (bbox === undefined) return { incidents: [], next: null };
+      const found: IncidentRow[] = [];
+      for (;;) {
+        const rows = await listIncidents(db, { ...query, bbox, limit: query.limit, after });
+        for (const row of rows) {
+          if (row.lon === null || row.lat === null) continue;
+          const { relation } = relateToZone(
+            { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 },
+            zone.geometry,
+          );
+          if (relation === 'inside' || relation === 'indeterminate') found.push(row);
+          if (found.length === query.limit) {
+            return { incidents: found.map(summarize), next: encodeCursor(row) };
+          }
+        }
+        const last = rows[rows.length - 1];
+        if (rows.length < query.limit || last === undefined)
+          return { incidents: found.map(summarize), next: null };
+        after = { observedFrom: last.observed_from, id: last.id };
+      }
     },
 
     /** One incident with its reports and the explanations of its groupings. */
@@ -207,4 +251,19 @@ function decodeCursor(cursor: string): { observedFrom: string; id: string } {
   throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this server gave out', [
     { path: 'querystring/cursor', message: 'not a cursor this server gave out' },
   ]);
+}
+
+/** The overlap of a requested bbox and a zone's bounds, or undefined when they do not meet. */
+function intersectBbox(
+  requested: IncidentQuery['bbox'],
+  bounds: [number, number, number, number],
+): [number, number, number, number] | undefined {
+  if (requested === undefined) return bounds;
+  const box: [number, number, number, number] = [
+    Math.max(requested[0], bounds[0]),
+    Math.max(requested[1], bounds[1]),
+    Math.min(requested[2], bounds[2]),
+    Math.min(requested[3], bounds[3]),
+  ];
+  return box[0] <= box[2] && box[1] <= box[3] ? box : undefined;
 }

@@ -321,6 +321,27 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
       expect(bands).toHaveLength(3);
       for (const band of bands)
         expect(band).toMatchObject({ relation: 'inside', inForce: 'indeterminate' });
+      // Filtering by zone: Kyiv is far outside the 50 km band; the Horlivka report is inside.
+      await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: { cookie },
+        payload: buildReport({
+          location: { lon: 30.52, lat: 50.45, precision: 'locality' },
+          type: 'shelling',
+        }),
+      });
+      const inZone = async (zone: string) =>
+        app.app.inject({
+          method: 'GET',
+          url: `/api/v1/incidents?zone=${zone}`,
+          headers: { cookie },
+        });
+      const filtered = (await inZone('minsk-ii-2015/security-zone-artillery-50km')).json();
+      expect(filtered.incidents.map((i: { id: string }) => i.id)).toEqual([id]);
+      const unknown = await inZone('minsk-ii-2015/no-such-zone');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.details[0].path).toBe('querystring/zone');
     } finally {
       await app.close();
     }

@@ -277,6 +277,13 @@ export function reportRoutes(app: App, services: Services): void {
           status: Type.Optional(Type.String({ maxLength: 40 })),
           source: Type.Optional(Type.String({ maxLength: 200 })),
           q: Type.Optional(Type.String({ maxLength: 200, description: 'words in report texts' })),
+          zone: Type.Optional(
+            Type.String({
+              maxLength: 130,
+              description:
+                'only incidents inside a zone or whose precision crosses its edge: <document>/<zone>',
+            }),
+          ),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
           cursor: Type.Optional(Type.String({ maxLength: 400 })),
         }),
