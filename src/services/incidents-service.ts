@@ -7,9 +7,16 @@ import { incidentMemberIds } from '../store/report-store.js';
 import type { GroupingExplanation } from '../core/incidents/grouping.js';
 import type { StoredReport } from '../core/reports/report.js';
 import {
+  cellDegreesAt,
+  clusterPoints,
+  type Cluster,
+  type ClusterPoint,
+} from '../core/incidents/clusters.js';
+import { recordSize } from '../store/record-log.js';
+import {
   clusterIncidents,
   findIncident,
-  type ClusterCell,
+  incidentPoints,
   groupingLinks,
   incidentReports,
   listIncidents,
@@ -57,6 +64,17 @@ export function createIncidentsService(
   zonesOf: (documentId: string) => Promise<StoredZone[]>,
 ) {
   const { db } = ctx.store;
+
+  /**
+   * The located incidents as points, reloaded only when the record has grown since (any write,
+   * from this process or another, grows it): maps ask often, incidents change in bursts.
+   */
+  let pointIndex: { size: number; points: ClusterPoint[] } | undefined;
+  async function currentPoints(): Promise<ClusterPoint[]> {
+    const size = await recordSize(db);
+    if (pointIndex?.size !== size) pointIndex = { size, points: await incidentPoints(db) };
+    return pointIndex.points;
+  }
 
   async function findZone(key: string): Promise<StoredZone> {
     const [documentId = '', zoneId = ''] = key.split('/');
@@ -127,9 +145,29 @@ export function createIncidentsService(
     async clusters(
       query: Omit<IncidentQuery, 'limit' | 'after'>,
       zoom: number,
-    ): Promise<ClusterCell[]> {
-      const cellDegrees = 360 / 2 ** zoom / 4;
-      return clusterIncidents(db, query, cellDegrees, ctx.store.dialect === 'postgres');
+    ): Promise<Cluster[]> {
+      if (query.source !== undefined || query.text !== undefined) {
+        // Filters the point index does not hold: count in the database.
+        const cells = await clusterIncidents(
+          db,
+          query,
+          cellDegreesAt(zoom),
+          ctx.store.dialect === 'postgres',
+        );
+        return cells;
+      }
+      const points = await currentPoints();
+      return clusterPoints(
+        points,
+        {
+          bbox: query.bbox,
+          from: query.from === undefined ? undefined : Date.parse(query.from),
+          to: query.to === undefined ? undefined : Date.parse(query.to),
+          types: query.types,
+          status: query.status,
+        },
+        cellDegreesAt(zoom),
+      );
     },
 
     /** A page of incidents matching the filters, newest first. */

@@ -151,3 +151,32 @@ function applyFilters<O>(
   for (const word of words.filter(Boolean)) q = q.where('search_text', 'like', `%${word}%`);
   return q;
 }
+
+/** What clustering needs of an incident. Times are ms since the epoch. */
+export interface IncidentPoint {
+  readonly id: string;
+  readonly lon: number;
+  readonly lat: number;
+  readonly from: number;
+  readonly to: number;
+  readonly type: string;
+  readonly status: string;
+}
+
+/** Every located incident, as points (for an in-memory cluster index). */
+export async function incidentPoints(db: Db): Promise<IncidentPoint[]> {
+  const rows = await db
+    .selectFrom('incidents')
+    .select(['id', 'lon', 'lat', 'observed_from', 'observed_to', 'type', 'status'])
+    .where('lon', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    lon: Number(r.lon),
+    lat: Number(r.lat),
+    from: Date.parse(r.observed_from),
+    to: Date.parse(r.observed_to),
+    type: r.type,
+    status: r.status,
+  }));
+}

@@ -274,6 +274,9 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     expect(await clusters('zoom=9')).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
     expect(await clusters('zoom=9&bbox=29,47,31,49')).toEqual([1, 2]);
     expect(await clusters('zoom=9&bbox=29,47,31,49&from=2022-04-01T08:00:00Z')).toEqual([1]);
+    // Filters the in-memory index lacks are counted in the database, with the same cells.
+    expect(await clusters('zoom=9&bbox=29,47,31,49&source=CIR')).toEqual([1, 2]);
+    expect(await clusters('zoom=9&source=nobody')).toEqual([]);
     expect((await get('/api/v1/incidents/clusters?zoom=30')).statusCode).toBe(400);
   });
 

@@ -331,6 +331,7 @@ export function reportRoutes(app: App, services: Services): void {
           to: Type.Optional(Type.String({ format: 'date-time' })),
           type: Type.Optional(Type.String({ description: 'incident types, comma-separated' })),
           status: Type.Optional(Type.String({ maxLength: 40 })),
+          source: Type.Optional(Type.String({ maxLength: 200 })),
         }),
         response: { 200: Loose, ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
       },
