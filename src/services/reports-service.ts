@@ -18,6 +18,7 @@ import {
   findByClientKeys,
   findBySourceKeys,
   pendingReports,
+  reportOwners,
   sourceRecordIds,
   triageOf,
 } from '../store/report-store.js';
@@ -88,6 +89,28 @@ export function createReportsService(ctx: ServiceContext) {
             }
           });
         }
+        // A correction names a current report of the same sender.
+        const corrected = checked.flatMap((c) => {
+          const target =
+            c.problems.length === 0 ? (c.value as ReportInput).correctionOf : undefined;
+          return target === undefined ? [] : [target];
+        });
+        const owners = corrected.length === 0 ? new Map() : await reportOwners(tx, corrected);
+        for (const c of checked) {
+          const target =
+            c.problems.length === 0 ? (c.value as ReportInput).correctionOf : undefined;
+          if (target === undefined) continue;
+          const owner = owners.get(target);
+          const problem =
+            owner === undefined
+              ? 'no such report'
+              : owner.submittedBy !== submittedBy
+                ? 'only its sender can correct a report'
+                : owner.supersededBy !== null
+                  ? `was corrected already (by ${owner.supersededBy})`
+                  : undefined;
+          if (problem) c.problems.push({ path: '/correctionOf', message: problem });
+        }
         const valid = checked.filter((c) => c.problems.length === 0);
         const inputs = new Map(valid.map((c) => [c.index, c.value as ReportInput]));
         const clientKeyOf = (i: number) => {
@@ -124,7 +147,7 @@ export function createReportsService(ctx: ServiceContext) {
           const input = inputs.get(c.index) as ReportInput;
           const sourceKey = sourceKeyOf(c.index);
           const earlier = sourceKey === undefined ? undefined : previous.get(sourceKey);
-          if (earlier !== undefined && sameContent(earlier.body, input)) {
+          if (earlier !== undefined && sameContent(earlier.body, input, { submittedBy })) {
             results.push({ index: c.index, status: 'duplicate', id: earlier.id });
             continue;
           }
@@ -242,31 +265,34 @@ function asPublic(value: unknown): unknown {
     typeof (source as Record<string, unknown>)['name'] === 'string'
       ? ((source as Record<string, unknown>)['name'] as string)
       : 'public submission';
-  return { ...record, source: { kind: 'public', name } };
+  // A public sender may not correct (and so hide) reports, nor claim a data set's record ids.
+  const { correctionOf: _correction, sourceRecordId: _record, ...rest } = record;
+  return { ...rest, source: { kind: 'public', name } };
 }
 
 /** True when a stored report (its body) says what `input` says, ignoring what Truce added. */
-function sameContent(body: string, input: ReportInput): boolean {
-  const stored = JSON.parse(body) as Record<string, unknown>;
-  const fields = [
-    'observedFrom',
-    'type',
-    'text',
-    'placeName',
-    'mode',
-    'fatalities',
-    'actors',
-    'subType',
-  ];
-  const pick = (value: Record<string, unknown>) =>
-    Object.fromEntries(fields.map((f) => [f, value[f] ?? null]));
-  const location = (value: { location?: { lon: number; lat: number } }) =>
-    value.location ? [value.location.lon, value.location.lat] : null;
-  return (
-    canonicalize(pick(stored)) === canonicalize(pick(input as Record<string, unknown>)) &&
-    canonicalize(location(stored as { location?: { lon: number; lat: number } })) ===
-      canonicalize(location(input))
-  );
+function sameContent(body: string, input: ReportInput, meta: { submittedBy: string }): boolean {
+  const stored = JSON.parse(body) as StoredReport;
+  const completed = completeReport(input, {
+    id: stored.id,
+    receivedAt: stored.receivedAt,
+    submittedBy: meta.submittedBy,
+  });
+  /** What the sender said, without what Truce added or the link to the report it replaced. */
+  const said = (report: StoredReport) => {
+    const {
+      id: _id,
+      receivedAt: _receivedAt,
+      submittedBy: _submittedBy,
+      original: _original,
+      triage: _triage,
+      correctionOf: _correctionOf,
+      clientId: _clientId,
+      ...rest
+    } = report;
+    return canonicalize(rest);
+  };
+  return said(stored) === said(completed);
 }
 
 /** Splits reports into `reports.received` events that each fit one record entry. */
@@ -275,7 +301,7 @@ function chunk(reports: readonly StoredReport[]): EventBody[] {
   let current: StoredReport[] = [];
   let bytes = 0;
   for (const report of reports) {
-    const size = (canonicalize(report) ?? '').length;
+    const size = new TextEncoder().encode(canonicalize(report) ?? '').length;
     if (current.length > 0 && bytes + size > EVENT_BUDGET_BYTES) {
       events.push({ type: 'reports.received', payload: { reports: current } });
       current = [];

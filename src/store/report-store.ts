@@ -100,11 +100,18 @@ async function insertReport(tx: Db, report: StoredReport): Promise<void> {
     })
     .execute();
   if (report.correctionOf !== undefined) {
+    // The corrected report leaves its incident (which goes when it was alone in it).
+    const earlier = await tx
+      .selectFrom('reports')
+      .select('incident_id')
+      .where('id', '=', report.correctionOf)
+      .executeTakeFirst();
     await tx
       .updateTable('reports')
-      .set({ superseded_by: report.id })
+      .set({ superseded_by: report.id, incident_id: null })
       .where('id', '=', report.correctionOf)
       .execute();
+    if (earlier?.incident_id) await refreshIncident(tx, earlier.incident_id);
   }
 }
 
@@ -505,4 +512,23 @@ export async function sourceRecordIds(db: Db, sourceName: string): Promise<strin
   return rows.flatMap((r) =>
     r.source_key?.startsWith(prefix) ? [r.source_key.slice(prefix.length)] : [],
   );
+}
+
+/** Who sent each of these reports, and whether it was corrected already, by id. */
+export async function reportOwners(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { submittedBy: string; supersededBy: string | null }>> {
+  const found = new Map<string, { submittedBy: string; supersededBy: string | null }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'submitted_by', 'superseded_by'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      found.set(r.id, { submittedBy: r.submitted_by, supersededBy: r.superseded_by });
+  }
+  return found;
 }

@@ -82,7 +82,9 @@ export function completeReport(
     id: meta.id,
     receivedAt: meta.receivedAt,
     submittedBy: meta.submittedBy,
-    observedTo: observedTo ?? input.observedFrom,
+    // Times are kept in UTC so that they compare as text: 20:00+10:00 is 10:00Z.
+    observedFrom: new Date(input.observedFrom).toISOString(),
+    observedTo: new Date(observedTo ?? input.observedFrom).toISOString(),
     timePrecision: timePrecision ?? 'exact',
     ...(location ? { location: completeLocation(location) } : {}),
     ...(meta.original === undefined ? {} : { original: meta.original }),

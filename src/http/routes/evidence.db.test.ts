@@ -47,6 +47,21 @@ describeEachDialect('evidence files', (dialect) => {
     expect(download.rawPayload.equals(png)).toBe(true);
   });
 
+  it('stores text and JSON uploads byte for byte', async () => {
+    for (const [type, text] of [
+      ['text/plain', 'hello'],
+      ['application/json', '{"b":1,  "a":2}'],
+    ] as const) {
+      const bytes = Buffer.from(text);
+      const response = await upload(bytes, {
+        'content-type': type,
+        'x-content-sha256': sha(bytes),
+      });
+      expect(response.statusCode).toBe(201);
+      expect(response.json().size).toBe(bytes.length);
+    }
+  });
+
   it('never serves uploaded HTML as a page', async () => {
     await upload(html, { 'content-type': 'text/html' });
     const download = await t.app.inject({

@@ -20,6 +20,8 @@ const InfoSchema = Type.Object({
 export async function evidenceRoutes(app: App, services: Services): Promise<void> {
   // Only in this scope: any content type is read as raw bytes.
   await app.register(async (scope) => {
+    // Every content type, JSON and text included, is the file's bytes, untouched.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       '*',
       { parseAs: 'buffer', bodyLimit: MAX_EVIDENCE_BYTES },

@@ -27,6 +27,8 @@ export async function importRoutes(app: App, services: Services): Promise<void> 
     // The same type provider as the app, so the schema types the query.
     const scope = plain as unknown as App;
     // The file streams to disk: never parsed, never held whole in memory.
+    // Every content type, JSON and text included, is the file's bytes, untouched.
+    scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { bodyLimit: MAX_IMPORT_BYTES }, (_request, payload, done) =>
       done(null, payload),
     );

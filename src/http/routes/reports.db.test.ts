@@ -502,3 +502,100 @@ describeEachDialect('people merging and splitting incidents', (dialect) => {
     expect((await t.services.record.audit()).problems).toEqual([]);
   });
 });
+
+describeEachDialect('intake edge cases found in review', (dialect) => {
+  let t: TestApp;
+  let monitor: string;
+  let analyst: string;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    monitor = await t.login('monitor', 'demo-monitor-pass');
+    analyst = await t.login('analyst', 'demo-analyst-pass');
+  });
+  afterEach(() => t.close());
+
+  const post = (payload: object, cookie = monitor, url = '/api/v1/reports') =>
+    t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: analyst } });
+
+  it('lets only a report’s sender correct it, and a public sender never', async () => {
+    const { id } = (await post(buildReport())).json();
+    const byOther = await post(buildReport({ correctionOf: id }), analyst);
+    expect(byOther.statusCode).toBe(400);
+    expect(byOther.json().error.details).toEqual([
+      { path: 'body/correctionOf', message: 'only its sender can correct a report' },
+    ]);
+    const publicOne = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/reports',
+      payload: buildReport({
+        correctionOf: id,
+        sourceRecordId: '42',
+        source: { kind: 'dataset', name: 'ACLED' },
+      }),
+    });
+    expect(publicOne.statusCode).toBe(201);
+    expect(publicOne.json().replaces).toBeUndefined();
+    const stored = await t.services.store.db
+      .selectFrom('reports')
+      .select(['id', 'superseded_by', 'source_key'])
+      .execute();
+    expect(stored.find((r) => r.id === id)?.superseded_by).toBeNull();
+    expect(stored.every((r) => r.source_key === null)).toBe(true);
+  });
+
+  it('takes a corrected report out of its incident', async () => {
+    const { id } = (await post(buildReport())).json();
+    const moved = await post(
+      buildReport({ correctionOf: id, location: { lon: 30, lat: 50, precision: 'exact' } }),
+    );
+    expect(moved.statusCode).toBe(201);
+    const { incidents } = (await get('/api/v1/incidents')).json();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].location).toMatchObject({ lon: 30, lat: 50 });
+  });
+
+  it('compares times by instant whatever their offset: one incident in either order', async () => {
+    const eastern = buildReport({
+      observedFrom: '2022-04-08T20:00:00+10:00',
+      observedTo: '2022-04-08T20:30:00+10:00',
+    });
+    const utc = buildReport({
+      observedFrom: '2022-04-08T10:10:00Z',
+      observedTo: '2022-04-08T10:40:00Z',
+      source: { kind: 'monitor', name: 'B' },
+    });
+    await post({ reports: [eastern, utc] });
+    const { incidents } = (await get('/api/v1/incidents')).json();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      observedFrom: '2022-04-08T10:00:00.000Z',
+      observedTo: '2022-04-08T10:40:00.000Z',
+    });
+  });
+
+  it('records a batch of long Cyrillic texts (entries are measured in bytes)', async () => {
+    const reports = Array.from({ length: 12 }, (_, i) =>
+      buildReport({ text: 'Ж'.repeat(5000), clientId: `cyr-${i}` }),
+    );
+    const response = await post({ reports });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().accepted).toBe(12);
+  });
+
+  it('treats a re-sent source record with any changed field as an update', async () => {
+    const base = buildReport({
+      sourceRecordId: 'R1',
+      source: { kind: 'dataset', name: 'Test set' },
+    });
+    await post(base);
+    expect((await post(base)).json().status).toBe('duplicate');
+    const changed = await post({ ...base, observedTo: '2022-04-08T08:45:00Z' });
+    expect(changed.json()).toMatchObject({ status: 'accepted', replaces: expect.any(String) });
+  });
+
+  it('refuses a bbox with empty parts', async () => {
+    expect((await get('/api/v1/incidents?bbox=1,,3,4')).statusCode).toBe(400);
+    expect((await get('/api/v1/incidents?bbox=,,,')).statusCode).toBe(400);
+  });
+});

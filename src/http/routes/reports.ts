@@ -407,7 +407,8 @@ function rejection(
 }
 
 function parseBbox(text: string): [number, number, number, number] {
-  const parts = text.split(',').map(Number);
+  const raw = text.split(',');
+  const parts = raw.map((part) => (part.trim() === '' ? NaN : Number(part)));
   const [west, south, east, north] = parts;
   const valid =
     parts.length === 4 &&
