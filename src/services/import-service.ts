@@ -98,7 +98,26 @@ export async function importReportFile(
   if (input.allOrNothing && counts.rejected > 0) {
     return { ...counts, accepted: 0, stored: false, sourceName, disappeared: [] };
   }
-  for (let i = 0; i < held.length; i += BATCH) await flush(held.slice(i, i + BATCH));
+  if (input.allOrNothing && held.length > 0) {
+    // One transaction for the whole file: a report the intake refuses undoes all of them.
+    const results = await reports.submit(
+      held.map((row) => ({ value: row.report, original: row.original })),
+      by,
+      { allOrNothing: true },
+    );
+    results.forEach((result, i) => tally(result, held[i] as ImportRow));
+    if (counts.rejected > 0) {
+      return {
+        ...counts,
+        accepted: 0,
+        updated: 0,
+        unchanged: 0,
+        stored: false,
+        sourceName,
+        disappeared: [],
+      };
+    }
+  }
   await flush(pending.splice(0));
   const disappeared =
     sourceName === null

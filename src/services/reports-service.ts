@@ -43,6 +43,13 @@ export interface Submission {
 /** The most one stored report may take: it must fit one record entry with room to spare. */
 export const MAX_REPORT_BYTES = 56 * 1024;
 
+/** Thrown inside an all-or-nothing intake to roll it back; carries the per-report results. */
+class NothingStored extends Error {
+  constructor(readonly results: IntakeResult[]) {
+    super('a report was rejected; nothing was stored');
+  }
+}
+
 /** Entries are limited in size; reports are recorded in events of about this many bytes. */
 const EVENT_BUDGET_BYTES = 48 * 1024;
 
@@ -60,6 +67,7 @@ export function createReportsService(ctx: ServiceContext) {
     async submit(
       submissions: readonly Submission[],
       by: Principal | { public: string },
+      options: { allOrNothing?: boolean } = {},
     ): Promise<IntakeResult[]> {
       const isPublic = 'public' in by;
       const submittedBy = isPublic ? `public:${by.public}` : principalId(by);
@@ -72,7 +80,7 @@ export function createReportsService(ctx: ServiceContext) {
         ...s,
         problems: checkReport(s.value),
       }));
-      return inTransaction(db, async (tx) => {
+      const written = inTransaction(db, async (tx) => {
         // Evidence is cited by hash: the file must have been uploaded first.
         const cited = checked.flatMap((c) =>
           c.problems.length === 0 ? ((c.value as ReportInput).evidence ?? []) : [],
@@ -190,7 +198,15 @@ export function createReportsService(ctx: ServiceContext) {
         if (accepted.length > 0) {
           await record(tx, stampEvents(chunk(accepted), { at, by: submittedBy, newId: ctx.newId }));
         }
+        if (options.allOrNothing && results.some((r) => r.status === 'rejected')) {
+          // Roll the whole transaction back, and still tell which reports were at fault.
+          throw new NothingStored(results);
+        }
         return results;
+      });
+      return written.catch((error: unknown) => {
+        if (error instanceof NothingStored) return error.results;
+        throw error;
       });
     },
 

@@ -594,6 +594,19 @@ describeEachDialect('intake edge cases found in review', (dialect) => {
     expect(changed.json()).toMatchObject({ status: 'accepted', replaces: expect.any(String) });
   });
 
+  it('stores nothing of an all-or-nothing intake when the intake refuses one report', async () => {
+    const { systemPrincipal } = await import('../../core/auth/principal.js');
+    const size = await t.services.record.size();
+    const results = await t.services.reports.submit(
+      [{ value: buildReport() }, { value: buildReport({ evidence: ['0'.repeat(64)] }) }],
+      systemPrincipal('test'),
+      { allOrNothing: true },
+    );
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
+    expect(await t.services.record.size()).toBe(size);
+    expect((await get('/api/v1/incidents')).json().incidents).toEqual([]);
+  });
+
   it('refuses a bbox with empty parts', async () => {
     expect((await get('/api/v1/incidents?bbox=1,,3,4')).statusCode).toBe(400);
     expect((await get('/api/v1/incidents?bbox=,,,')).statusCode).toBe(400);
