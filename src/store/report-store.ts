@@ -22,7 +22,22 @@ type Db = Kysely<Database> | Tx;
 export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
   if (event.type === 'incidents.merged') {
     const [first, ...others] = event.payload.incidentIds;
-    if (first !== undefined) await mergeInto(tx, first, [first, ...others]);
+    if (first === undefined) return true;
+    // A person's merge is the latest word: earlier splits between these reports no longer hold.
+    const members = await tx
+      .selectFrom('reports')
+      .select('id')
+      .where('incident_id', 'in', event.payload.incidentIds)
+      .execute();
+    const ids = members.map((m) => m.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx
+        .deleteFrom('grouping_apart')
+        .where('report_id', 'in', ids.slice(i, i + 500))
+        .where('other_id', 'in', ids)
+        .execute();
+    }
+    await mergeInto(tx, first, [first, ...others]);
     return true;
   }
   if (event.type === 'incident.split') {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Type } from 'typebox';
+import { DomainError } from '../../core/errors.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../importers/index.js';
 import type { Services } from '../../services.js';
 import { importReportFile, type RejectLine } from '../../services/import-service.js';
@@ -77,6 +78,19 @@ export async function importRoutes(app: App, services: Services): Promise<void> 
             { onReject: (r) => rejects.length < MAX_LISTED_REJECTS && rejects.push(r) },
           );
           return { ...summary, rejects };
+        } catch (error) {
+          // Messages name the file: the uploaded one, not the server's temporary copy.
+          if (error instanceof DomainError) {
+            throw new DomainError(
+              error.code,
+              error.message.replaceAll(path, 'the uploaded file'),
+              error.details.map((d) => ({
+                ...d,
+                message: d.message.replaceAll(path, 'the uploaded file'),
+              })),
+            );
+          }
+          throw error;
         } finally {
           await rm(path, { force: true });
         }

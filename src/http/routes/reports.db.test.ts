@@ -466,6 +466,22 @@ describeEachDialect('people merging and splitting incidents', (dialect) => {
     const after = await membership();
     expect(after).toHaveLength(2);
     expect(after.some((g) => g.includes('A') && g.includes('B'))).toBe(false);
+    // A person's merge afterwards wins over the earlier split.
+    const ids = (await call('GET', '/api/v1/incidents'))
+      .json()
+      .incidents.map((i: { id: string }) => i.id);
+    expect(
+      (
+        await call('POST', '/api/v1/incidents/merge', {
+          incidentIds: ids,
+          reason: 'same crater after all',
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect(await membership()).toEqual(['A+B+C']);
+    expect(await t.services.store.db.selectFrom('grouping_apart').selectAll().execute()).toEqual(
+      [],
+    );
   });
 
   it('merges incidents with a reason, refusing nonsense', async () => {
