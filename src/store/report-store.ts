@@ -227,15 +227,16 @@ async function compatibleIncidents(tx: Db, candidates: string[]): Promise<string
     .where('incident_id', 'in', sorted)
     .execute();
   const incidentOf = new Map(members.map((m) => [m.id, m.incident_id ?? '']));
-  const apart = await tx
-    .selectFrom('grouping_apart')
-    .select(['report_id', 'other_id'])
-    .where(
-      'report_id',
-      'in',
-      members.map((m) => m.id),
-    )
-    .execute();
+  const apart: { report_id: string; other_id: string }[] = [];
+  for (const ids of chunks(members.map((m) => m.id))) {
+    apart.push(
+      ...(await tx
+        .selectFrom('grouping_apart')
+        .select(['report_id', 'other_id'])
+        .where('report_id', 'in', ids)
+        .execute()),
+    );
+  }
   const conflicts = new Set(
     apart.map((a) => `${incidentOf.get(a.report_id) ?? ''}|${incidentOf.get(a.other_id) ?? ''}`),
   );
@@ -277,39 +278,28 @@ async function splitIncident(
   const newId = anchor(moved);
   const keptId = anchor(staying);
   if (newId === undefined || keptId === undefined) return;
-  await tx
-    .updateTable('reports')
-    .set({ incident_id: newId })
-    .where('id', 'in', [...leaving])
-    .execute();
-  await tx
-    .updateTable('reports')
-    .set({ incident_id: keptId })
-    .where(
-      'id',
-      'in',
-      staying.map((s) => s.id),
-    )
-    .execute();
-  for (const a of moved) {
-    for (const b of staying) {
-      for (const [x, y] of [
-        [a.id, b.id],
-        [b.id, a.id],
-      ] as const) {
-        await tx
-          .insertInto('grouping_apart')
-          .values({ key: `${x}/${y}`, report_id: x, other_id: y })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .execute();
-      }
-    }
+  for (const ids of chunks([...leaving])) {
+    await tx.updateTable('reports').set({ incident_id: newId }).where('id', 'in', ids).execute();
   }
-  if (keptId !== incidentId && newId !== incidentId)
-    await tx.deleteFrom('incidents').where('id', '=', incidentId).execute();
-  if (keptId !== incidentId && newId === incidentId) {
-    // The incident's id stays with its first report, which left: the old row is the new one's.
+  for (const ids of chunks(staying.map((r) => r.id))) {
+    await tx.updateTable('reports').set({ incident_id: keptId }).where('id', 'in', ids).execute();
   }
+  // Both directions of every moved-staying pair, many rows per statement.
+  const pairs = moved.flatMap((a) =>
+    staying.flatMap((b) => [
+      { key: `${a.id}/${b.id}`, report_id: a.id, other_id: b.id },
+      { key: `${b.id}/${a.id}`, report_id: b.id, other_id: a.id },
+    ]),
+  );
+  for (let i = 0; i < pairs.length; i += 300) {
+    await tx
+      .insertInto('grouping_apart')
+      .values(pairs.slice(i, i + 300))
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
+  // The incident's old id stays with whichever group holds its first report; the other group
+  // gets a new incident named after its own first report (refreshIncident creates it).
   await refreshIncident(tx, keptId);
   await refreshIncident(tx, newId);
 }
@@ -546,4 +536,11 @@ export async function reportOwners(
       found.set(r.id, { submittedBy: r.submitted_by, supersededBy: r.superseded_by });
   }
   return found;
+}
+
+/** Splits ids into lists short enough for an `in (...)` on either database. */
+function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const lists: T[][] = [];
+  for (let i = 0; i < items.length; i += size) lists.push(items.slice(i, i + size));
+  return lists;
 }
