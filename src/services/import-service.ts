@@ -51,6 +51,7 @@ export async function importReportFile(
 ): Promise<ImportSummary> {
   const counts = { read: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 };
   const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
   let sourceName: string | null = null;
   const pending: ImportRow[] = [];
   const held: ImportRow[] = [];
@@ -73,9 +74,20 @@ export async function importReportFile(
     results.forEach((result, i) => tally(result, batch[i] as ImportRow));
   };
   try {
-    for await (const row of readReports(input)) {
+    for await (let row of readReports(input)) {
       counts.read += 1;
+      // An id repeated within one file is a defect of the file, not a correction: the n-th
+      // occurrence is kept as its own report under `<id>#<n>` (stable while the order is).
+      const id = row.report?.sourceRecordId;
+      if (id !== undefined && row.report !== undefined) {
+        const occurrence = (occurrences.get(id) ?? 0) + 1;
+        occurrences.set(id, occurrence);
+        if (occurrence > 1) {
+          row = { ...row, report: { ...row.report, sourceRecordId: `${id}#${occurrence}` } };
+        }
+      }
       if (row.sourceRecordId) seen.add(row.sourceRecordId);
+      if (row.report?.sourceRecordId) seen.add(row.report.sourceRecordId);
       for (const p of row.problems) {
         if (p.severity === 'warning') counts.warnings += 1;
         reject({ line: row.line, field: p.field, severity: p.severity, message: p.message });
