@@ -240,12 +240,15 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   // them at the same time, ours fails on "already exists". Its transaction rolled back, so
   // trying again continues from where the other process got to.
   //
-  // On PostgreSQL, Kysely's migrator introspects every schema of the database; a schema that
-  // another client drops meanwhile makes that catalog query fail ("schema ... does not
-  // exist", 3F000) although ours is fine. That is transient too: try again.
-  const transient = (e: unknown) =>
-    store.dialect === 'sqlite' || (e as { code?: string } | undefined)?.code === '3F000';
-  for (let retry = 0; error !== undefined && transient(error) && retry < 10; retry += 1) {
+  // On PostgreSQL, Kysely's migrator introspects every schema of the database; a schema or
+  // table that another client drops meanwhile makes that catalog query fail ("schema ... does
+  // not exist" 3F000, "column ... of relation ... does not exist" 42703, 42P01) although ours is
+  // fine. A failure that no migration of ours reports is such a one: try again.
+  const transient = (e: unknown, r: typeof results) =>
+    store.dialect === 'sqlite' ||
+    (e as { code?: string } | undefined)?.code === '3F000' ||
+    !(r ?? []).some((m) => m.status === 'Error');
+  for (let retry = 0; error !== undefined && transient(error, results) && retry < 10; retry += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     ({ error, results } = await migratorFor(store).migrateToLatest());
   }
