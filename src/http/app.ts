@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.js';
 import { instanceRoutes } from './routes/instance.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { importRoutes } from './routes/imports.js';
+import { incidentRoutes } from './routes/incidents.js';
 import { recordRoutes } from './routes/record.js';
 import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
@@ -164,6 +165,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   userRoutes(app, services);
   agreementRoutes(app, services);
   reportRoutes(app, services);
+  incidentRoutes(app, services);
   await evidenceRoutes(app, services);
   await importRoutes(app, services);
   tokenRoutes(app, services);

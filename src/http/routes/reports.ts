@@ -1,13 +1,12 @@
 /**
- * Monitoring API: taking in reports (one, or a batch of up to 10,000, each answered on its own)
- * and reading incidents (filtered, keyset-paginated, JSON or GeoJSON).
+ * Monitoring API, intake: reports (one, or a batch of up to 10,000, each answered on its own),
+ * public submissions and their triage. Incidents are in incidents.ts.
  */
 import { createHash } from 'node:crypto';
 import { Type } from 'typebox';
 import { DomainError } from '../../core/errors.js';
 import { ReportInputSchema } from '../../core/reports/report-schema.js';
 import type { Services } from '../../services.js';
-import { MAX_PAGE } from '../../services/incidents-service.js';
 import { MAX_BATCH, type IntakeResult } from '../../services/reports-service.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
@@ -23,19 +22,6 @@ const ResultSchema = Type.Object({
   id: Type.Optional(Type.String()),
   replaces: Type.Optional(Type.String()),
   problems: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
-});
-const IncidentSchema = Type.Object({
-  id: Type.String(),
-  type: Type.String(),
-  status: Type.String(),
-  observedFrom: Type.String(),
-  observedTo: Type.String(),
-  location: Type.Union([
-    Type.Object({ lon: Type.Number(), lat: Type.Number(), radiusM: Type.Number() }),
-    Type.Null(),
-  ]),
-  reports: Type.Integer(),
-  sources: Type.Integer(),
 });
 
 export function reportRoutes(app: App, services: Services): void {
@@ -192,203 +178,6 @@ export function reportRoutes(app: App, services: Services): void {
       return reply.status(204).send(null);
     },
   );
-
-  const Reason = Type.String({
-    minLength: 1,
-    maxLength: 2000,
-    description: 'why; kept in the record',
-  });
-  app.post(
-    '/api/v1/incidents/merge',
-    {
-      config: { access: { verb: 'incident.group' } },
-      schema: {
-        tags: ['monitoring'],
-        summary: 'Merge incidents into one; the decision wins over automatic grouping',
-        body: Type.Object(
-          {
-            incidentIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 2, maxItems: 100 }),
-            reason: Reason,
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          204: Type.Null(),
-          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
-        },
-      },
-    },
-    async (request, reply) => {
-      await services.incidents.merge(
-        request.body.incidentIds,
-        request.body.reason,
-        requirePrincipal(request),
-      );
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/v1/incidents/:id/split',
-    {
-      config: { access: { verb: 'incident.group' } },
-      schema: {
-        tags: ['monitoring'],
-        summary:
-          'Move reports out of an incident into a new one; they are never grouped back automatically',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object(
-          {
-            reportIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
-            reason: Reason,
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          204: Type.Null(),
-          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { reportIds, reason } = request.body;
-      await services.incidents.split(
-        request.params.id,
-        reportIds,
-        reason,
-        requirePrincipal(request),
-      );
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.get(
-    '/api/v1/incidents',
-    {
-      config: { access: { verb: 'incident.read' } },
-      schema: {
-        tags: ['monitoring'],
-        summary: 'Incidents, newest first; send Accept: application/geo+json for GeoJSON',
-        querystring: Type.Object({
-          bbox: Type.Optional(Type.String({ description: 'west,south,east,north (WGS 84)' })),
-          from: Type.Optional(Type.String({ format: 'date-time' })),
-          to: Type.Optional(Type.String({ format: 'date-time' })),
-          type: Type.Optional(Type.String({ description: 'incident types, comma-separated' })),
-          status: Type.Optional(Type.String({ maxLength: 40 })),
-          source: Type.Optional(Type.String({ maxLength: 200 })),
-          q: Type.Optional(Type.String({ maxLength: 200, description: 'words in report texts' })),
-          zone: Type.Optional(
-            Type.String({
-              maxLength: 130,
-              description:
-                'only incidents inside a zone or whose precision crosses its edge: <document>/<zone>',
-            }),
-          ),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
-          cursor: Type.Optional(Type.String({ maxLength: 400 })),
-        }),
-        response: { 200: Loose, ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
-      },
-    },
-    async (request, reply) => {
-      const { bbox, type, limit, q, ...rest } = request.query;
-      const page = await services.incidents.list({
-        ...rest,
-        text: q,
-        bbox: bbox === undefined ? undefined : parseBbox(bbox),
-        types: type?.split(',').filter(Boolean),
-        limit: limit ?? 100,
-      });
-      const nextUrl = page.next === null ? null : withCursor(request.url, page.next);
-      if (request.headers.accept?.includes('application/geo+json')) {
-        return reply.type('application/geo+json').send({
-          type: 'FeatureCollection',
-          features: page.incidents.map(({ location, ...incident }) => ({
-            type: 'Feature',
-            id: incident.id,
-            geometry: location && { type: 'Point', coordinates: [location.lon, location.lat] },
-            properties: { ...incident, radiusM: location?.radiusM ?? null },
-          })),
-          links:
-            nextUrl === null ? [] : [{ rel: 'next', href: nextUrl, type: 'application/geo+json' }],
-        });
-      }
-      return { incidents: page.incidents, next: page.next, nextUrl };
-    },
-  );
-
-  app.get(
-    '/api/v1/incidents/clusters',
-    {
-      config: { access: { verb: 'incident.read' } },
-      schema: {
-        tags: ['monitoring'],
-        summary: 'Incidents clustered for a map at a zoom level, as GeoJSON points with counts',
-        querystring: Type.Object({
-          zoom: Type.Integer({ minimum: 0, maximum: 22 }),
-          bbox: Type.Optional(Type.String({ description: 'west,south,east,north (WGS 84)' })),
-          from: Type.Optional(Type.String({ format: 'date-time' })),
-          to: Type.Optional(Type.String({ format: 'date-time' })),
-          type: Type.Optional(Type.String({ description: 'incident types, comma-separated' })),
-          status: Type.Optional(Type.String({ maxLength: 40 })),
-          source: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
-        response: { 200: Loose, ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
-      },
-    },
-    async (request, reply) => {
-      const { zoom, bbox, type, ...rest } = request.query;
-      const cells = await services.incidents.clusters(
-        {
-          ...rest,
-          bbox: bbox === undefined ? undefined : parseBbox(bbox),
-          types: type?.split(',').filter(Boolean),
-        },
-        zoom,
-      );
-      return reply.type('application/geo+json').send({
-        type: 'FeatureCollection',
-        features: cells.map((c) => ({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-          properties: { count: c.count, incidentId: c.incidentId },
-        })),
-      });
-    },
-  );
-
-  app.get(
-    '/api/v1/incidents/:id',
-    {
-      config: { access: { verb: 'incident.read' } },
-      schema: {
-        tags: ['monitoring'],
-        summary: 'One incident with its reports and the explanation of each grouping',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        response: {
-          200: Type.Object({
-            incident: IncidentSchema,
-            zones: Type.Array(
-              Type.Object({
-                documentId: Type.String(),
-                zoneId: Type.String(),
-                name: Type.String(),
-                kind: Type.String(),
-                approximate: Type.Boolean(),
-                inForce: Type.String({ enum: ['yes', 'indeterminate'] }),
-                relation: Type.String({ enum: ['inside', 'outside', 'indeterminate', 'near'] }),
-                distanceM: Type.Number(),
-              }),
-            ),
-            reports: Type.Array(Loose),
-            groupings: Type.Array(Loose),
-          }),
-          ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),
-        },
-      },
-    },
-    async (request) => services.incidents.get(request.params.id),
-  );
 }
 
 function rejection(
@@ -404,37 +193,4 @@ function rejection(
     `the report was not accepted: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
     details,
   );
-}
-
-function parseBbox(text: string): [number, number, number, number] {
-  const raw = text.split(',');
-  const parts = raw.map((part) => (part.trim() === '' ? NaN : Number(part)));
-  const [west, south, east, north] = parts;
-  const valid =
-    parts.length === 4 &&
-    parts.every(Number.isFinite) &&
-    west !== undefined &&
-    south !== undefined &&
-    east !== undefined &&
-    north !== undefined &&
-    Math.abs(west) <= 180 &&
-    Math.abs(east) <= 180 &&
-    Math.abs(south) <= 90 &&
-    Math.abs(north) <= 90 &&
-    south <= north;
-  if (!valid) {
-    throw new DomainError('VALIDATION_FAILED', 'bbox is west,south,east,north in degrees', [
-      {
-        path: 'querystring/bbox',
-        message: `"${text}" is not west,south,east,north within ±180/±90 with south <= north`,
-      },
-    ]);
-  }
-  return [west, south, east, north];
-}
-
-function withCursor(url: string, cursor: string): string {
-  const parsed = new URL(url, 'http://x');
-  parsed.searchParams.set('cursor', cursor);
-  return `${parsed.pathname}${parsed.search}`;
 }
