@@ -10,7 +10,13 @@ import canonicalize from 'canonicalize';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { DomainError, invalid, type ErrorDetail } from '../core/errors.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
-import { checkReport, completeReport, type StoredReport } from '../core/reports/report.js';
+import {
+  canonicalReport,
+  checkReport,
+  completeReport,
+  type StoredReport,
+} from '../core/reports/report.js';
+import { withCanonicalText } from '../core/record/entry.js';
 import type { ReportInput } from '../core/reports/report-schema.js';
 import { inTransaction, record } from '../store/record.js';
 import { storedHashes } from '../store/content-store.js';
@@ -170,7 +176,7 @@ export function createReportsService(ctx: ServiceContext) {
               pending: isPublic,
             },
           );
-          const bytes = new TextEncoder().encode(canonicalize(report) ?? '').length;
+          const bytes = Buffer.byteLength(canonicalReport(report));
           if (bytes > MAX_REPORT_BYTES) {
             results.push({
               index: c.index,
@@ -187,7 +193,7 @@ export function createReportsService(ctx: ServiceContext) {
           accepted.push(report);
           if (clientKey !== undefined) known.set(clientKey, id);
           if (sourceKey !== undefined)
-            previous.set(sourceKey, { id, body: canonicalize(report) ?? '' });
+            previous.set(sourceKey, { id, body: canonicalReport(report) });
           results.push({
             index: c.index,
             status: 'accepted',
@@ -315,17 +321,25 @@ function sameContent(body: string, input: ReportInput, meta: { submittedBy: stri
 function chunk(reports: readonly StoredReport[]): EventBody[] {
   const events: EventBody[] = [];
   let current: StoredReport[] = [];
+  let texts: string[] = [];
   let bytes = 0;
+  const close = () => {
+    const payload = withCanonicalText({ reports: current }, `{"reports":[${texts.join(',')}]}`);
+    events.push({ type: 'reports.received', payload });
+  };
   for (const report of reports) {
-    const size = new TextEncoder().encode(canonicalize(report) ?? '').length;
+    const text = canonicalReport(report);
+    const size = Buffer.byteLength(text);
     if (current.length > 0 && bytes + size > EVENT_BUDGET_BYTES) {
-      events.push({ type: 'reports.received', payload: { reports: current } });
+      close();
       current = [];
+      texts = [];
       bytes = 0;
     }
     current.push(report);
+    texts.push(text);
     bytes += size;
   }
-  if (current.length > 0) events.push({ type: 'reports.received', payload: { reports: current } });
+  if (current.length > 0) close();
   return events;
 }

@@ -43,6 +43,16 @@ export async function applyEvents(
   for (const event of events) await project(tx, event);
 }
 
+const roots = new WeakMap<Tx, Kysely<Database>>();
+
+/**
+ * The database a transaction of inTransaction belongs to (the handle itself for a handle): what
+ * state kept in memory beside the tables (the grouping index) is keyed by.
+ */
+export function rootOf(db: Tx | Kysely<Database>): Kysely<Database> {
+  return roots.get(db as Tx) ?? db;
+}
+
 /** The PostgreSQL advisory lock that serialises writers (SQLite has one writer anyway). */
 export const WRITE_LOCK = 0x7472_7563; // "truc"
 
@@ -53,6 +63,7 @@ export const WRITE_LOCK = 0x7472_7563; // "truc"
  */
 export function inTransaction<T>(db: Kysely<Database>, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
+    roots.set(tx, db);
     if (tx.getExecutor().adapter instanceof PostgresAdapter) {
       await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
     }

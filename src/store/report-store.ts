@@ -5,16 +5,25 @@
  * Incidents are the connected components of the "grouped" links, so the same reports in any
  * order give the same incidents; an incident's id is that of its first report (by time, then
  * id), whatever order they came in.
+ *
+ * Candidates come from the grouping index in memory (core/incidents/grouping-index.ts), one per
+ * database, checked against a token in `projection_marks` at every write: when another process
+ * wrote, or a transaction rolled back, the index is rebuilt from the tables. A batch is written
+ * with a few multi-row statements: reports that found an incident, or join one founded earlier
+ * in the same batch, are grouped in memory; a report that joins an incident already stored is
+ * grouped in the database, after what came before it was written. Both give the same rows.
  */
-import canonicalize from 'canonicalize';
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { RecordedEvent } from '../core/events.js';
-import { MAX_TIME_GAP_MS, scorePair, type GroupingPoint } from '../core/incidents/grouping.js';
+import { scorePair, type GroupingPoint } from '../core/incidents/grouping.js';
+import { GroupingIndex } from '../core/incidents/grouping-index.js';
 import type { IncidentType } from '../core/agreements/vocabulary.js';
-import type { StoredReport } from '../core/reports/report.js';
+import { canonicalReport, type StoredReport } from '../core/reports/report.js';
 import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
-import type { Tx } from './record.js';
-import type { Database, ReportRow } from './schema.js';
+import { insertRows } from './bulk.js';
+import { rootOf, type Tx } from './record.js';
+import type { Database, GroupingLinkRow, IncidentRow, ReportRow } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
 
@@ -47,37 +56,28 @@ export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<
   if (event.type === 'report.triaged') {
     const { reportId, decision } = event.payload;
     await tx.updateTable('reports').set({ triage: decision }).where('id', '=', reportId).execute();
-    if (decision === 'accepted') await placeReport(tx, reportId);
+    if (decision === 'accepted') {
+      const row = await tx
+        .selectFrom('reports')
+        .select('body')
+        .where('id', '=', reportId)
+        .executeTakeFirst();
+      if (row) {
+        const index = await openIndex(tx);
+        await placeStored(tx, index, JSON.parse(row.body) as StoredReport);
+        await stampIndex(tx);
+      }
+    }
     return true;
   }
   if (event.type !== 'reports.received') return false;
-  for (const report of event.payload.reports) {
-    await insertReport(tx, report);
-    // Public submissions stay out of incidents until triaged.
-    if (report.triage !== 'pending') await placeInIncident(tx, report);
-  }
+  await receive(tx, event.payload.reports);
   return true;
-}
-
-async function placeInIncident(tx: Db, report: StoredReport): Promise<void> {
-  if (report.location) await groupReport(tx, report);
-  else await foundIncident(tx, report.id);
-}
-
-async function placeReport(tx: Db, reportId: string): Promise<void> {
-  const row = await tx
-    .selectFrom('reports')
-    .select('body')
-    .where('id', '=', reportId)
-    .executeTakeFirst();
-  if (row) await placeInIncident(tx, JSON.parse(row.body) as StoredReport);
 }
 
 /**
  * Upper bounds of the bands of precision radii, in metres (the precision classes, then anything
- * larger up to the schema's limit). Candidates are sought band by band: a precise report looks
- * only metres around itself among precise reports, and kilometres around only among imprecise
- * ones, so each search reads few rows however many reports there are.
+ * larger up to the schema's limit); kept on every report row as `radius_class`.
  */
 export const RADIUS_BANDS: readonly number[] = [...Object.values(LOCATION_PRECISIONS), 1_000_000];
 
@@ -87,33 +87,271 @@ export function radiusClass(radiusM: number): number {
   return index < 0 ? RADIUS_BANDS.length - 1 : index;
 }
 
-async function insertReport(tx: Db, report: StoredReport): Promise<void> {
+// The grouping index of each database, with the token of the write it reflects.
+const indexes = new WeakMap<Kysely<Database>, { index: GroupingIndex; token: string | null }>();
+const MARK = 'grouping_index';
+
+/** The grouping index of the transaction's database, rebuilt when the tables moved on. */
+async function openIndex(tx: Db): Promise<GroupingIndex> {
+  const root = rootOf(tx);
+  const mark = await tx
+    .selectFrom('projection_marks')
+    .select('token')
+    .where('name', '=', MARK)
+    .executeTakeFirst();
+  const token = mark?.token ?? null;
+  const cached = indexes.get(root);
+  if (cached !== undefined && cached.token === token) return cached.index;
+  const index = GroupingIndex.of(await placedPoints(tx));
+  indexes.set(root, { index, token });
+  return index;
+}
+
+/** Marks the index as reflecting this transaction's writes (a new token in the table and here). */
+async function stampIndex(tx: Db): Promise<void> {
+  const token = randomUUID();
   await tx
-    .insertInto('reports')
-    .values({
-      id: report.id,
-      client_key: report.clientId === undefined ? null : `${report.submittedBy}:${report.clientId}`,
-      source_key:
-        report.sourceRecordId === undefined
-          ? null
-          : `${report.source.name}:${report.sourceRecordId}`,
-      received_at: report.receivedAt,
-      submitted_by: report.submittedBy,
-      source_kind: report.source.kind,
-      source_name: report.source.name,
-      type: report.type,
-      observed_from: report.observedFrom,
-      observed_to: report.observedTo,
-      lon: report.location?.lon ?? null,
-      lat: report.location?.lat ?? null,
-      radius_m: report.location?.radiusM ?? null,
-      radius_class: report.location ? radiusClass(report.location.radiusM) : null,
-      incident_id: null,
-      superseded_by: null,
-      triage: report.triage ?? null,
-      body: canonicalize(report) ?? '{}',
-    })
+    .insertInto('projection_marks')
+    .values({ name: MARK, token })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
     .execute();
+  const cached = indexes.get(rootOf(tx));
+  if (cached !== undefined) cached.token = token;
+}
+
+/** Every placed, current, located report, read in pages by id. */
+async function placedPoints(tx: Db): Promise<GroupingPoint[]> {
+  const points: GroupingPoint[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await tx
+      .selectFrom('reports')
+      .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type'])
+      .where('id', '>', after)
+      .where('incident_id', 'is not', null)
+      .where('superseded_by', 'is', null)
+      .where('lat', 'is not', null)
+      .orderBy('id')
+      .limit(20_000)
+      .execute();
+    for (const row of rows) points.push(pointOf(row));
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < 20_000) return points;
+    after = last.id;
+  }
+}
+
+/** What an incident is computed from, of each of its reports. */
+interface Member {
+  id: string;
+  type: string;
+  observed_from: string;
+  observed_to: string;
+  lon: number | null;
+  lat: number | null;
+  radius_m: number | null;
+  source_name: string;
+  /** The place name and the text, for search. */
+  words: string;
+}
+
+/** An incident founded or joined within the batch being written, not yet in the tables. */
+interface Forming {
+  id: string;
+  members: Member[];
+}
+
+/** The reports.received projection: rows, links and incidents of a batch, in few statements. */
+async function receive(tx: Db, reports: readonly StoredReport[]): Promise<void> {
+  const index = await openIndex(tx);
+  const rows: ReportRow[] = [];
+  const links: GroupingLinkRow[] = [];
+  const forming = new Map<string, Forming>();
+  const flush = async () => {
+    // Rows take the incident they ended in: a later report of the batch may have merged it.
+    for (const r of rows) r.incident_id = forming.get(r.id)?.id ?? null;
+    await insertRows(tx, 'reports', REPORT_COLUMNS, rows);
+    await insertRows(tx, 'grouping_links', LINK_COLUMNS, links);
+    const incidents = new Set(forming.values());
+    await insertRows(
+      tx,
+      'incidents',
+      INCIDENT_COLUMNS,
+      [...incidents].map((f) => incidentRow(f.id, f.members)),
+    );
+    rows.length = 0;
+    links.length = 0;
+    forming.clear();
+  };
+  for (const report of reports) {
+    if (report.correctionOf !== undefined) {
+      // Rare: written at once, with the corrected report leaving its incident.
+      await flush();
+      await insertReport(tx, report);
+      index.remove(report.correctionOf);
+      if (report.triage !== 'pending') await placeStored(tx, index, report);
+      continue;
+    }
+    const row = reportRow(report);
+    rows.push(row);
+    // Public submissions stay out of incidents until triaged.
+    if (report.triage === 'pending') continue;
+    const point = report.location === undefined ? undefined : pointOfReport(report);
+    const grouped = point === undefined ? [] : linkCandidates(index, point, links);
+    if (point !== undefined) index.add(point);
+    if (grouped.every((id) => forming.has(id))) {
+      // Founds an incident, or joins (and so merges) incidents founded in this batch.
+      const joined = new Set(grouped.map((id) => forming.get(id) as Forming));
+      const members = [memberOf(report), ...[...joined].flatMap((f) => f.members)];
+      const incident: Forming = { id: firstOf(members).id, members };
+      for (const m of members) forming.set(m.id, incident);
+      continue;
+    }
+    // Joins an incident already stored: write what came before, then merge in the tables.
+    await flush();
+    await joinStored(tx, report.id, grouped);
+  }
+  await flush();
+  await stampIndex(tx);
+}
+
+/**
+ * Scores a report against its candidates, adds the links worth keeping (grouped or suggested,
+ * with their explanations) to `links`, and returns the ids of the reports it is grouped with.
+ */
+function linkCandidates(
+  index: GroupingIndex,
+  point: GroupingPoint,
+  links: GroupingLinkRow[],
+): string[] {
+  const grouped: string[] = [];
+  for (const candidate of index.candidates(point)) {
+    const explanation = scorePair(point, candidate);
+    if (explanation.decision === 'apart') continue;
+    links.push({
+      key: `${point.id}/${candidate.id}`,
+      report_id: point.id,
+      other_id: candidate.id,
+      decision: explanation.decision,
+      score: explanation.score,
+      explanation: JSON.stringify(explanation),
+    });
+    if (explanation.decision === 'grouped') grouped.push(candidate.id);
+  }
+  return grouped;
+}
+
+/** Places a report whose row is stored (a triaged or corrected one) into an incident. */
+async function placeStored(tx: Db, index: GroupingIndex, report: StoredReport): Promise<void> {
+  const links: GroupingLinkRow[] = [];
+  const point = report.location === undefined ? undefined : pointOfReport(report);
+  const grouped = point === undefined ? [] : linkCandidates(index, point, links);
+  if (point !== undefined) index.add(point);
+  await insertRows(tx, 'grouping_links', LINK_COLUMNS, links);
+  await joinStored(tx, report.id, grouped);
+}
+
+/** Puts a stored report into the incidents of the reports it is grouped with, or its own. */
+async function joinStored(tx: Db, reportId: string, grouped: readonly string[]): Promise<void> {
+  if (grouped.length === 0) return foundIncident(tx, reportId);
+  const incidents = new Set<string>();
+  for (const ids of chunks([...grouped])) {
+    const rows = await tx
+      .selectFrom('reports')
+      .select('incident_id')
+      .where('id', 'in', ids)
+      .execute();
+    for (const r of rows) if (r.incident_id !== null) incidents.add(r.incident_id);
+  }
+  if (incidents.size === 0) return foundIncident(tx, reportId);
+  await mergeInto(tx, reportId, await compatibleIncidents(tx, [...incidents]));
+}
+
+const REPORT_COLUMNS = [
+  'id',
+  'client_key',
+  'source_key',
+  'received_at',
+  'submitted_by',
+  'source_kind',
+  'source_name',
+  'type',
+  'observed_from',
+  'observed_to',
+  'lon',
+  'lat',
+  'radius_m',
+  'radius_class',
+  'incident_id',
+  'superseded_by',
+  'triage',
+  'body',
+] as const satisfies readonly (keyof ReportRow)[];
+
+const LINK_COLUMNS = [
+  'key',
+  'report_id',
+  'other_id',
+  'decision',
+  'score',
+  'explanation',
+] as const satisfies readonly (keyof GroupingLinkRow)[];
+
+const INCIDENT_COLUMNS = [
+  'id',
+  'type',
+  'status',
+  'observed_from',
+  'observed_to',
+  'lon',
+  'lat',
+  'radius_m',
+  'report_count',
+  'source_count',
+  'search_text',
+] as const satisfies readonly (keyof IncidentRow)[];
+
+function reportRow(report: StoredReport): ReportRow {
+  return {
+    id: report.id,
+    client_key: report.clientId === undefined ? null : `${report.submittedBy}:${report.clientId}`,
+    source_key:
+      report.sourceRecordId === undefined ? null : `${report.source.name}:${report.sourceRecordId}`,
+    received_at: report.receivedAt,
+    submitted_by: report.submittedBy,
+    source_kind: report.source.kind,
+    source_name: report.source.name,
+    type: report.type,
+    observed_from: report.observedFrom,
+    observed_to: report.observedTo,
+    lon: report.location?.lon ?? null,
+    lat: report.location?.lat ?? null,
+    radius_m: report.location?.radiusM ?? null,
+    radius_class: report.location ? radiusClass(report.location.radiusM) : null,
+    incident_id: null,
+    superseded_by: null,
+    triage: report.triage ?? null,
+    body: canonicalReport(report),
+  };
+}
+
+function memberOf(report: StoredReport): Member {
+  return {
+    id: report.id,
+    type: report.type,
+    observed_from: report.observedFrom,
+    observed_to: report.observedTo,
+    lon: report.location?.lon ?? null,
+    lat: report.location?.lat ?? null,
+    radius_m: report.location?.radiusM ?? null,
+    source_name: report.source.name,
+    words: `${report.placeName ?? ''} ${report.text ?? ''}`,
+  };
+}
+
+/** Inserts one report row now; a correction takes the corrected report out of its incident. */
+async function insertReport(tx: Db, report: StoredReport): Promise<void> {
+  await insertRows(tx, 'reports', REPORT_COLUMNS, [reportRow(report)]);
   if (report.correctionOf !== undefined) {
     // The corrected report leaves its incident (which goes when it was alone in it).
     const earlier = await tx
@@ -147,70 +385,16 @@ function pointOf(
   };
 }
 
-/** Groups a located report with the reports it may be about the same event as. */
-async function groupReport(tx: Db, report: StoredReport): Promise<void> {
-  const location = report.location;
-  if (location === undefined) return;
-  const self = pointOf({
+function pointOfReport(report: StoredReport): GroupingPoint {
+  return {
     id: report.id,
-    lon: location.lon,
-    lat: location.lat,
-    radius_m: location.radiusM,
-    observed_from: report.observedFrom,
-    observed_to: report.observedTo,
+    lon: report.location?.lon ?? 0,
+    lat: report.location?.lat ?? 0,
+    radiusM: report.location?.radiusM ?? 0,
+    from: Date.parse(report.observedFrom),
+    to: Date.parse(report.observedTo),
     type: report.type,
-  });
-  // Candidates: band by band, within the largest tolerance a report of that band could have
-  // with this one (twice the combined radii), and MAX_TIME_GAP_MS in time.
-  const earliest = new Date(self.from - MAX_TIME_GAP_MS).toISOString();
-  const latest = new Date(self.to + MAX_TIME_GAP_MS).toISOString();
-  // One query: an OR of one index range per band, which SQLite and PostgreSQL both answer
-  // with an index scan per term.
-  const candidates = await tx
-    .selectFrom('reports')
-    .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type', 'incident_id'])
-    .where((eb) =>
-      eb.or(
-        RADIUS_BANDS.map((upper, band) => {
-          const reach = 2 * Math.max(100, Math.hypot(location.radiusM, upper));
-          const dLat = reach / 111_320;
-          const dLon = reach / (111_320 * Math.max(0.01, Math.cos((location.lat * Math.PI) / 180)));
-          return eb.and([
-            eb('radius_class', '=', band),
-            eb('lat', '>=', location.lat - dLat),
-            eb('lat', '<=', location.lat + dLat),
-            eb('lon', '>=', location.lon - dLon),
-            eb('lon', '<=', location.lon + dLon),
-          ]);
-        }),
-      ),
-    )
-    .where('observed_from', '<=', latest)
-    .where('observed_to', '>=', earliest)
-    .where('id', '!=', report.id)
-    .where('superseded_by', 'is', null)
-    .where('incident_id', 'is not', null)
-    .execute();
-  const joined = new Set<string>();
-  for (const candidate of candidates) {
-    const explanation = scorePair(self, pointOf(candidate));
-    if (explanation.decision === 'apart') continue;
-    await tx
-      .insertInto('grouping_links')
-      .values({
-        key: `${report.id}/${candidate.id}`,
-        report_id: report.id,
-        other_id: candidate.id,
-        decision: explanation.decision,
-        score: explanation.score,
-        explanation: JSON.stringify(explanation),
-      })
-      .execute();
-    if (explanation.decision === 'grouped' && candidate.incident_id)
-      joined.add(candidate.incident_id);
-  }
-  if (joined.size === 0) return foundIncident(tx, report.id);
-  await mergeInto(tx, report.id, await compatibleIncidents(tx, [...joined]));
+  };
 }
 
 /**
@@ -353,12 +537,10 @@ async function mergeInto(tx: Db, reportId: string, incidents: string[]): Promise
 }
 
 /**
- * Recomputes an incident from its reports: the time window spans them all; the place is the most
- * precise report's (earliest among equals); the type is the most reported (earliest on ties);
- * sources are counted by name.
+ * Recomputes an incident from its reports and stores it (or removes it when it has none left).
  */
 async function refreshIncident(tx: Db, id: string): Promise<void> {
-  const members = await tx
+  const rows = await tx
     .selectFrom('reports')
     .select([
       'id',
@@ -372,18 +554,53 @@ async function refreshIncident(tx: Db, id: string): Promise<void> {
       'body',
     ])
     .where('incident_id', '=', id)
-    .orderBy('observed_from')
-    .orderBy('id')
     .execute();
-  const first = members[0];
-  if (first === undefined) {
+  if (rows.length === 0) {
     await tx.deleteFrom('incidents').where('id', '=', id).execute();
     return;
   }
-  const located = members.filter((m) => m.radius_m !== null);
-  const place = located.reduce<(typeof members)[number] | undefined>(
+  const members = rows.map(({ body, ...m }) => {
+    const said = JSON.parse(body) as { text?: string; placeName?: string };
+    return { ...m, words: `${said.placeName ?? ''} ${said.text ?? ''}` };
+  });
+  const { id: _id, ...changes } = incidentRow(id, members);
+  await tx
+    .insertInto('incidents')
+    .values({ id, ...changes })
+    .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+    .execute();
+}
+
+/** Members in incident order: by the start of their window, then id. */
+function byTimeThenId(a: Member, b: Member): number {
+  return a.observed_from < b.observed_from
+    ? -1
+    : a.observed_from > b.observed_from
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+}
+
+function firstOf(members: readonly Member[]): Member {
+  return members.reduce((first, m) => (byTimeThenId(m, first) < 0 ? m : first));
+}
+
+/**
+ * An incident from its reports: the time window spans them all; the place is the most precise
+ * report's (earliest among equals); the type is the most reported (earliest on ties); sources
+ * are counted by name; the search text joins place names and texts in order.
+ */
+function incidentRow(id: string, unordered: readonly Member[]): IncidentRow {
+  const members = [...unordered].sort(byTimeThenId);
+  const first = members[0] as Member;
+  const place = members.reduce<Member | undefined>(
     (best, m) =>
-      best === undefined || (m.radius_m ?? Infinity) < (best.radius_m ?? Infinity) ? m : best,
+      m.radius_m !== null && (best === undefined || m.radius_m < (best.radius_m ?? Infinity))
+        ? m
+        : best,
     undefined,
   );
   const counts = new Map<string, number>();
@@ -391,22 +608,11 @@ async function refreshIncident(tx: Db, id: string): Promise<void> {
   const type = [...counts.entries()].reduce((best, entry) =>
     entry[1] > best[1] ? entry : best,
   )[0];
-  const texts = members
-    .map((m) => {
-      const body = JSON.parse(m.body) as { text?: string; placeName?: string };
-      return `${body.placeName ?? ''} ${body.text ?? ''}`;
-    })
-    .join(' ')
-    .toLowerCase()
-    .slice(0, 4000);
-  const row = {
+  return {
     id,
     type,
     status: 'reported',
-    observed_from: members.reduce(
-      (min, m) => (m.observed_from < min ? m.observed_from : min),
-      first.observed_from,
-    ),
+    observed_from: first.observed_from,
     observed_to: members.reduce(
       (max, m) => (m.observed_to > max ? m.observed_to : max),
       first.observed_to,
@@ -416,14 +622,12 @@ async function refreshIncident(tx: Db, id: string): Promise<void> {
     radius_m: place?.radius_m ?? null,
     report_count: members.length,
     source_count: new Set(members.map((m) => m.source_name)).size,
-    search_text: texts,
+    search_text: members
+      .map((m) => m.words)
+      .join(' ')
+      .toLowerCase()
+      .slice(0, 4000),
   };
-  const { id: _id, ...changes } = row;
-  await tx
-    .insertInto('incidents')
-    .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet(changes))
-    .execute();
 }
 
 /** Reports already acknowledged under these client keys, by key. */

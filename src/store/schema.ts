@@ -27,6 +27,7 @@ export interface Database {
   incidents: IncidentRow;
   grouping_links: GroupingLinkRow;
   grouping_apart: GroupingApartRow;
+  projection_marks: ProjectionMarkRow;
 }
 
 /** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
@@ -186,4 +187,10 @@ export interface GroupingApartRow {
   key: string;
   report_id: string;
   other_id: string;
+}
+
+/** Operational: the token of the last write to what an in-memory index mirrors (by name). */
+export interface ProjectionMarkRow {
+  name: string;
+  token: string;
 }

@@ -9,10 +9,28 @@ import { MAX_ENTRY_BYTES } from './tiles.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+const knownPayloads = new WeakMap<object, string>();
+
+/**
+ * Tells encodeEntry the canonical JSON of a payload built from parts already canonicalized (a
+ * batch of reports), so it is not canonicalized a second time. `text` must be exactly
+ * canonicalize(payload).
+ */
+export function withCanonicalText<T extends object>(payload: T, text: string): T {
+  knownPayloads.set(payload, text);
+  return payload;
+}
+
 /** The canonical bytes of an event. Throws when the event exceeds the 64 KiB entry limit. */
 export function encodeEntry(event: RecordedEvent): Uint8Array {
   const { id, type, version, at, by, payload } = event;
-  const bytes = encoder.encode(canonicalize({ id, type, v: version, at, by, payload }) ?? '');
+  const known = knownPayloads.get(payload);
+  // RFC 8785 orders members by name: at, by, id, payload, type, v.
+  const text =
+    known === undefined
+      ? canonicalize({ id, type, v: version, at, by, payload })
+      : `{"at":${canonicalize(at) ?? ''},"by":${canonicalize(by) ?? ''},"id":${canonicalize(id) ?? ''},"payload":${known},"type":${canonicalize(type) ?? ''},"v":${version}}`;
+  const bytes = encoder.encode(text ?? '');
   if (bytes.length > MAX_ENTRY_BYTES) {
     throw new Error(
       `event ${id} (${type}) is ${bytes.length} bytes; entries are limited to ${MAX_ENTRY_BYTES}: store large content by hash`,

@@ -4,10 +4,12 @@ import * as accounts from './0001-accounts.js';
 import * as record from './0002-record.js';
 import * as agreements from './0003-agreements.js';
 import * as reports from './0004-reports.js';
+import * as groupingIndex from './0005-grouping-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
   '0002-record': record,
   '0003-agreements': agreements,
   '0004-reports': reports,
+  '0005-grouping-index': groupingIndex,
 };
