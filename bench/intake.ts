@@ -1,26 +1,38 @@
 // `npm run bench`, monitoring part (issue 5), printed and measured in one run:
-//   1. Bulk intake of generated reports (seeded, reproducible) through the reports service:
-//      validation, the record, and incremental grouping into incidents, in batches of 1,000,
-//      against a bare better-sqlite3 prepared insert of the same rows in one transaction
-//      (targets: ratio >= 0.2 and >= 50,000 reports/s). BENCH_REPORTS sets how many (default
-//      100,000; the issue's figure is 1,000,000).
-//   2. `GET /api/v1/incidents` for a bbox holding <= 1,000 incidents (targets: p50 <= 10 ms,
-//      p99 <= 50 ms) and the clustering endpoint (p50 <= 30 ms), in process (inject).
-//   3. Single-report POSTs with durable acknowledgement from 50 concurrent connections over
-//      loopback (targets: >= 2,000 reports/s, p99 <= 50 ms). BENCH_SINGLE_POSTS sets how many.
-//   4. Peak resident memory of the process.
+//   1. Bulk import: a seeded generator writes BENCH_REPORTS reports (default 1,000,000) to a CSV
+//      file, in date order with a share of second reports of the same event (as data sets come);
+//      `truce import`'s code path reads it streaming, validates, records and groups every row;
+//      then the real UCDP files of ../shared/data when present. Against a bare better-sqlite3
+//      prepared insert of the same generated rows in one transaction, measured in the same run
+//      (targets: ratio >= 0.2, >= 50,000 reports/s, peak RSS <= 500 MB).
+//   2. A server process on that database; over loopback: `GET /api/v1/incidents` for a bbox
+//      holding <= 1,000 incidents (p50 <= 10 ms, p99 <= 50 ms) and the clustering endpoint
+//      (p50 <= 30 ms).
+//   3. Single-report POSTs with durable acknowledgement, 50 connections (autocannon) against that
+//      server (targets: >= 2,000 reports/s, p99 <= 50 ms). BENCH_POST_SECONDS sets how long.
+import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemPrincipal } from '../src/core/auth/principal.js';
-import { INCIDENT_TYPES } from '../src/core/agreements/vocabulary.js';
-import { buildApp } from '../src/http/app.js';
 import { createServices } from '../src/services.js';
+import { importReportFile } from '../src/services/import-service.js';
 
-const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 100_000);
-const BATCH = 1000;
-const SINGLE_POSTS = Number(process.env['BENCH_SINGLE_POSTS'] ?? 5000);
+const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 1_000_000);
+const POST_SECONDS = Number(process.env['BENCH_POST_SECONDS'] ?? 10);
+const ROOT = new URL('../', import.meta.url).pathname;
+const UCDP = join(ROOT, '../shared/data/ucdp-ged-ukraine');
+const TYPES = ['shelling', 'air_strike', 'drone_strike', 'missile_strike', 'armed_clash'];
 
 /** A small seeded generator (mulberry32), so every run takes in the same reports. */
 function seeded(seed: number): () => number {
@@ -34,33 +46,81 @@ function seeded(seed: number): () => number {
   };
 }
 
-/** Reports spread over eastern Ukraine and a year, a few sources each; some near-duplicates. */
-function generate(count: number) {
+interface Generated {
+  id: string;
+  at: string;
+  lat: number;
+  lon: number;
+  type: string;
+  text: string;
+}
+
+/**
+ * Reports over eastern Ukraine and a year, in date order (hours shuffled within each day); one
+ * in ten is a second report of the event before it (30 m and minutes away), which groups.
+ */
+function* generate(count: number): Generator<Generated, void, undefined> {
   const random = seeded(42);
   const start = Date.parse('2022-03-01T00:00:00Z');
-  return Array.from({ length: count }, (_, i) => {
-    const at = start + Math.floor(random() * 365 * 24) * 3600_000;
-    return {
-      clientId: `bench-${i}`,
-      observedFrom: new Date(at).toISOString(),
-      observedTo: new Date(at + 3600_000).toISOString(),
-      location: { lon: 35 + random() * 5, lat: 47 + random() * 3, precision: 'vicinity' as const },
-      mode: 'reported' as const,
-      type: INCIDENT_TYPES[Math.floor(random() * 6)] ?? 'shelling',
-      source: { kind: 'dataset' as const, name: `source-${Math.floor(random() * 5)}` },
-      text: `generated report ${i}`,
-    };
-  });
+  let previous: Generated | undefined;
+  for (let i = 0; i < count; i += 1) {
+    const id = `g${String(i).padStart(8, '0')}`;
+    let report: Generated;
+    if (previous !== undefined && random() < 0.1) {
+      report = {
+        ...previous,
+        id,
+        lat: previous.lat + 0.0002,
+        at: new Date(Date.parse(previous.at) + 600_000).toISOString(),
+        text: `second report of ${previous.id}`,
+      };
+    } else {
+      const day = Math.floor((i / count) * 365);
+      const at = start + day * 86_400_000 + Math.floor(random() * 86_400) * 1000;
+      report = {
+        id,
+        at: new Date(at).toISOString(),
+        lat: 47 + random() * 3,
+        lon: 35 + random() * 5,
+        type: TYPES[Math.floor(random() * TYPES.length)] ?? 'shelling',
+        text: `generated report ${i}`,
+      };
+    }
+    previous = report;
+    yield report;
+  }
+}
+
+function writeCsv(path: string, count: number): void {
+  const fd = openSync(path, 'w');
+  let buffer = 'id,date,lat,lon,precision,type,text\n';
+  for (const r of generate(count)) {
+    buffer += `${r.id},${r.at},${r.lat.toFixed(6)},${r.lon.toFixed(6)},vicinity,${r.type},${r.text}\n`;
+    if (buffer.length > 1 << 20) {
+      writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
 }
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+/** The server's peak resident memory (VmHWM), in MB. */
+function peakRssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truce-bench-intake-'));
   console.log(`\nTruce monitoring benchmark (Node ${process.version}, SQLite in ${dir})\n`);
   try {
-    const reports = generate(REPORTS);
+    const csv = join(dir, 'generated.csv');
+    writeCsv(csv, REPORTS);
 
     // Baseline: the same rows as JSON into one table with a prepared statement, one transaction.
     const bare = new Database(join(dir, 'bare.db'));
@@ -69,112 +129,183 @@ async function main(): Promise<void> {
     const insert = bare.prepare('insert into reports (id, body) values (?, ?)');
     const bareStart = performance.now();
     bare.transaction(() => {
-      for (const r of reports) insert.run(r.clientId, JSON.stringify(r));
+      for (const r of generate(REPORTS)) insert.run(r.id, JSON.stringify(r));
     })();
-    const bareSeconds = (performance.now() - bareStart) / 1000;
+    const bareRate = REPORTS / ((performance.now() - bareStart) / 1000);
     bare.close();
 
-    const services = await createServices(`sqlite:${join(dir, 'truce.db')}`);
+    const dbUrl = `sqlite:${join(dir, 'truce.db')}`;
+    const services = await createServices(dbUrl);
     const by = systemPrincipal('bench');
     const start = performance.now();
-    for (let i = 0; i < reports.length; i += BATCH) {
-      await services.reports.submit(
-        reports.slice(i, i + BATCH).map((value) => ({ value })),
+    const generated = await importReportFile(
+      services.reports,
+      {
+        path: csv,
+        format: 'csv',
+        source: 'bench generator',
+        map: {
+          id: 'sourceRecordId',
+          date: 'observedFrom',
+          lat: 'lat',
+          lon: 'lon',
+          precision: 'precision',
+          type: 'type',
+          text: 'text',
+        },
+      },
+      by,
+    );
+    const generatedSeconds = (performance.now() - start) / 1000;
+    let ucdpRows = 0;
+    const ucdpFiles = [
+      ['UCDP-Ukraine_2014-01-22_to_2022-02-23_utf8.csv', undefined],
+      ['UCDP-Ukraine_2014_to_2023_cp1252_mixed.csv', 'MM/DD/YYYY'],
+    ] as const;
+    for (const [file, dateFormat] of ucdpFiles) {
+      if (!existsSync(join(UCDP, file))) continue;
+      const summary = await importReportFile(
+        services.reports,
+        {
+          path: join(UCDP, file),
+          format: 'ucdp',
+          ...(dateFormat ? { dateFormat } : {}),
+        },
         by,
       );
+      ucdpRows += summary.read;
     }
     const seconds = (performance.now() - start) / 1000;
-    const rate = REPORTS / seconds;
-    const bareRate = REPORTS / bareSeconds;
+    const rate = (REPORTS + ucdpRows) / seconds;
+    const importRss = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(
-      `1. Intake of ${REPORTS.toLocaleString('en')} generated reports (validation, record, grouping):`,
+      `1. Import of ${fmt(REPORTS)} generated reports${ucdpRows > 0 ? ` and ${fmt(ucdpRows)} UCDP rows` : ' (../shared/data absent: no UCDP rows)'} (CSV read, validation, record, grouping):`,
     );
     console.log(
-      `   Truce: ${Math.round(rate).toLocaleString('en')} reports/s (${seconds.toFixed(1)} s)`,
+      `   generated file: ${fmt(generated.accepted)} accepted, ${fmt(generated.rejected)} rejected in ${generatedSeconds.toFixed(1)} s (${fmt(REPORTS / generatedSeconds)} reports/s)`,
     );
+    console.log(`   Truce, all files: ${fmt(rate)} reports/s (${seconds.toFixed(1)} s)`);
+    console.log(`   bare prepared insert, one transaction: ${fmt(bareRate)} reports/s`);
     console.log(
-      `   bare prepared insert, one transaction: ${Math.round(bareRate).toLocaleString('en')} reports/s`,
+      `   ratio ${(rate / bareRate).toFixed(3)} (target >= 0.2); ${rate >= 50_000 ? 'meets' : 'MISSES'} 50,000 reports/s`,
     );
-    console.log(
-      `   ratio ${(rate / bareRate).toFixed(3)} (target >= 0.2), ${rate >= 50_000 ? 'meets' : 'MISSES'} 50,000 reports/s`,
-    );
-
-    const app = await buildApp(services, { logLevel: 'silent' });
+    console.log(`   peak RSS of the importing process: ${importRss} MB (target <= 500)`);
+    const incidents = await services.incidents.list({ limit: 1 });
     await services.users.addAll(
-      [{ name: 'bench', role: 'viewer', password: 'bench-password-1' }],
+      [
+        { name: 'bench-viewer', role: 'viewer', password: 'bench-password-1' },
+        { name: 'bench-monitor', role: 'monitor', password: 'bench-password-2' },
+      ],
       by,
     );
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { username: 'bench', password: 'bench-password-1' },
-    });
-    const cookie = `truce_session=${login.cookies.find((c) => c.name === 'truce_session')?.value ?? ''}`;
-    const time = async (url: string, rounds: number) => {
-      const took: number[] = [];
-      let size = 0;
-      for (let i = 0; i < rounds; i++) {
-        const t0 = performance.now();
-        const response = await app.inject({ method: 'GET', url, headers: { cookie } });
-        took.push(performance.now() - t0);
-        size =
-          (response.json() as { incidents?: unknown[]; features?: unknown[] }).incidents?.length ??
-          (response.json() as { features?: unknown[] }).features?.length ??
-          0;
-      }
-      return { p50: percentile(took, 0.5), p99: percentile(took, 0.99), size };
-    };
-    const list = await time('/api/v1/incidents?bbox=37,48,37.3,48.3&limit=1000', 200);
-    console.log(`\n2. GET /api/v1/incidents, bbox with ${list.size} incidents:`);
-    console.log(
-      `   p50 ${list.p50.toFixed(2)} ms (target <= 10), p99 ${list.p99.toFixed(2)} ms (target <= 50)`,
-    );
-    const clusters = await time('/api/v1/incidents/clusters?zoom=6', 100);
-    console.log(
-      `   clusters at zoom 6 (${clusters.size} cells): p50 ${clusters.p50.toFixed(2)} ms (target <= 30)`,
-    );
-
-    // 3. Single-report POSTs with durable acknowledgement, 50 connections at once, over loopback.
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
-    await services.users.addAll(
-      [{ name: 'bench-monitor', role: 'monitor', password: 'bench-password-2' }],
-      by,
-    );
-    const token = await services.tokens.create(
-      { userName: 'bench-monitor', label: 'bench' },
-      systemPrincipal('bench'),
-    );
-    const singles = generate(SINGLE_POSTS).map((r, i) => ({ ...r, clientId: `single-${i}` }));
-    const latencies: number[] = [];
-    let next = 0;
-    const connection = async () => {
-      while (next < singles.length) {
-        const body = JSON.stringify(singles[next++]);
-        const t0 = performance.now();
-        const response = await fetch(`${address}/api/v1/reports`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token.secret}` },
-          body,
-        });
-        await response.arrayBuffer();
-        if (response.status !== 201) throw new Error(`POST answered ${response.status}`);
-        latencies.push(performance.now() - t0);
-      }
-    };
-    const postStart = performance.now();
-    await Promise.all(Array.from({ length: 50 }, connection));
-    const postSeconds = (performance.now() - postStart) / 1000;
-    console.log(
-      `\n3. ${SINGLE_POSTS.toLocaleString('en')} single-report POSTs, 50 connections, durable acknowledgement:`,
-    );
-    console.log(
-      `   ${Math.round(SINGLE_POSTS / postSeconds).toLocaleString('en')} reports/s (target >= 2,000), p99 ${percentile(latencies, 0.99).toFixed(1)} ms (target <= 50)`,
-    );
-    console.log(
-      `\n4. Peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (target <= 500)`,
-    );
-    await app.close();
+    const viewer = await services.tokens.create({ userName: 'bench-viewer', label: 'bench' }, by);
+    const monitor = await services.tokens.create({ userName: 'bench-monitor', label: 'bench' }, by);
     await services.close();
+    if (incidents.incidents.length === 0) throw new Error('the import made no incidents');
+
+    // 2. The server in its own process, as deployed; the client here, over loopback.
+    const server = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/bin.ts',
+        'serve',
+        '--db',
+        dbUrl,
+        '--data-dir',
+        dir,
+        '--port',
+        '0',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TRUCE_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const url = /running at (\S+)/.exec(out)?.[1];
+        if (url) resolve(url);
+      });
+      server.on('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
+    });
+    try {
+      const time = async (path: string, rounds: number) => {
+        const took: number[] = [];
+        let size = 0;
+        for (let i = 0; i < rounds; i++) {
+          const t0 = performance.now();
+          const response = await fetch(`${address}${path}`, {
+            headers: { authorization: `Bearer ${viewer.secret}` },
+          });
+          const body = (await response.json()) as { incidents?: unknown[]; features?: unknown[] };
+          took.push(performance.now() - t0);
+          if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+          size = body.incidents?.length ?? body.features?.length ?? 0;
+        }
+        return { p50: percentile(took, 0.5), p99: percentile(took, 0.99), size };
+      };
+      await time('/api/v1/incidents?limit=1', 5);
+      const list = await time('/api/v1/incidents?bbox=37,48,37.25,48.25&limit=1000', 200);
+      console.log(
+        `\n2. GET /api/v1/incidents over loopback, a bbox with ${fmt(list.size)} incidents:`,
+      );
+      console.log(
+        `   p50 ${list.p50.toFixed(2)} ms (target <= 10), p99 ${list.p99.toFixed(2)} ms (target <= 50)`,
+      );
+      await time('/api/v1/incidents/clusters?zoom=6', 1);
+      const clusters = await time('/api/v1/incidents/clusters?zoom=6', 100);
+      console.log(
+        `   clusters at zoom 6 (${fmt(clusters.size)} cells): p50 ${clusters.p50.toFixed(2)} ms (target <= 30)`,
+      );
+
+      // 3. Single reports, each its own POST, 50 connections; every body a different report.
+      const random = seeded(7);
+      let n = 0;
+      const result = await autocannon({
+        url: `${address}/api/v1/reports`,
+        connections: 50,
+        duration: POST_SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${monitor.secret}`,
+            },
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({
+                clientId: `post-${(n += 1)}`,
+                observedFrom: new Date(
+                  Date.parse('2023-03-01T00:00:00Z') + Math.floor(random() * 8760) * 3600_000,
+                ).toISOString(),
+                location: { lon: 35 + random() * 5, lat: 47 + random() * 3, precision: 'vicinity' },
+                mode: 'saw',
+                type: 'shelling',
+                source: { kind: 'monitor', name: 'bench patrol' },
+                text: `single report ${n}`,
+              }),
+            }),
+          },
+        ],
+      });
+      const failed = result.non2xx + result.errors + result.timeouts;
+      console.log(
+        `\n3. Single-report POSTs for ${POST_SECONDS} s, 50 connections (autocannon), durable acknowledgement:`,
+      );
+      console.log(
+        `   ${fmt(result.requests.average)} reports/s (target >= 2,000), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target <= 50); ${fmt(result.requests.total)} sent, ${failed} failed`,
+      );
+      console.log(`   peak RSS of the server process: ${peakRssOf(server.pid ?? 0)} MB`);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -58,6 +58,28 @@ describe('grouping two reports', () => {
     expect(result.decision).toBe('suggested');
   });
 
+  it('keeps day-precision reports of consecutive days apart (no chaining day after day)', () => {
+    const day = 24 * hour;
+    const monday = Date.parse('2022-04-04T00:00:00Z');
+    const first = buildPoint({ from: monday, to: monday + day - 1000 });
+    const next = buildPoint({ id: 'b', from: monday + day, to: monday + 2 * day - 1000 });
+    expect(scorePair(first, next)).toMatchObject({ decision: 'apart', overlapMs: -1000 });
+    // Two exact reports a second apart are as close as can be.
+    expect(
+      scorePair(buildPoint({ to: t0 }), buildPoint({ id: 'b', from: t0 + 1000, to: t0 + 1000 }))
+        .decision,
+    ).toBe('grouped');
+  });
+
+  it('only suggests a report whose window is longer than two days', () => {
+    const month = buildPoint({ id: 'b', from: t0 - 10 * 24 * hour, to: t0 + 20 * 24 * hour });
+    const result = scorePair(buildPoint(), month);
+    expect(result.overlapMs).toBe(hour);
+    expect(result).toMatchObject({ decision: 'suggested', score: 0.6 });
+    const twoDays = buildPoint({ id: 'b', from: t0 - 24 * hour, to: t0 + 24 * hour });
+    expect(scorePair(buildPoint(), twoDays).decision).toBe('grouped');
+  });
+
   it('never groups incompatible types, however close', () => {
     expect(scorePair(buildPoint(), buildPoint({ id: 'b', type: 'access_denied' }))).toMatchObject({
       score: 0,

@@ -27,6 +27,15 @@ export const GROUPING_THRESHOLDS = { auto: 0.7, suggest: 0.4 } as const;
 /** Reports never group across more than this gap between their time windows. */
 export const MAX_TIME_GAP_MS = 6 * 3600 * 1000;
 
+/**
+ * A report whose window is longer than this ("some time that week") may be suggested for an
+ * incident but never joins one automatically: it would chain every event at its place into one.
+ */
+export const MAX_AUTO_WINDOW_MS = 2 * 24 * 3600 * 1000;
+
+/** The most a pair with a window longer than MAX_AUTO_WINDOW_MS scores for time: suggested. */
+const COARSE_TIME_FACTOR = 0.6;
+
 /** How well two types match: the same, the same category, related categories, or not at all. */
 export type TypeMatch = 'same' | 'category' | 'related' | 'none';
 
@@ -59,7 +68,9 @@ const RELATED: readonly (readonly [IncidentCategory, IncidentCategory])[] = [
 /**
  * Scores a pair of reports in [0, 1] with its explanation. The score is the product of a
  * spatial factor (1 within the tolerance, falling to 0 at twice it), a time factor (1 when the
- * windows overlap, falling to 0 at MAX_TIME_GAP_MS apart) and a type factor. Symmetric.
+ * windows overlap, falling to 0 at the slack beyond them: MAX_TIME_GAP_MS less the shorter
+ * window; at most 0.6 when a window is longer than MAX_AUTO_WINDOW_MS) and a type factor.
+ * Symmetric.
  */
 export function scorePair(a: GroupingPoint, b: GroupingPoint): GroupingExplanation {
   const distanceM = haversineMetres(a.lon, a.lat, b.lon, b.lat);
@@ -67,7 +78,13 @@ export function scorePair(a: GroupingPoint, b: GroupingPoint): GroupingExplanati
   const spatial =
     distanceM <= toleranceM ? 1 : Math.max(0, 1 - (distanceM - toleranceM) / toleranceM);
   const overlapMs = Math.min(a.to, b.to) - Math.max(a.from, b.from);
-  const time = overlapMs >= 0 ? 1 : Math.max(0, 1 + overlapMs / MAX_TIME_GAP_MS);
+  // Beyond the windows, slack for clocks and estimates: MAX_TIME_GAP_MS for two instants, less
+  // for wider windows (which carry their uncertainty already), none from a day on, so that two
+  // day-precision reports of consecutive days stay apart.
+  const slackMs = Math.max(0, MAX_TIME_GAP_MS - Math.min(a.to - a.from, b.to - b.from));
+  const gapFactor = overlapMs >= 0 ? 1 : slackMs === 0 ? 0 : Math.max(0, 1 + overlapMs / slackMs);
+  const coarse = Math.max(a.to - a.from, b.to - b.from) > MAX_AUTO_WINDOW_MS;
+  const time = coarse ? Math.min(gapFactor, COARSE_TIME_FACTOR) : gapFactor;
   const typeMatch = matchTypes(a.type, b.type);
   const score = round3(spatial * time * TYPE_FACTORS[typeMatch]);
   return {
