@@ -24,6 +24,7 @@ import {
   findByClientKeys,
   findBySourceKeys,
   pendingReports,
+  prepareGroupingIndex,
   reportOwners,
   sourceRecordIds,
   triageOf,
@@ -225,6 +226,9 @@ export function createReportsService(ctx: ServiceContext) {
       by: Principal | { public: string },
     ): Promise<IntakeResult> =>
       submitQueued(by, submission).then((result) => ({ ...result, index: 0 })),
+
+    /** Builds the grouping index ahead of the first report (a server does it at start). */
+    prepareGrouping: (): Promise<void> => prepareGroupingIndex(db),
 
     /** The source-record ids of the current reports from one source (to spot deletions). */
     knownSourceRecords: (sourceName: string): Promise<string[]> => sourceRecordIds(db, sourceName),

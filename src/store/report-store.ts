@@ -22,7 +22,7 @@ import type { IncidentType } from '../core/agreements/vocabulary.js';
 import { canonicalReport, type StoredReport } from '../core/reports/report.js';
 import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
 import { insertRows } from './bulk.js';
-import { rootOf, type Tx } from './record.js';
+import { inReadSnapshot, rootOf, type Tx } from './record.js';
 import type { Database, GroupingLinkRow, IncidentRow, ReportRow } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
@@ -105,6 +105,22 @@ async function openIndex(tx: Db): Promise<GroupingIndex> {
   const index = GroupingIndex.of(await placedPoints(tx));
   indexes.set(root, { index, token });
   return index;
+}
+
+/**
+ * Builds the grouping index of a database ahead of the first write (at server start), from a
+ * read snapshot: the first write finds it current unless something was written meanwhile.
+ */
+export async function prepareGroupingIndex(db: Kysely<Database>): Promise<void> {
+  const built = await inReadSnapshot(db, async (snapshot) => {
+    const mark = await snapshot
+      .selectFrom('projection_marks')
+      .select('token')
+      .where('name', '=', MARK)
+      .executeTakeFirst();
+    return { index: GroupingIndex.of(await placedPoints(snapshot)), token: mark?.token ?? null };
+  });
+  if (!indexes.has(db)) indexes.set(db, built);
 }
 
 /** Marks the index as reflecting this transaction's writes (a new token in the table and here). */

@@ -53,6 +53,8 @@ export const serveCommand: Command = {
       stopCheckpointing = services.record.startCheckpointing(1000, (error) =>
         log.error({ err: error }, 'signing a checkpoint failed'),
       );
+      // Build the grouping index now rather than on the first report received.
+      await services.reports.prepareGrouping();
       const address = await listen(app, config.host, config.port);
       io.stdout(banner(address, services.store.displayUrl, bootstrap, services.record.verifierKey));
     } catch (error) {
