@@ -100,6 +100,17 @@ describe('monitoring area', () => {
       expect(await rows.count()).toBeLessThan(allRows);
       await screenshot(page, 'monitoring-incidents-search');
 
+      // The matching incidents as a CSV download, with the signed-in session.
+      const exportLink = page.getByRole('link', {
+        name: t('incidents.exportFiltered'),
+        exact: true,
+      });
+      const href = (await exportLink.getAttribute('href')) ?? '';
+      expect(href).toBe('/api/v1/incidents.csv?q=fuel+depot');
+      const csv = await page.request.get(new URL(href, page.url()).toString());
+      expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+      expect((await csv.text()).trimEnd().split('\r\n')).toHaveLength(2);
+
       // The incident with its CIR report.
       await rows.first().getByRole('link').click();
       await page

@@ -1,4 +1,5 @@
 /** Incidents: lists for maps and tables, and one incident with its reports and groupings. */
+import { csvLine } from '../core/csv.js';
 import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
@@ -20,6 +21,7 @@ import {
   groupingLinks,
   incidentReports,
   listIncidents,
+  sourceNamesOf,
   type IncidentQuery,
 } from '../store/incident-store.js';
 import type { IncidentRow } from '../store/schema.js';
@@ -48,6 +50,28 @@ export interface IncidentPage {
   readonly incidents: IncidentSummary[];
   readonly next: string | null;
 }
+
+/** What incident lists are asked for: filters, a page size, and where the page starts. */
+export type ListQuery = Omit<IncidentQuery, 'after'> & {
+  cursor?: string | undefined;
+  /** Only incidents inside a zone (or whose precision crosses its edge): `<document>/<zone>`. */
+  zone?: string | undefined;
+};
+
+/** The columns of the CSV export. */
+const CSV_COLUMNS = [
+  'id',
+  'type',
+  'status',
+  'observed_from',
+  'observed_to',
+  'lon',
+  'lat',
+  'radius_m',
+  'reports',
+  'sources',
+  'source_names',
+];
 
 /** The most incidents one page may hold. */
 export const MAX_PAGE = 1000;
@@ -106,7 +130,7 @@ export function createIncidentsService(
     }
   }
 
-  return {
+  const service = {
     /** Puts incidents together as one (a person's decision, which automatic grouping keeps). */
     merge: (incidentIds: readonly string[], reason: string, by: Principal) =>
       decide(by, reason, async (tx) => {
@@ -171,13 +195,7 @@ export function createIncidentsService(
     },
 
     /** A page of incidents matching the filters, newest first. */
-    async list(
-      query: Omit<IncidentQuery, 'after'> & {
-        cursor?: string | undefined;
-        /** Only incidents inside a zone (or whose precision crosses its edge): `<document>/<zone>`. */
-        zone?: string | undefined;
-      },
-    ): Promise<IncidentPage> {
+    async list(query: ListQuery): Promise<IncidentPage> {
       let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
       if (query.zone === undefined) {
         const rows = await listIncidents(db, { ...query, limit: query.limit + 1, after });
@@ -212,6 +230,42 @@ export function createIncidentsService(
         if (rows.length < query.limit || last === undefined)
           return { incidents: found.map(summarize), next: null };
         after = { observedFrom: last.observed_from, id: last.id };
+      }
+    },
+
+    /**
+     * Every incident matching the filters as CSV lines (a header first), newest first, read a
+     * page at a time so an export of millions streams in bounded memory. Cells are quoted and
+     * formula-safe (core/csv.ts): source names come from senders.
+     */
+    async *exportCsv(query: ListQuery): AsyncGenerator<string> {
+      yield csvLine(CSV_COLUMNS);
+      let cursor = query.cursor;
+      for (;;) {
+        const page = await service.list({ ...query, cursor, limit: MAX_PAGE });
+        const names = await sourceNamesOf(
+          db,
+          page.incidents.map((i) => i.id),
+        );
+        let lines = '';
+        for (const i of page.incidents) {
+          lines += csvLine([
+            i.id,
+            i.type,
+            i.status,
+            i.observedFrom,
+            i.observedTo,
+            i.location?.lon ?? null,
+            i.location?.lat ?? null,
+            i.location?.radiusM ?? null,
+            i.reports,
+            i.sources,
+            (names.get(i.id) ?? []).join('; '),
+          ]);
+        }
+        yield lines;
+        if (page.next === null) return;
+        cursor = page.next;
       }
     },
 
@@ -255,6 +309,7 @@ export function createIncidentsService(
       };
     },
   };
+  return service;
 }
 
 function summarize(row: IncidentRow): IncidentSummary {

@@ -180,3 +180,27 @@ export async function incidentPoints(db: Db): Promise<IncidentPoint[]> {
     status: r.status,
   }));
 }
+
+/** The names of the sources reporting each of these incidents, sorted, by incident id. */
+export async function sourceNamesOf(
+  db: Db,
+  incidentIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const names = new Map<string, string[]>();
+  for (let i = 0; i < incidentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['incident_id', 'source_name'])
+      .distinct()
+      .where('incident_id', 'in', incidentIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      if (row.incident_id === null) continue;
+      const list = names.get(row.incident_id) ?? [];
+      list.push(row.source_name);
+      names.set(row.incident_id, list);
+    }
+  }
+  for (const list of names.values()) list.sort();
+  return names;
+}

@@ -162,6 +162,16 @@ export const listIncidents = (query: IncidentQuery) => {
   return request<IncidentPage>('GET', `${API}/incidents${search === '' ? '' : `?${search}`}`);
 };
 
+/** Where every incident matching the filters downloads from as CSV (all pages at once). */
+export const incidentsCsvUrl = (query: Pick<IncidentQuery, 'q' | 'types'>) => {
+  const params = new URLSearchParams();
+  if (query.q !== undefined && query.q !== '') params.set('q', query.q);
+  if (query.types !== undefined && query.types.length > 0)
+    params.set('type', query.types.join(','));
+  const search = params.toString();
+  return `${API}/incidents.csv${search === '' ? '' : `?${search}`}`;
+};
+
 /** One incident with the zones it relates to, its reports and the grouping explanations. */
 export const getIncident = (id: string) =>
   request<IncidentView>('GET', `${API}/incidents/${encodeURIComponent(id)}`);

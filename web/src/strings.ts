@@ -599,6 +599,8 @@ const en = {
   'incidents.intro':
     'Incidents are reports grouped by time, place and type, newest first. Open one to see its reports and why they were grouped.',
   'incidents.importLink': 'Import a report file',
+  'incidents.exportAll': 'Download all incidents as CSV',
+  'incidents.exportFiltered': 'Download the matching incidents as CSV',
   'incidents.filters': 'Filter incidents',
   'incidents.search': 'Words in the reports',
   'incidents.searchHint': 'Finds incidents whose reports contain all these words.',

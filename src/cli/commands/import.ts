@@ -5,6 +5,7 @@
  * --all-or-nothing.
  */
 import { createWriteStream } from 'node:fs';
+import { csvCell } from '../../core/csv.js';
 import { basename, resolve } from 'node:path';
 import { systemPrincipal } from '../../core/auth/principal.js';
 import { DomainError } from '../../core/errors.js';
@@ -124,10 +125,4 @@ function parseMap(value: unknown): Record<string, string> | undefined {
     map[column.trim()] = field.trim();
   }
   return map;
-}
-
-/** A CSV cell, quoted, with formula starts (= + - @) neutralised for spreadsheet users. */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
 }

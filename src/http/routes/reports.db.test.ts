@@ -249,6 +249,45 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     expect((await get('/api/v1/incidents?cursor=nonsense')).statusCode).toBe(400);
   });
 
+  it('exports every matching incident as formula-safe CSV', async () => {
+    const reports = Array.from({ length: 3 }, (_, i) =>
+      buildReport({
+        observedFrom: `2022-04-0${i + 1}T10:00:00Z`,
+        observedTo: undefined,
+        location: { lon: 31 + i, lat: 48, precision: 'exact' },
+        source: { kind: 'open_source', name: i === 1 ? '=HYPERLINK("http://x","y")' : 'CIR' },
+      }),
+    );
+    await post({ reports });
+    await post(
+      buildReport({
+        observedFrom: '2022-04-02T10:05:00Z',
+        observedTo: undefined,
+        location: { lon: 32, lat: 48, precision: 'exact' },
+        source: { kind: 'monitor', name: '@patrol, "north"' },
+      }),
+    );
+    const csv = await get('/api/v1/incidents.csv?bbox=30,47,40,49');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="incidents.csv"/);
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '"id","type","status","observed_from","observed_to","lon","lat","radius_m","reports","sources","source_names"',
+    );
+    expect(lines).toHaveLength(4);
+    // The incident of 2 April: two sources, their names harmless in a spreadsheet.
+    expect(lines[2]).toContain(',32,48,10,2,2,');
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://x"",""y""); @patrol, ""north"""`);
+    expect(csv.body).not.toMatch(/(^|,)"?[=@]/m);
+    const typed = await get('/api/v1/incidents.csv?type=armed_clash');
+    expect(typed.body.trimEnd().split('\r\n')).toHaveLength(1);
+    const badZone = await get('/api/v1/incidents.csv?zone=nowhere/none');
+    expect(badZone.statusCode).toBe(400);
+    expect(JSON.stringify(badZone.json().error.details)).toContain('zone');
+    expect(badZone.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   it('clusters incidents per map cell, fewer and bigger as the map zooms out', async () => {
     const reports = Array.from({ length: 12 }, (_, i) =>
       buildReport({

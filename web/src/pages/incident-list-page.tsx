@@ -8,7 +8,7 @@ import { ErrorMessage } from '../components/error-message';
 import { SelectField, TextField } from '../components/field';
 import { Link } from '../components/link';
 import { PageTitle } from '../components/page-title';
-import { listIncidents } from '../endpoints';
+import { incidentsCsvUrl, listIncidents } from '../endpoints';
 import {
   IMPORT_PATH,
   incidentListPath,
@@ -131,6 +131,17 @@ function IncidentResults({ filters }: { readonly filters: IncidentFilters }) {
   return (
     <section className="panel" aria-labelledby="incidents-title">
       <h2 id="incidents-title">{t('incidents.tableCaption')}</h2>
+      <p>
+        <a
+          href={incidentsCsvUrl({
+            q: filters.q,
+            types: filters.type === '' ? [] : [filters.type],
+          })}
+          download="incidents.csv"
+        >
+          {filtered ? t('incidents.exportFiltered') : t('incidents.exportAll')}
+        </a>
+      </p>
       <ErrorMessage error={error} />
       {loading && pages === undefined && <p role="status">{t('app.loading')}</p>}
       {pages !== undefined && pages.incidents.length === 0 && (
