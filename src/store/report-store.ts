@@ -212,13 +212,13 @@ async function receive(tx: Db, reports: readonly StoredReport[]): Promise<void> 
     rows.push(row);
     // Public submissions stay out of incidents until triaged.
     if (report.triage === 'pending') continue;
-    const point = report.location === undefined ? undefined : pointOfReport(report);
+    const point = row.lat === null ? undefined : pointOf(row);
     const grouped = point === undefined ? [] : linkCandidates(index, point, links);
     if (point !== undefined) index.add(point);
     if (grouped.every((id) => forming.has(id))) {
       // Founds an incident, or joins (and so merges) incidents founded in this batch.
       const joined = new Set(grouped.map((id) => forming.get(id) as Forming));
-      const members = [memberOf(report), ...[...joined].flatMap((f) => f.members)];
+      const members = [memberOf(row, report), ...[...joined].flatMap((f) => f.members)];
       const incident: Forming = { id: firstOf(members).id, members };
       for (const m of members) forming.set(m.id, incident);
       continue;
@@ -260,7 +260,7 @@ function linkCandidates(
 /** Places a report whose row is stored (a triaged or corrected one) into an incident. */
 async function placeStored(tx: Db, index: GroupingIndex, report: StoredReport): Promise<void> {
   const links: GroupingLinkRow[] = [];
-  const point = report.location === undefined ? undefined : pointOfReport(report);
+  const point = report.location === undefined ? undefined : pointOf(reportRow(report));
   const grouped = point === undefined ? [] : linkCandidates(index, point, links);
   if (point !== undefined) index.add(point);
   await insertRows(tx, 'grouping_links', LINK_COLUMNS, links);
@@ -351,18 +351,10 @@ function reportRow(report: StoredReport): ReportRow {
   };
 }
 
-function memberOf(report: StoredReport): Member {
-  return {
-    id: report.id,
-    type: report.type,
-    observed_from: report.observedFrom,
-    observed_to: report.observedTo,
-    lon: report.location?.lon ?? null,
-    lat: report.location?.lat ?? null,
-    radius_m: report.location?.radiusM ?? null,
-    source_name: report.source.name,
-    words: `${report.placeName ?? ''} ${report.text ?? ''}`,
-  };
+function memberOf(row: ReportRow, report: StoredReport): Member {
+  const { id, type, observed_from, observed_to, lon, lat, radius_m, source_name } = row;
+  const words = `${report.placeName ?? ''} ${report.text ?? ''}`;
+  return { id, type, observed_from, observed_to, lon, lat, radius_m, source_name, words };
 }
 
 /** Inserts one report row now; a correction takes the corrected report out of its incident. */
@@ -398,18 +390,6 @@ function pointOf(
     from: Date.parse(row.observed_from),
     to: Date.parse(row.observed_to),
     type: row.type as IncidentType,
-  };
-}
-
-function pointOfReport(report: StoredReport): GroupingPoint {
-  return {
-    id: report.id,
-    lon: report.location?.lon ?? 0,
-    lat: report.location?.lat ?? 0,
-    radiusM: report.location?.radiusM ?? 0,
-    from: Date.parse(report.observedFrom),
-    to: Date.parse(report.observedTo),
-    type: report.type,
   };
 }
 
