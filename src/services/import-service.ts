@@ -50,8 +50,13 @@ export async function importReportFile(
   hooks: { onReject?: (reject: RejectLine) => void; onProgress?: (read: number) => void } = {},
 ): Promise<ImportSummary> {
   const counts = { read: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 };
-  const seen = new Set<string>();
+  // How often each source-record id occurred: it was seen, and its n-th occurrence is `<id>#<n>`.
   const occurrences = new Map<string, number>();
+  const seen = (id: string) => {
+    if (occurrences.has(id)) return true;
+    const repeat = /^(.*)#(\d+)$/.exec(id);
+    return repeat !== null && (occurrences.get(repeat[1] ?? '') ?? 0) >= Number(repeat[2]);
+  };
   let sourceName: string | null = null;
   const pending: ImportRow[] = [];
   const held: ImportRow[] = [];
@@ -78,16 +83,14 @@ export async function importReportFile(
       counts.read += 1;
       // An id repeated within one file is a defect of the file, not a correction: the n-th
       // occurrence is kept as its own report under `<id>#<n>` (stable while the order is).
-      const id = row.report?.sourceRecordId;
-      if (id !== undefined && row.report !== undefined) {
+      const id = row.report?.sourceRecordId ?? row.sourceRecordId;
+      if (id) {
         const occurrence = (occurrences.get(id) ?? 0) + 1;
         occurrences.set(id, occurrence);
-        if (occurrence > 1) {
+        if (occurrence > 1 && row.report !== undefined) {
           row = { ...row, report: { ...row.report, sourceRecordId: `${id}#${occurrence}` } };
         }
       }
-      if (row.sourceRecordId) seen.add(row.sourceRecordId);
-      if (row.report?.sourceRecordId) seen.add(row.report.sourceRecordId);
       for (const p of row.problems) {
         if (p.severity === 'warning') counts.warnings += 1;
         reject({ line: row.line, field: p.field, severity: p.severity, message: p.message });
@@ -134,6 +137,6 @@ export async function importReportFile(
   const disappeared =
     sourceName === null
       ? []
-      : (await reports.knownSourceRecords(sourceName)).filter((id) => !seen.has(id));
+      : (await reports.knownSourceRecords(sourceName)).filter((id) => !seen(id));
   return { ...counts, stored: true, sourceName, disappeared };
 }

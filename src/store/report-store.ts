@@ -102,7 +102,7 @@ async function openIndex(tx: Db): Promise<GroupingIndex> {
   const token = mark?.token ?? null;
   const cached = indexes.get(root);
   if (cached !== undefined && cached.token === token) return cached.index;
-  const index = GroupingIndex.of(await placedPoints(tx));
+  const index = await buildIndex(tx);
   indexes.set(root, { index, token });
   return index;
 }
@@ -118,7 +118,7 @@ export async function prepareGroupingIndex(db: Kysely<Database>): Promise<void> 
       .select('token')
       .where('name', '=', MARK)
       .executeTakeFirst();
-    return { index: GroupingIndex.of(await placedPoints(snapshot)), token: mark?.token ?? null };
+    return { index: await buildIndex(snapshot), token: mark?.token ?? null };
   });
   if (!indexes.has(db)) indexes.set(db, built);
 }
@@ -135,9 +135,9 @@ async function stampIndex(tx: Db): Promise<void> {
   if (cached !== undefined) cached.token = token;
 }
 
-/** Every placed, current, located report, read in pages by id. */
-async function placedPoints(tx: Db): Promise<GroupingPoint[]> {
-  const points: GroupingPoint[] = [];
+/** An index of every placed, current, located report, read in pages by id. */
+async function buildIndex(tx: Db): Promise<GroupingIndex> {
+  const index = new GroupingIndex();
   let after = '';
   for (;;) {
     const rows = await tx
@@ -150,11 +150,13 @@ async function placedPoints(tx: Db): Promise<GroupingPoint[]> {
       .orderBy('id')
       .limit(20_000)
       .execute();
-    for (const row of rows) points.push(pointOf(row));
+    index.load(rows.map(pointOf));
     const last = rows.at(-1);
-    if (last === undefined || rows.length < 20_000) return points;
+    if (last === undefined || rows.length < 20_000) break;
     after = last.id;
   }
+  index.seal();
+  return index;
 }
 
 /** What an incident is computed from, of each of its reports. */

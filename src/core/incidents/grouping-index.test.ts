@@ -76,6 +76,25 @@ describe('the grouping index', () => {
     }
   });
 
+  it('finds the same after folding its recent additions into the packed tree', () => {
+    // 26,000 additions pass the first fold (at 20,000), leaving some in the dynamic tree.
+    const all = points(26_000, 5, { lon: 37, lat: 48 });
+    const added = new GroupingIndex();
+    for (const p of all) added.add(p);
+    const built = GroupingIndex.of(all);
+    const ids = (index: GroupingIndex, p: GroupingPoint) =>
+      index
+        .candidates(p)
+        .map((c) => c.id)
+        .sort();
+    let found = 0;
+    for (const p of all.filter((_, i) => i % 130 === 0)) {
+      expect(ids(added, p)).toEqual(ids(built, p));
+      found += ids(added, p).length;
+    }
+    expect(found).toBeGreaterThan(200);
+  });
+
   it('no longer offers a removed report', () => {
     const at = Date.parse('2024-05-01T10:00:00Z');
     const a = {
