@@ -1,5 +1,6 @@
 /** Reading incidents: filtered, keyset-paginated lists, and one incident with its reports. */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { cellsOf } from '../core/geo/cells.js';
 import type { Tx } from './record.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -121,6 +122,9 @@ function applyFilters<O>(
 ): SelectQueryBuilder<Database, 'incidents', O> {
   if (query.bbox) {
     const [west, south, east, north] = query.bbox;
+    // A small area is read by its map cells (an index with time); the exact test follows.
+    const cells = cellsOf(query.bbox);
+    if (cells !== undefined) q = q.where('cell', 'in', cells);
     q = q.where('lat', '>=', south).where('lat', '<=', north);
     q =
       west <= east

@@ -18,6 +18,7 @@ import { sql, type Kysely } from 'kysely';
 import type { RecordedEvent } from '../core/events.js';
 import { scorePair, type GroupingPoint } from '../core/incidents/grouping.js';
 import { GroupingIndex } from '../core/incidents/grouping-index.js';
+import { cellOf } from '../core/geo/cells.js';
 import type { IncidentType } from '../core/agreements/vocabulary.js';
 import { canonicalReport, type StoredReport } from '../core/reports/report.js';
 import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
@@ -327,6 +328,7 @@ const INCIDENT_COLUMNS = [
   'report_count',
   'source_count',
   'search_text',
+  'cell',
 ] as const satisfies readonly (keyof IncidentRow)[];
 
 function reportRow(report: StoredReport): ReportRow {
@@ -625,6 +627,10 @@ function incidentRow(id: string, unordered: readonly Member[]): IncidentRow {
       .join(' ')
       .toLowerCase()
       .slice(0, 4000),
+    cell:
+      place !== undefined && place.lon !== null && place.lat !== null
+        ? cellOf(place.lon, place.lat)
+        : null,
   };
 }
 

@@ -170,6 +170,8 @@ export interface IncidentRow {
   report_count: number;
   source_count: number;
   search_text: string;
+  /** The quarter-degree map cell of the place (core/geo/cells.ts), null without one. */
+  cell: number | null;
 }
 
 /** Why two reports were grouped or a grouping suggested; `key` is `<report>/<other>`. */

@@ -102,7 +102,7 @@ describeEachDialect('users and tokens from the command line', (dialect) => {
   it('migrates explicitly and then reports the database up to date', async () => {
     const first = await run(['migrate']);
     expect(first.out).toMatch(
-      /^Applied 5 migration\(s\) to .*: 0001-accounts, 0002-record, 0003-agreements, 0004-reports, 0005-grouping-index\n$/,
+      /^Applied 6 migration\(s\) to .*: 0001-accounts, 0002-record, 0003-agreements, 0004-reports, 0005-grouping-index, 0006-incident-cells\n$/,
     );
     expect((await run(['migrate'])).out).toMatch(/is up to date/);
   });

@@ -5,6 +5,7 @@ import * as record from './0002-record.js';
 import * as agreements from './0003-agreements.js';
 import * as reports from './0004-reports.js';
 import * as groupingIndex from './0005-grouping-index.js';
+import * as incidentCells from './0006-incident-cells.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-agreements': agreements,
   '0004-reports': reports,
   '0005-grouping-index': groupingIndex,
+  '0006-incident-cells': incidentCells,
 };
