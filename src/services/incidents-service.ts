@@ -11,7 +11,7 @@ import {
   cellDegreesAt,
   clusterPoints,
   type Cluster,
-  type ClusterPoint,
+  type PointColumns,
 } from '../core/incidents/clusters.js';
 import { recordSize } from '../store/record-log.js';
 import {
@@ -93,8 +93,8 @@ export function createIncidentsService(
    * The located incidents as points, reloaded only when the record has grown since (any write,
    * from this process or another, grows it): maps ask often, incidents change in bursts.
    */
-  let pointIndex: { size: number; points: ClusterPoint[] } | undefined;
-  async function currentPoints(): Promise<ClusterPoint[]> {
+  let pointIndex: { size: number; points: PointColumns } | undefined;
+  async function currentPoints(): Promise<PointColumns> {
     const size = await recordSize(db);
     if (pointIndex?.size !== size) pointIndex = { size, points: await incidentPoints(db) };
     return pointIndex.points;

@@ -1,6 +1,7 @@
 /** Reading incidents: filtered, keyset-paginated lists, and one incident with its reports. */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { cellsOf } from '../core/geo/cells.js';
+import { PointColumns } from '../core/incidents/clusters.js';
 import type { Tx } from './record.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -156,33 +157,34 @@ function applyFilters<O>(
   return q;
 }
 
-/** What clustering needs of an incident. Times are ms since the epoch. */
-export interface IncidentPoint {
-  readonly id: string;
-  readonly lon: number;
-  readonly lat: number;
-  readonly from: number;
-  readonly to: number;
-  readonly type: string;
-  readonly status: string;
-}
-
-/** Every located incident, as points (for an in-memory cluster index). */
-export async function incidentPoints(db: Db): Promise<IncidentPoint[]> {
-  const rows = await db
-    .selectFrom('incidents')
-    .select(['id', 'lon', 'lat', 'observed_from', 'observed_to', 'type', 'status'])
-    .where('lon', 'is not', null)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    lon: Number(r.lon),
-    lat: Number(r.lat),
-    from: Date.parse(r.observed_from),
-    to: Date.parse(r.observed_to),
-    type: r.type,
-    status: r.status,
-  }));
+/** Every located incident, as points in columns (the in-memory cluster index), read in pages. */
+export async function incidentPoints(db: Db): Promise<PointColumns> {
+  const points = new PointColumns();
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('incidents')
+      .select(['id', 'lon', 'lat', 'observed_from', 'observed_to', 'type', 'status'])
+      .where('lon', 'is not', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(20_000)
+      .execute();
+    for (const r of rows) {
+      points.add({
+        id: r.id,
+        lon: Number(r.lon),
+        lat: Number(r.lat),
+        from: Date.parse(r.observed_from),
+        to: Date.parse(r.observed_to),
+        type: r.type,
+        status: r.status,
+      });
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < 20_000) return points;
+    after = last.id;
+  }
 }
 
 /** The names of the sources reporting each of these incidents, sorted, by incident id. */

@@ -36,38 +36,115 @@ export function cellDegreesAt(zoom: number): number {
   return 360 / 2 ** zoom / 4;
 }
 
+/**
+ * Located incidents in columns (typed arrays; types and statuses as codes): a million take about
+ * 60 MB, and counting runs over flat arrays.
+ */
+export class PointColumns {
+  private readonly ids: string[] = [];
+  private lon = new Float64Array(1024);
+  private lat = new Float64Array(1024);
+  private from = new Float64Array(1024);
+  private to = new Float64Array(1024);
+  private type = new Uint16Array(1024);
+  private status = new Uint16Array(1024);
+  private readonly codes = new Map<string, number>();
+  private count = 0;
+
+  static of(points: Iterable<ClusterPoint>): PointColumns {
+    const columns = new PointColumns();
+    for (const point of points) columns.add(point);
+    return columns;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(point: ClusterPoint): void {
+    if (this.count === this.lon.length) this.grow();
+    const i = this.count;
+    this.ids.push(point.id);
+    this.lon[i] = point.lon;
+    this.lat[i] = point.lat;
+    this.from[i] = point.from;
+    this.to[i] = point.to;
+    this.type[i] = this.code(point.type);
+    this.status[i] = this.code(point.status);
+    this.count += 1;
+  }
+
+  /** Counts the points passing the filter per grid cell of `cellDegrees`. */
+  cluster(filter: ClusterFilter, cellDegrees: number): Cluster[] {
+    const types =
+      filter.types && filter.types.length > 0
+        ? new Set(filter.types.map((t) => this.codes.get(t) ?? -1))
+        : undefined;
+    const status = filter.status === undefined ? undefined : (this.codes.get(filter.status) ?? -1);
+    const [west, south, east, north] = filter.bbox ?? [-180, -90, 180, 90];
+    const wraps = west > east;
+    const from = filter.from ?? -Infinity;
+    const to = filter.to ?? Infinity;
+    const cells = new Map<number, { lon: number; lat: number; count: number; first: number }>();
+    const columns = Math.ceil(360 / cellDegrees) + 1;
+    const { lon: lons, lat: lats } = this;
+    for (let i = 0; i < this.count; i += 1) {
+      const lat = lats[i] as number;
+      const lon = lons[i] as number;
+      if (lat < south || lat > north) continue;
+      if (wraps ? lon < west && lon > east : lon < west || lon > east) continue;
+      if ((this.to[i] as number) < from || (this.from[i] as number) > to) continue;
+      if (types !== undefined && !types.has(this.type[i] as number)) continue;
+      if (status !== undefined && this.status[i] !== status) continue;
+      const key =
+        Math.floor((lat + 90) / cellDegrees) * columns + Math.floor((lon + 180) / cellDegrees);
+      const cell = cells.get(key);
+      if (cell === undefined) cells.set(key, { lon, lat, count: 1, first: i });
+      else {
+        cell.lon += lon;
+        cell.lat += lat;
+        cell.count += 1;
+      }
+    }
+    return [...cells.values()].map((c) => ({
+      lon: c.lon / c.count,
+      lat: c.lat / c.count,
+      count: c.count,
+      incidentId: c.count === 1 ? (this.ids[c.first] ?? null) : null,
+    }));
+  }
+
+  private code(word: string): number {
+    let code = this.codes.get(word);
+    if (code === undefined) {
+      code = this.codes.size;
+      this.codes.set(word, code);
+    }
+    return code;
+  }
+
+  private grow(): void {
+    const length = Math.ceil(this.lon.length * 1.5);
+    const bigger = <T extends Float64Array | Uint16Array>(array: T, make: (n: number) => T) => {
+      const next = make(length);
+      next.set(array);
+      return next;
+    };
+    this.lon = bigger(this.lon, (n) => new Float64Array(n));
+    this.lat = bigger(this.lat, (n) => new Float64Array(n));
+    this.from = bigger(this.from, (n) => new Float64Array(n));
+    this.to = bigger(this.to, (n) => new Float64Array(n));
+    this.type = bigger(this.type, (n) => new Uint16Array(n));
+    this.status = bigger(this.status, (n) => new Uint16Array(n));
+  }
+}
+
 /** Counts the points passing the filter per grid cell of `cellDegrees`. */
 export function clusterPoints(
-  points: readonly ClusterPoint[],
+  points: readonly ClusterPoint[] | PointColumns,
   filter: ClusterFilter,
   cellDegrees: number,
 ): Cluster[] {
-  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : undefined;
-  const [west, south, east, north] = filter.bbox ?? [-180, -90, 180, 90];
-  const wraps = west > east;
-  const cells = new Map<number, { lon: number; lat: number; count: number; id: string }>();
-  const columns = Math.ceil(360 / cellDegrees) + 1;
-  for (const p of points) {
-    if (p.lat < south || p.lat > north) continue;
-    if (wraps ? p.lon < west && p.lon > east : p.lon < west || p.lon > east) continue;
-    if (filter.from !== undefined && p.to < filter.from) continue;
-    if (filter.to !== undefined && p.from > filter.to) continue;
-    if (types && !types.has(p.type)) continue;
-    if (filter.status !== undefined && p.status !== filter.status) continue;
-    const key =
-      Math.floor((p.lat + 90) / cellDegrees) * columns + Math.floor((p.lon + 180) / cellDegrees);
-    const cell = cells.get(key);
-    if (cell === undefined) cells.set(key, { lon: p.lon, lat: p.lat, count: 1, id: p.id });
-    else {
-      cell.lon += p.lon;
-      cell.lat += p.lat;
-      cell.count += 1;
-    }
-  }
-  return [...cells.values()].map((c) => ({
-    lon: c.lon / c.count,
-    lat: c.lat / c.count,
-    count: c.count,
-    incidentId: c.count === 1 ? c.id : null,
-  }));
+  const columns = points instanceof PointColumns ? points : PointColumns.of(points);
+  return columns.cluster(filter, cellDegrees);
 }
