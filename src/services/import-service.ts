@@ -37,7 +37,7 @@ export interface ImportSummary {
   readonly disappeared: string[];
 }
 
-const BATCH = 2000;
+const BATCH = 10_000;
 
 /**
  * Imports a file. Usage mistakes and undecidable dates become VALIDATION_FAILED (nothing is
