@@ -4,7 +4,7 @@ import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
 import { inTransaction, record, type Tx } from '../store/record.js';
-import { incidentMemberIds } from '../store/report-store.js';
+import { incidentMemberIds, incidentsOfReports } from '../store/report-store.js';
 import type { GroupingExplanation } from '../core/incidents/grouping.js';
 import type { StoredReport } from '../core/reports/report.js';
 import {
@@ -284,6 +284,13 @@ export function createIncidentsService(
         db,
         reports.map((r) => r.id),
       );
+      // Links may reach reports of other incidents (suggestions, or a pair a person split): name
+      // those incidents, so a person can merge them from here.
+      const inside = new Set(reports.map((r) => r.id));
+      const outside = links.flatMap((l) =>
+        [l.report_id, l.other_id].filter((reportId) => !inside.has(reportId)),
+      );
+      const incidentOf = await incidentsOfReports(db, outside);
       const incident = summarize(row);
       const zones = incident.location
         ? (await zonesAt(incident.observedFrom, incident.observedTo)).map((zone) => ({
@@ -301,11 +308,16 @@ export function createIncidentsService(
         incident,
         zones,
         reports,
-        groupings: links.map((l) => ({
-          reportId: l.report_id,
-          otherId: l.other_id,
-          explanation: JSON.parse(l.explanation) as GroupingExplanation,
-        })),
+        groupings: links.map((l) => {
+          const away = inside.has(l.report_id) ? l.other_id : l.report_id;
+          return {
+            reportId: l.report_id,
+            otherId: l.other_id,
+            /** The incident of the pair's report that is not in this one; null when both are. */
+            otherIncidentId: inside.has(away) ? null : (incidentOf.get(away) ?? null),
+            explanation: JSON.parse(l.explanation) as GroupingExplanation,
+          };
+        }),
       };
     },
   };

@@ -702,6 +702,23 @@ export async function triageOf(db: Db, id: string): Promise<string | null | unde
   return row === undefined ? undefined : row.triage;
 }
 
+/** The incident each of these reports is in (reports outside any incident are left out). */
+export async function incidentsOfReports(
+  db: Db,
+  reportIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const ids of chunks([...new Set(reportIds)])) {
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'incident_id'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const r of rows) if (r.incident_id !== null) found.set(r.id, r.incident_id);
+  }
+  return found;
+}
+
 /** The ids of an incident's reports. */
 export async function incidentMemberIds(db: Db, incidentId: string): Promise<string[]> {
   const rows = await db

@@ -78,6 +78,8 @@ export interface GroupingExplanation {
 export interface Grouping {
   readonly reportId: string;
   readonly otherId: string;
+  /** The incident of the pair's report that is not in this one; null when both are. */
+  readonly otherIncidentId: string | null;
   readonly explanation: GroupingExplanation;
 }
 

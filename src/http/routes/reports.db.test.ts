@@ -523,6 +523,35 @@ describeEachDialect('people merging and splitting incidents', (dialect) => {
     );
   });
 
+  it('names the other incident of a suggestion, so a person can confirm it by merging', async () => {
+    const later = buildReport({
+      source: { kind: 'monitor', name: 'B' },
+      location: { lon: 37.5606, lat: 48.7232, precision: 'exact' },
+      observedFrom: '2022-04-08T10:45:00Z',
+      observedTo: '2022-04-08T10:45:00Z',
+    });
+    await call('POST', '/api/v1/reports', {
+      reports: [{ ...report('A', 37.5606), observedTo: '2022-04-08T07:25:00Z' }, later],
+    });
+    expect(await membership()).toEqual(['A', 'B']);
+    const ids = (await call('GET', '/api/v1/incidents'))
+      .json()
+      .incidents.map((i: { id: string }) => i.id) as string[];
+    const [first = '', second = ''] = ids;
+    const suggestion = (await call('GET', `/api/v1/incidents/${first}`)).json().groupings;
+    expect(suggestion).toEqual([
+      expect.objectContaining({
+        otherIncidentId: second,
+        explanation: expect.objectContaining({ decision: 'suggested' }),
+      }),
+    ]);
+    await call('POST', '/api/v1/incidents/merge', { incidentIds: ids, reason: 'same strike' });
+    expect(await membership()).toEqual(['A+B']);
+    const [merged] = (await call('GET', '/api/v1/incidents')).json().incidents;
+    const after = (await call('GET', `/api/v1/incidents/${merged.id}`)).json().groupings;
+    expect(after).toEqual([expect.objectContaining({ otherIncidentId: null })]);
+  });
+
   it('merges incidents with a reason, refusing nonsense', async () => {
     await call('POST', '/api/v1/reports', { reports: [report('A', 37.5), report('B', 37.9)] });
     expect(await membership()).toEqual(['A', 'B']);
