@@ -27,17 +27,31 @@ export interface IncidentQuery {
 
 /** One page of incidents, newest first, and the key to continue after. */
 export async function listIncidents(db: Db, query: IncidentQuery): Promise<IncidentRow[]> {
-  let q = applyFilters(db.selectFrom('incidents').selectAll(), query);
-  if (query.after) {
-    const { observedFrom, id } = query.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('observed_from', '<', observedFrom),
-        eb.and([eb('observed_from', '=', observedFrom), eb('id', '<', id)]),
-      ]),
-    );
+  const page = <O>(q: SelectQueryBuilder<Database, 'incidents', O>) => {
+    let filtered = applyFilters(q, query);
+    if (query.after) {
+      const { observedFrom, id } = query.after;
+      filtered = filtered.where((eb) =>
+        eb.or([
+          eb('observed_from', '<', observedFrom),
+          eb.and([eb('observed_from', '=', observedFrom), eb('id', '<', id)]),
+        ]),
+      );
+    }
+    return filtered.orderBy('observed_from', 'desc').orderBy('id', 'desc').limit(query.limit);
+  };
+  if (query.bbox !== undefined && cellsOf(query.bbox) !== undefined) {
+    // A small area: the page's ids come from the covering index of cells (place and time), and
+    // only the page's rows are read.
+    return db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('id', 'in', page(db.selectFrom('incidents').select('id')))
+      .orderBy('observed_from', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   }
-  return q.orderBy('observed_from', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  return page(db.selectFrom('incidents').selectAll()).execute();
 }
 
 /** One incident, or undefined. */

@@ -249,6 +249,28 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     expect((await get('/api/v1/incidents?cursor=nonsense')).statusCode).toBe(400);
   });
 
+  it('pages through a small map area newest first, across cell edges', async () => {
+    // Seven incidents on a line across the edge of two quarter-degree cells (33.25), one outside.
+    const reports = [33.19, 33.21, 33.23, 33.24, 33.26, 33.28, 33.3, 33.5].map((lon, i) =>
+      buildReport({
+        location: { lon, lat: 48.1, precision: 'exact' },
+        observedFrom: `2022-05-0${i + 1}T10:00:00Z`,
+        observedTo: `2022-05-0${i + 1}T10:10:00Z`,
+      }),
+    );
+    await post({ reports });
+    const days: string[] = [];
+    let url: string | null = '/api/v1/incidents?bbox=33.2,48,33.4,48.2&limit=3';
+    while (url !== null) {
+      const page = (await get(url)).json();
+      days.push(
+        ...page.incidents.map((i: { observedFrom: string }) => i.observedFrom.slice(8, 10)),
+      );
+      url = page.nextUrl;
+    }
+    expect(days).toEqual(['07', '06', '05', '04', '03', '02']);
+  });
+
   it('exports every matching incident as formula-safe CSV', async () => {
     const reports = Array.from({ length: 3 }, (_, i) =>
       buildReport({

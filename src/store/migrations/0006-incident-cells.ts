@@ -1,7 +1,7 @@
 /**
  * Incidents get the map cell of their place (core/geo/cells.ts: a quarter degree), indexed with
- * their time, so a list for a small map area reads that area's incidents newest first instead of
- * a strip of longitude across the whole map. Existing incidents get theirs here.
+ * their time, id and place (a covering index), so a list for a small map area finds its page in
+ * the index instead of reading a strip of longitude across the whole map. Existing incidents get theirs here.
  */
 import type { Kysely } from 'kysely';
 import { cellOf } from '../../core/geo/cells.js';
@@ -32,10 +32,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     if (last === undefined) break;
     after = last.id;
   }
+  // Covering for a bbox list: cell and place filter, time and id order the page, in the index.
   await db.schema
     .createIndex('incidents_by_cell')
     .on('incidents')
-    .columns(['cell', 'observed_from'])
+    .columns(['cell', 'observed_from', 'id', 'lat', 'lon'])
     .execute();
 }
 
