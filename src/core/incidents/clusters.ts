@@ -85,28 +85,30 @@ export class PointColumns {
     const wraps = west > east;
     const from = filter.from ?? -Infinity;
     const to = filter.to ?? Infinity;
-    const cells = new Map<number, { lon: number; lat: number; count: number; first: number }>();
-    const columns = Math.ceil(360 / cellDegrees) + 1;
-    const { lon: lons, lat: lats } = this;
+    // Cells are numbered within the bbox; sums are kept in arrays when there are few enough
+    // cells (a world map at zoom 6 has 33,000), else in a map.
+    const columnFirst = Math.floor(((wraps ? -180 : west) + 180) / cellDegrees);
+    const columnLast = Math.floor(((wraps ? 180 : east) + 180) / cellDegrees);
+    const rowFirst = Math.floor((south + 90) / cellDegrees);
+    const columns = columnLast - columnFirst + 1;
+    const cellCount = columns * (Math.floor((north + 90) / cellDegrees) - rowFirst + 1);
+    const sums = cellCount <= 1_000_000 ? new CellArrays(cellCount) : new CellMap();
+    const { lon: lons, lat: lats, from: froms, to: tos } = this;
     for (let i = 0; i < this.count; i += 1) {
       const lat = lats[i] as number;
       const lon = lons[i] as number;
       if (lat < south || lat > north) continue;
       if (wraps ? lon < west && lon > east : lon < west || lon > east) continue;
-      if ((this.to[i] as number) < from || (this.from[i] as number) > to) continue;
+      if ((tos[i] as number) < from || (froms[i] as number) > to) continue;
       if (types !== undefined && !types.has(this.type[i] as number)) continue;
       if (status !== undefined && this.status[i] !== status) continue;
       const key =
-        Math.floor((lat + 90) / cellDegrees) * columns + Math.floor((lon + 180) / cellDegrees);
-      const cell = cells.get(key);
-      if (cell === undefined) cells.set(key, { lon, lat, count: 1, first: i });
-      else {
-        cell.lon += lon;
-        cell.lat += lat;
-        cell.count += 1;
-      }
+        (Math.floor((lat + 90) / cellDegrees) - rowFirst) * columns +
+        Math.floor((lon + 180) / cellDegrees) -
+        columnFirst;
+      sums.add(key, lon, lat, i);
     }
-    return [...cells.values()].map((c) => ({
+    return sums.cells().map((c) => ({
       lon: c.lon / c.count,
       lat: c.lat / c.count,
       count: c.count,
@@ -147,4 +149,66 @@ export function clusterPoints(
 ): Cluster[] {
   const columns = points instanceof PointColumns ? points : PointColumns.of(points);
   return columns.cluster(filter, cellDegrees);
+}
+
+/** Sums of one cell: positions, count, and the first point in it. */
+interface CellSum {
+  lon: number;
+  lat: number;
+  count: number;
+  first: number;
+}
+
+/** Per-cell sums in flat arrays, for a bounded number of cells. */
+class CellArrays {
+  private readonly lon: Float64Array;
+  private readonly lat: Float64Array;
+  private readonly count: Uint32Array;
+  private readonly first: Int32Array;
+  private readonly used: number[] = [];
+
+  constructor(size: number) {
+    this.lon = new Float64Array(size);
+    this.lat = new Float64Array(size);
+    this.count = new Uint32Array(size);
+    this.first = new Int32Array(size);
+  }
+
+  add(key: number, lon: number, lat: number, point: number): void {
+    if (this.count[key] === 0) {
+      this.used.push(key);
+      this.first[key] = point;
+    }
+    this.lon[key] = (this.lon[key] as number) + lon;
+    this.lat[key] = (this.lat[key] as number) + lat;
+    this.count[key] = (this.count[key] as number) + 1;
+  }
+
+  cells(): CellSum[] {
+    return this.used.map((key) => ({
+      lon: this.lon[key] as number,
+      lat: this.lat[key] as number,
+      count: this.count[key] as number,
+      first: this.first[key] as number,
+    }));
+  }
+}
+
+/** Per-cell sums in a map, for fine grids over large areas. */
+class CellMap {
+  private readonly sums = new Map<number, CellSum>();
+
+  add(key: number, lon: number, lat: number, point: number): void {
+    const cell = this.sums.get(key);
+    if (cell === undefined) this.sums.set(key, { lon, lat, count: 1, first: point });
+    else {
+      cell.lon += lon;
+      cell.lat += lat;
+      cell.count += 1;
+    }
+  }
+
+  cells(): CellSum[] {
+    return [...this.sums.values()];
+  }
 }

@@ -262,7 +262,9 @@ describeEachDialect('taking in reports and grouping them into incidents', (diale
     const days: string[] = [];
     let url: string | null = '/api/v1/incidents?bbox=33.2,48,33.4,48.2&limit=3';
     while (url !== null) {
-      const page = (await get(url)).json();
+      const page: { incidents: { observedFrom: string }[]; nextUrl: string | null } = (
+        await get(url)
+      ).json();
       days.push(
         ...page.incidents.map((i: { observedFrom: string }) => i.observedFrom.slice(8, 10)),
       );
