@@ -73,6 +73,11 @@ const CSV_COLUMNS = [
   'source_names',
 ];
 
+/** Point indexes up to this many incidents are reloaded before a map is answered. */
+const SYNC_RELOAD_POINTS = 100_000;
+/** Larger ones at most this often, in the background. */
+const RELOAD_INTERVAL_MS = 5000;
+
 /** The most incidents one page may hold. */
 export const MAX_PAGE = 1000;
 
@@ -90,14 +95,34 @@ export function createIncidentsService(
   const { db } = ctx.store;
 
   /**
-   * The located incidents as points, reloaded only when the record has grown since (any write,
-   * from this process or another, grows it): maps ask often, incidents change in bursts.
+   * The located incidents as points, reloaded when the record has grown since (any write, from
+   * this process or another, grows it): maps ask often, incidents change in bursts. A small
+   * index is reloaded before answering; a large one (a million points take seconds to read) is
+   * reloaded in the background at most every RELOAD_INTERVAL_MS while maps get the one before,
+   * so under steady intake map clusters lag the incidents by a few seconds.
    */
   let pointIndex: { size: number; points: PointColumns } | undefined;
+  let reloading: Promise<void> | undefined;
+  let lastReload = 0;
+  const reload = async (size: number) => {
+    lastReload = performance.now();
+    pointIndex = { size, points: await incidentPoints(db) };
+  };
   async function currentPoints(): Promise<PointColumns> {
     const size = await recordSize(db);
-    if (pointIndex?.size !== size) pointIndex = { size, points: await incidentPoints(db) };
-    return pointIndex.points;
+    if (pointIndex === undefined || pointIndex.points.size < SYNC_RELOAD_POINTS) {
+      if (pointIndex?.size !== size) await reload(size);
+    } else if (
+      pointIndex.size !== size &&
+      reloading === undefined &&
+      performance.now() - lastReload >= RELOAD_INTERVAL_MS
+    ) {
+      // A failed reload (the database going away at shutdown) is retried by a later request.
+      reloading = reload(size)
+        .catch(() => undefined)
+        .finally(() => (reloading = undefined));
+    }
+    return (pointIndex as { points: PointColumns }).points;
   }
 
   async function findZone(key: string): Promise<StoredZone> {

@@ -182,7 +182,7 @@ export async function incidentPoints(db: Db): Promise<PointColumns> {
       .where('lon', 'is not', null)
       .where('id', '>', after)
       .orderBy('id')
-      .limit(20_000)
+      .limit(POINT_PAGE)
       .execute();
     for (const r of rows) {
       points.add({
@@ -196,10 +196,13 @@ export async function incidentPoints(db: Db): Promise<PointColumns> {
       });
     }
     const last = rows.at(-1);
-    if (last === undefined || rows.length < 20_000) return points;
+    if (last === undefined || rows.length < POINT_PAGE) return points;
     after = last.id;
   }
 }
+
+/** Rows per read of the point index: small, so that a reload never holds a server up long. */
+const POINT_PAGE = 5000;
 
 /** The names of the sources reporting each of these incidents, sorted, by incident id. */
 export async function sourceNamesOf(
