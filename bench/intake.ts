@@ -204,6 +204,7 @@ async function main(): Promise<void> {
     if (incidents.incidents.length === 0) throw new Error('the import made no incidents');
 
     // 2. The server in its own process, as deployed; the client here, over loopback.
+    const serverStart = performance.now();
     const server = spawn(
       process.execPath,
       [
@@ -233,6 +234,9 @@ async function main(): Promise<void> {
       });
       server.on('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
     });
+    console.log(
+      `\n   server start on this database (migrations, grouping index): ${((performance.now() - serverStart) / 1000).toFixed(1)} s`,
+    );
     try {
       const time = async (path: string, rounds: number) => {
         const took: number[] = [];
