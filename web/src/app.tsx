@@ -21,6 +21,9 @@ import { navigate, usePath } from './router';
 import { t } from './strings';
 import { useAuth } from './use-auth';
 
+/** The verb that allows merging incidents and splitting reports out of them. */
+const INCIDENT_GROUP_VERB = 'incident.group';
+
 // The monitoring area is its own chunk, loaded when first opened.
 const MonitoringArea = lazy(() =>
   import('./pages/monitoring-area').then((module) => ({ default: module.MonitoringArea })),
@@ -120,6 +123,7 @@ export function App() {
               <MonitoringArea
                 path={targetPath}
                 canImport={state.session.verbs.includes(REPORT_SUBMIT_VERB)}
+                canGroup={state.session.verbs.includes(INCIDENT_GROUP_VERB)}
               />
             </Suspense>
           </ErrorBoundary>

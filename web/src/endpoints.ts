@@ -176,6 +176,23 @@ export const incidentsCsvUrl = (query: Pick<IncidentQuery, 'q' | 'types'>) => {
 export const getIncident = (id: string) =>
   request<IncidentView>('GET', `${API}/incidents/${encodeURIComponent(id)}`);
 
+/**
+ * Merges incidents into one, with the reason kept in the record. The merged incident keeps the
+ * id of the incident with the earliest report; the others are gone afterwards.
+ */
+export const mergeIncidents = (incidentIds: readonly string[], reason: string) =>
+  request<undefined>('POST', `${API}/incidents/merge`, { incidentIds, reason });
+
+/**
+ * Moves some, but not all, of an incident's reports into a new incident, with the reason kept
+ * in the record; the moved reports are never grouped back automatically.
+ */
+export const splitIncident = (id: string, reportIds: readonly string[], reason: string) =>
+  request<undefined>('POST', `${API}/incidents/${encodeURIComponent(id)}/split`, {
+    reportIds,
+    reason,
+  });
+
 /** Where a piece of evidence downloads from, by its SHA-256. */
 export const evidenceUrl = (sha256: string) => `${API}/evidence/${encodeURIComponent(sha256)}`;
 

@@ -621,6 +621,10 @@ const en = {
   'incidents.noPlace': 'No place given',
   'incidents.more': 'More',
   'incidents.loadingMore': 'Loading more…',
+  'incidents.reason': 'Reason',
+  'incidents.reasonHint': 'Why; kept in the record with your name.',
+  'incidents.reasonMissing': 'Give a reason.',
+  'incidents.cancel': 'Cancel',
 
   'observed.window': '{from} to {to}',
   'place.latLon': '{lat}, {lon} ±{radius}',
@@ -666,6 +670,14 @@ const en = {
   'reports.received': 'Received',
   'reports.evidence': 'Evidence',
   'reports.evidenceLabel': 'Download evidence with SHA-256 {sha256}',
+  'reports.splitTitle': 'Split reports into a new incident',
+  'reports.splitIntro':
+    'The reports you choose move to a new incident and are never grouped back with the others automatically.',
+  'reports.splitChoose': 'Reports to move',
+  'reports.splitNone': 'Choose at least one report.',
+  'reports.splitAll': 'Leave at least one report in this incident.',
+  'reports.splitSubmit': 'Split into a new incident',
+  'reports.splitting': 'Splitting…',
 
   'grouping.title': 'Why these reports are grouped',
   'grouping.empty': 'There is only one report, so there is nothing to explain.',
@@ -687,6 +699,16 @@ const en = {
   'grouping.typeCategory': 'Same category',
   'grouping.typeRelated': 'Related categories',
   'grouping.typeNone': 'Unrelated types',
+  'grouping.colIncident': 'Incident',
+  'grouping.sameIncident': 'This one',
+  'grouping.otherReport': 'a report of another incident',
+  'grouping.otherIncident': 'The other incident',
+  'grouping.merge': 'Merge with this incident',
+  'grouping.mergeTitle': 'Merge with the other incident',
+  'grouping.mergeIntro':
+    'Both incidents become one, with all their reports; automatic grouping will not undo this.',
+  'grouping.mergeSubmit': 'Merge',
+  'grouping.merging': 'Merging…',
 
   'mode.saw': 'saw it',
   'mode.heard': 'heard it',

@@ -1,17 +1,21 @@
 /**
  * One incident: its facts (type, status, when, where, how many reports and sources), the zones
- * in force it relates to, its reports, and why they were grouped together.
+ * in force it relates to, its reports, and why they were grouped together. People who may group
+ * merge it with a suggested incident or split reports out of it; the page then shows the
+ * incident that holds its reports.
  */
 import { useCallback } from 'react';
 import { Breadcrumb } from '../components/breadcrumb';
 import { ErrorMessage } from '../components/error-message';
 import { PageTitle } from '../components/page-title';
-import { getIncident } from '../endpoints';
-import { INCIDENTS_PATH } from '../incident-paths';
+import { getIncident, splitIncident } from '../endpoints';
+import { INCIDENTS_PATH, incidentPath } from '../incident-paths';
 import type { IncidentView } from '../incident-types';
 import { incidentStatusLabel, incidentTypeLabel, placeText } from '../incident-words';
+import { navigate } from '../router';
 import { t } from '../strings';
 import { useLoad } from '../use-load';
+import { incidentExists, mergeAndFindSurvivor } from './incident-decisions';
 import { IncidentGroupings } from './incident-groupings';
 import { IncidentReports } from './incident-reports';
 import { IncidentZones } from './incident-zones';
@@ -20,12 +24,28 @@ import { ObservedWindow } from './observed-window';
 /** Props of IncidentPage. */
 export interface IncidentPageProps {
   readonly incidentId: string;
+  /** Whether the session may merge and split incidents (holds incident.group). */
+  readonly canGroup: boolean;
 }
 
 /** The page of one incident. */
-export function IncidentPage({ incidentId }: IncidentPageProps) {
+export function IncidentPage({ incidentId, canGroup }: IncidentPageProps) {
   const load = useCallback(() => getIncident(incidentId), [incidentId]);
-  const { data, error, loading } = useLoad(load);
+  const { data, error, loading, reload } = useLoad(load);
+
+  async function merge(view: IncidentView, otherIncidentId: string, reason: string) {
+    const survivor = await mergeAndFindSurvivor(view, otherIncidentId, reason);
+    if (survivor === incidentId) reload();
+    else navigate(incidentPath(survivor));
+  }
+
+  async function split(reportIds: readonly string[], reason: string) {
+    await splitIncident(incidentId, reportIds, reason);
+    // The incident keeps its id while its first report stays; otherwise it may be gone.
+    if (await incidentExists(incidentId)) reload();
+    else navigate(INCIDENTS_PATH);
+  }
+
   const title =
     data === undefined
       ? t('incident.title')
@@ -36,12 +56,26 @@ export function IncidentPage({ incidentId }: IncidentPageProps) {
       <PageTitle>{title}</PageTitle>
       <ErrorMessage error={error} />
       {loading && data === undefined && <p role="status">{t('app.loading')}</p>}
-      {data !== undefined && <IncidentBody view={data} />}
+      {data !== undefined && (
+        <IncidentBody
+          view={data}
+          canGroup={canGroup}
+          onMerge={(otherIncidentId, reason) => merge(data, otherIncidentId, reason)}
+          onSplit={split}
+        />
+      )}
     </>
   );
 }
 
-function IncidentBody({ view }: { readonly view: IncidentView }) {
+interface IncidentBodyProps {
+  readonly view: IncidentView;
+  readonly canGroup: boolean;
+  readonly onMerge: (otherIncidentId: string, reason: string) => Promise<void>;
+  readonly onSplit: (reportIds: readonly string[], reason: string) => Promise<void>;
+}
+
+function IncidentBody({ view, canGroup, onMerge, onSplit }: IncidentBodyProps) {
   const { incident } = view;
   return (
     <>
@@ -78,11 +112,18 @@ function IncidentBody({ view }: { readonly view: IncidentView }) {
         </dl>
       </section>
       <IncidentZones id="incident-zones" zones={view.zones} />
-      <IncidentReports id="incident-reports" reports={view.reports} />
+      <IncidentReports
+        id="incident-reports"
+        reports={view.reports}
+        canGroup={canGroup}
+        onSplit={onSplit}
+      />
       <IncidentGroupings
         id="incident-groupings"
         groupings={view.groupings}
         reports={view.reports}
+        canGroup={canGroup}
+        onMerge={onMerge}
       />
     </>
   );

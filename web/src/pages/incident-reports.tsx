@@ -1,7 +1,8 @@
 /**
  * An incident's reports, each with its source (name, kind, Admiralty grading), how the source
  * knows, when (with the time's precision), where (with the place's precision and radius), its
- * text and its evidence, each piece a download named by its SHA-256.
+ * text and its evidence, each piece a download named by its SHA-256; for people who may group,
+ * a form to split some reports out into a new incident.
  */
 import { DateTime } from '../components/date-time';
 import { evidenceUrl } from '../endpoints';
@@ -15,12 +16,17 @@ import {
 } from '../incident-words';
 import { t } from '../strings';
 import { ObservedWindow } from './observed-window';
+import { SplitForm } from './split-form';
 
 /** Props of IncidentReports. */
 export interface IncidentReportsProps {
   /** The id of the section's heading. */
   readonly id: string;
   readonly reports: readonly StoredReport[];
+  /** Whether the session may split the incident (holds incident.group). */
+  readonly canGroup: boolean;
+  /** Splits the chosen reports out of the incident; a rejection is shown in the form. */
+  readonly onSplit: (reportIds: readonly string[], reason: string) => Promise<void>;
 }
 
 /** "Report 2": how the page names a report, by its place in the list (from 1). */
@@ -29,7 +35,7 @@ export function reportLabel(index: number): string {
 }
 
 /** The reports section of an incident page. */
-export function IncidentReports({ id, reports }: IncidentReportsProps) {
+export function IncidentReports({ id, reports, canGroup, onSplit }: IncidentReportsProps) {
   return (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{t('reports.title')}</h2>
@@ -43,6 +49,12 @@ export function IncidentReports({ id, reports }: IncidentReportsProps) {
             </li>
           ))}
         </ol>
+      )}
+      {canGroup && reports.length >= 2 && (
+        <SplitForm
+          reports={reports.map((report, index) => ({ id: report.id, label: reportLabel(index) }))}
+          onSplit={onSplit}
+        />
       )}
     </section>
   );

@@ -14,16 +14,20 @@ export interface MonitoringAreaProps {
   readonly path: string;
   /** Whether the session may import report files (holds report.submit). */
   readonly canImport: boolean;
+  /** Whether the session may merge and split incidents (holds incident.group). */
+  readonly canGroup: boolean;
 }
 
 /** The page of the monitoring area at `path`. */
-export function MonitoringArea({ path, canImport }: MonitoringAreaProps) {
+export function MonitoringArea({ path, canImport, canGroup }: MonitoringAreaProps) {
   const route = parseMonitoringPath(path);
   switch (route.page) {
     case 'list':
       return <IncidentListPage canImport={canImport} />;
     case 'incident':
-      return <IncidentPage key={route.incidentId} incidentId={route.incidentId} />;
+      return (
+        <IncidentPage key={route.incidentId} incidentId={route.incidentId} canGroup={canGroup} />
+      );
     case 'import':
       return canImport ? <ImportPage /> : <NoAccessPage />;
     case 'unknown':
