@@ -167,8 +167,8 @@ export function createAuthService(
       const { token } = found;
       if (token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= nowIso))
         return undefined;
-      const user = await findUserById(db, token.userId);
-      if (user === undefined || user.disabledAt !== null) return undefined;
+      const { user } = found;
+      if (user.disabledAt !== null) return undefined;
       // Last use is kept to the minute: writing it on every request would make each request
       // a write of its own (and an fsync), and serialise a machine's requests behind them.
       const last = token.lastUsedAt === null ? 0 : Date.parse(token.lastUsedAt);

@@ -1,15 +1,17 @@
 /** Reads of API tokens, and their secret hashes and last use (kept outside the record). */
 import type { Kysely } from 'kysely';
-import type { ApiToken } from '../core/auth/users.js';
+import type { Role } from '../core/auth/permissions.js';
+import type { ApiToken, User } from '../core/auth/users.js';
 import type { Tx } from './record.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
 
-/** A token with the hash of its secret, for authentication. */
+/** A token with the hash of its secret and its user, for authentication. */
 export interface TokenCredential {
   readonly token: ApiToken;
   readonly secretSha256: string;
+  readonly user: User;
 }
 
 /** The tokens of one user, or of everyone when userId is undefined; newest first. */
@@ -25,10 +27,30 @@ export async function findTokenCredential(
   db: Db,
   tokenId: string,
 ): Promise<TokenCredential | undefined> {
-  const row = await baseQuery(db).where('t.id', '=', tokenId).executeTakeFirst();
+  // One query for the token and its user: every API request with a token asks this.
+  const row = await baseQuery(db)
+    .select([
+      'u.role as user_role',
+      'u.actor as user_actor',
+      'u.created_at as user_created_at',
+      'u.disabled_at as user_disabled_at',
+    ])
+    .where('t.id', '=', tokenId)
+    .executeTakeFirst();
   if (row === undefined) return undefined;
-  const { secret_sha256, ...rest } = row;
-  return { token: toToken(rest), secretSha256: secret_sha256 };
+  const { secret_sha256, user_role, user_actor, user_created_at, user_disabled_at, ...rest } = row;
+  return {
+    token: toToken(rest),
+    secretSha256: secret_sha256,
+    user: {
+      id: rest.user_id,
+      name: rest.user_name,
+      role: user_role as Role,
+      actor: user_actor,
+      createdAt: user_created_at,
+      disabledAt: user_disabled_at,
+    },
+  };
 }
 
 /** Stores the hash of a new token's secret. */
