@@ -74,7 +74,7 @@ export function createTokensService(ctx: ServiceContext) {
       const at = now.toISOString();
       const expiresAt =
         days === undefined ? null : new Date(now.getTime() + days * 86_400_000).toISOString();
-      const tokenId = randomSecret(9);
+      const tokenId = newTokenId();
       const secret = `${TOKEN_PREFIX}${tokenId}_${randomSecret(32)}`;
       await inTransaction(db, async (tx) => {
         const events = stampEvents(
@@ -129,4 +129,15 @@ function noSuchUser(name: string): DomainError {
   return new DomainError('NOT_FOUND', `no user named "${name}"`, [
     { path: 'user', message: 'no such user' },
   ]);
+}
+
+/**
+ * A token id: 12 base64url characters, never starting with "-" (a command line would take
+ * `truce tokens revoke -Bx...` for an option) or "_".
+ */
+export function newTokenId(random: () => string = () => randomSecret(9)): string {
+  for (;;) {
+    const id = random();
+    if (!id.startsWith('-') && !id.startsWith('_')) return id;
+  }
 }
