@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -55,6 +55,15 @@ describeEachDialect('truce import', (dialect) => {
     const rejects = readFileSync(join(dir, 'cir-synthetic.csv.rejects.csv'), 'utf8').split('\n');
     expect(rejects[0]).toBe('line,field,severity,message');
     expect(rejects).toContain('5,"entry",error,"is empty"');
+  });
+
+  it('writes the reject file to the working directory, not beside a file elsewhere', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'truce-shared-'));
+    copyFileSync(fixture('cir-synthetic.csv'), join(shared, 'cir-synthetic.csv'));
+    const result = await run('import', join(shared, 'cir-synthetic.csv'), '--format', 'cir');
+    expect(result.out).toContain(join(dir, 'cir-synthetic.csv.rejects.csv'));
+    expect(existsSync(join(dir, 'cir-synthetic.csv.rejects.csv'))).toBe(true);
+    expect(readdirSync(shared)).toEqual(['cir-synthetic.csv']);
   });
 
   it('stores nothing from a defective file with --all-or-nothing', async () => {

@@ -41,7 +41,8 @@ export const importCommand: Command = {
     map: 'generic CSV: column=field (repeat, or comma-separate); fields as in the report schema',
     'date-format': 'DD/MM/YYYY or MM/DD/YYYY when a date column leaves day and month undecided',
     'all-or-nothing': 'store nothing unless every row is valid',
-    rejects: 'where to write rejected rows (default: FILE.rejects.csv next to the file)',
+    rejects:
+      'where to write rejected rows (default: <file name>.rejects.csv in the working directory)',
     ...DATA_OPTION_HELP,
   },
   positionals: ['FILE'],
@@ -57,7 +58,11 @@ export const importCommand: Command = {
       throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${format}"`);
     }
     const map = parseMap(args.values['map']);
-    const rejectsPath = resolve(io.cwd, stringOption(args, 'rejects') ?? `${path}.rejects.csv`);
+    // By default in the working directory: the file's own folder may be read-only or shared.
+    const rejectsPath = resolve(
+      io.cwd,
+      stringOption(args, 'rejects') ?? `${basename(path)}.rejects.csv`,
+    );
     const source = stringOption(args, 'source');
     const dateFormat = stringOption(args, 'date-format');
     return withServices(args, io, async (services) => {
