@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { systemPrincipal } from '../core/auth/principal.js';
+import type { RecordedEvent } from '../core/events.js';
 import { createServices, type Services } from '../services.js';
+import { migrateToLatest, openStore } from '../store/database.js';
+import { applyEvents, inTransaction } from '../store/record.js';
+import { rebuildProjections } from './record-audit.js';
 import {
   createTestDatabase,
   describeEachDialect,
@@ -76,5 +80,75 @@ describeEachDialect('grouping with the index kept in memory', (dialect) => {
       by,
     );
     expect((await incidentsOf(first)).sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describeEachDialect('the grouping index after failures and rebuilds', (dialect) => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase(dialect);
+  });
+  afterEach(() => database.drop());
+
+  let n = 0;
+  /** A stored report as a `reports.received` event carries it, `metres` east of the station. */
+  const stored = (id: string, metres: number, clientId?: string) => ({
+    id,
+    receivedAt: '2024-01-01T00:00:00.000Z',
+    submittedBy: 'system:test',
+    ...(clientId === undefined ? {} : { clientId }),
+    observedFrom: '2022-04-08T10:00:00.000Z',
+    observedTo: '2022-04-08T10:00:00.000Z',
+    timePrecision: 'exact',
+    mode: 'reported',
+    type: 'missile_strike',
+    source: { kind: 'monitor', name: id },
+    location: { lon: 37.5606 + metres / 73_500, lat: 48.7232, precision: 'vicinity', radiusM: 100 },
+  });
+  const received = (...reports: object[]) =>
+    [
+      {
+        id: `event-${(n += 1)}`,
+        type: 'reports.received',
+        version: 1,
+        at: '2024-01-01T00:00:00.000Z',
+        by: 'system:test',
+        payload: { reports },
+      },
+    ] as unknown as RecordedEvent[];
+
+  it('forgets what a transaction that failed half-way put in it', async () => {
+    const store = await openStore(database.url);
+    await migrateToLatest(store);
+    try {
+      await inTransaction(store.db, (tx) => applyEvents(tx, received(stored('a', 5000, 'k'))));
+      // The ghost is indexed, then its row clashes with a's client key: the batch rolls back.
+      await expect(
+        inTransaction(store.db, (tx) => applyEvents(tx, received(stored('ghost', 0, 'k')))),
+      ).rejects.toThrow();
+      await inTransaction(store.db, (tx) => applyEvents(tx, received(stored('b', 50))));
+      expect(await store.db.selectFrom('grouping_links').selectAll().execute()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('is rebuilt after the projections are', async () => {
+    const one = await createServices(database.url);
+    await one.reports.submit([near(0)], by);
+    // Drift: the rows are lost from the projections (a bad restore, a manual delete).
+    await one.store.db.deleteFrom('reports').execute();
+    await one.store.db.deleteFrom('incidents').execute();
+    await one.close();
+    const two = await createServices(database.url);
+    try {
+      await two.reports.submit([near(50_000)], by);
+      await rebuildProjections(two.store);
+      await two.reports.submit([near(50)], by);
+      const sizes = (await two.incidents.list({ limit: 10 })).incidents.map((i) => i.reports);
+      expect(sizes.sort()).toEqual([1, 2]);
+    } finally {
+      await two.close();
+    }
   });
 });

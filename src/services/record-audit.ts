@@ -2,6 +2,7 @@
  * Checking the record against itself and the projections against the record, and rebuilding
  * the projections from the record alone.
  */
+import { forgetGroupingIndex } from '../store/report-store.js';
 import { hash as nativeHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { decodeEntry } from '../core/record/entry.js';
@@ -174,6 +175,8 @@ export async function rebuildProjections(store: Store): Promise<{ events: number
         total += expected.length;
         await rewriteProjection(tx, table, expected);
       }
+      // Reports and incidents were rewritten under the grouping index of every process.
+      await forgetGroupingIndex(tx);
       return { events, rows: total };
     });
   } finally {

@@ -102,10 +102,30 @@ async function openIndex(tx: Db): Promise<GroupingIndex> {
     .executeTakeFirst();
   const token = mark?.token ?? null;
   const cached = indexes.get(root);
-  if (cached !== undefined && cached.token === token) return cached.index;
-  const index = await buildIndex(tx);
-  indexes.set(root, { index, token });
+  const index =
+    cached !== undefined && cached.token === token ? cached.index : await buildIndex(tx);
+  // The caller is about to change the index: until stampIndex records the change with a new
+  // token, the index matches no token, so a transaction that fails before the stamp (and rolls
+  // the tables back) leaves an index the next writer rebuilds.
+  indexes.set(root, { index, token: UNSTAMPED });
   return index;
+}
+
+/** The token of an index changed by a write not stamped yet: equal to no stored token. */
+const UNSTAMPED = 'unstamped';
+
+/**
+ * Makes every process rebuild its grouping index at its next write (the tables were rewritten
+ * under it, by a projection rebuild): a new token in the table, and this process's index dropped.
+ */
+export async function forgetGroupingIndex(tx: Db): Promise<void> {
+  const token = randomUUID();
+  await tx
+    .insertInto('projection_marks')
+    .values({ name: MARK, token })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
+    .execute();
+  indexes.delete(rootOf(tx));
 }
 
 /**
