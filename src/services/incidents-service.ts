@@ -3,7 +3,7 @@ import { csvLine } from '../core/csv.js';
 import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
-import { inTransaction, record, type Tx } from '../store/record.js';
+import { inReadSnapshot, inTransaction, record, type Tx } from '../store/record.js';
 import { incidentMemberIds, incidentsOfReports } from '../store/report-store.js';
 import type { GroupingExplanation } from '../core/incidents/grouping.js';
 import type { StoredReport } from '../core/reports/report.js';
@@ -104,23 +104,20 @@ export function createIncidentsService(
   let pointIndex: { size: number; points: PointColumns } | undefined;
   let reloading: Promise<void> | undefined;
   let lastReload = 0;
-  const reload = async (size: number) => {
-    lastReload = performance.now();
-    pointIndex = { size, points: await incidentPoints(db) };
-  };
+  /** One reload at a time, from one snapshot (a merge landing meanwhile counts once). */
+  const reload = (size: number): Promise<void> =>
+    (reloading ??= (async () => {
+      lastReload = performance.now();
+      const points = await inReadSnapshot(db, (snapshot) => incidentPoints(snapshot));
+      pointIndex = { size, points };
+    })().finally(() => (reloading = undefined)));
   async function currentPoints(): Promise<PointColumns> {
     const size = await recordSize(db);
     if (pointIndex === undefined || pointIndex.points.size < SYNC_RELOAD_POINTS) {
       if (pointIndex?.size !== size) await reload(size);
-    } else if (
-      pointIndex.size !== size &&
-      reloading === undefined &&
-      performance.now() - lastReload >= RELOAD_INTERVAL_MS
-    ) {
+    } else if (pointIndex.size !== size && performance.now() - lastReload >= RELOAD_INTERVAL_MS) {
       // A failed reload (the database going away at shutdown) is retried by a later request.
-      reloading = reload(size)
-        .catch(() => undefined)
-        .finally(() => (reloading = undefined));
+      void reload(size).catch(() => undefined);
     }
     return (pointIndex as { points: PointColumns }).points;
   }

@@ -8,23 +8,27 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropIndex('reports_by_place_time').execute();
-  await db.schema.dropIndex('reports_by_triage').execute();
-  await db.schema.dropIndex('reports_by_source_key').execute();
+  // Each step may run again after an interruption (SQLite runs migrations outside a transaction).
+  await db.schema.dropIndex('reports_by_place_time').ifExists().execute();
+  await db.schema.dropIndex('reports_by_triage').ifExists().execute();
+  await db.schema.dropIndex('reports_by_source_key').ifExists().execute();
   await db.schema
     .createIndex('reports_by_triage')
+    .ifNotExists()
     .on('reports')
     .column('triage')
     .where(sql.ref('triage'), 'is not', null)
     .execute();
   await db.schema
     .createIndex('reports_by_source_key')
+    .ifNotExists()
     .on('reports')
     .column('source_key')
     .where(sql.ref('source_key'), 'is not', null)
     .execute();
   await db.schema
     .createTable('projection_marks')
+    .ifNotExists()
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('token', 'text', (c) => c.notNull())
     .execute();
