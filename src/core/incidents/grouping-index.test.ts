@@ -39,6 +39,26 @@ function keptPairs(all: readonly GroupingPoint[]): Set<string> {
   return kept;
 }
 
+/** The ids of a point's candidates, sorted. */
+function candidateIds(index: GroupingIndex, point: GroupingPoint): string[] {
+  return index
+    .candidates(point)
+    .map((c) => c.id)
+    .sort();
+}
+
+/** One report at 10:00 on 1 May 2024, for the small cases. */
+const at = Date.parse('2024-05-01T10:00:00Z');
+const a: GroupingPoint = {
+  id: 'a',
+  lon: 37,
+  lat: 48,
+  radiusM: 100,
+  from: at,
+  to: at,
+  type: 'shelling',
+};
+
 describe('the grouping index', () => {
   it.each([
     ['eastern Ukraine', { lon: 37.5, lat: 48.5 }],
@@ -66,13 +86,8 @@ describe('the grouping index', () => {
     for (const p of all) added.add(p);
     expect(built.size).toBe(400);
     for (const p of all.slice(0, 50)) {
-      const ids = (index: GroupingIndex) =>
-        index
-          .candidates(p)
-          .map((c) => c.id)
-          .sort();
-      expect(ids(built)).toEqual(ids(added));
-      expect(ids(built)).not.toContain(p.id);
+      expect(candidateIds(built, p)).toEqual(candidateIds(added, p));
+      expect(candidateIds(built, p)).not.toContain(p.id);
     }
   });
 
@@ -82,30 +97,15 @@ describe('the grouping index', () => {
     const added = new GroupingIndex();
     for (const p of all) added.add(p);
     const built = GroupingIndex.of(all);
-    const ids = (index: GroupingIndex, p: GroupingPoint) =>
-      index
-        .candidates(p)
-        .map((c) => c.id)
-        .sort();
     let found = 0;
     for (const p of all.filter((_, i) => i % 130 === 0)) {
-      expect(ids(added, p)).toEqual(ids(built, p));
-      found += ids(added, p).length;
+      expect(candidateIds(added, p)).toEqual(candidateIds(built, p));
+      found += candidateIds(added, p).length;
     }
     expect(found).toBeGreaterThan(200);
   });
 
   it('no longer offers a removed report', () => {
-    const at = Date.parse('2024-05-01T10:00:00Z');
-    const a = {
-      id: 'a',
-      lon: 37,
-      lat: 48,
-      radiusM: 100,
-      from: at,
-      to: at,
-      type: 'shelling' as const,
-    };
     const b = { ...a, id: 'b', lon: 37.0005 };
     const index = GroupingIndex.of([a]);
     expect(index.candidates(b).map((c) => c.id)).toEqual(['a']);
@@ -115,16 +115,6 @@ describe('the grouping index', () => {
   });
 
   it('leaves out reports too far apart in time or place', () => {
-    const at = Date.parse('2024-05-01T10:00:00Z');
-    const a = {
-      id: 'a',
-      lon: 37,
-      lat: 48,
-      radiusM: 100,
-      from: at,
-      to: at,
-      type: 'shelling' as const,
-    };
     const index = GroupingIndex.of([a]);
     expect(
       index.candidates({ ...a, id: 'late', from: at + 7 * 3600_000, to: at + 7 * 3600_000 }),
