@@ -176,6 +176,8 @@ describe('record area', () => {
       // With the real checkpoint back, only the tampered entry fails.
       await page.unroute('**/record/checkpoint');
       await page.getByRole('button', { name: t('record.refresh'), exact: true }).click();
+      // The old verdict stays on screen while the page reloads; wait for it to go first.
+      await alert.waitFor({ state: 'hidden' });
       await waitForVerifiedCheckpoint(page);
       await checkAllShown(page);
       expect(await failed.count()).toBe(1);
