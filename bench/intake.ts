@@ -10,6 +10,7 @@
 //      (p50 <= 30 ms).
 //   3. Single-report POSTs with durable acknowledgement, 50 connections (autocannon) against that
 //      server (targets: >= 2,000 reports/s, p99 <= 50 ms). BENCH_POST_SECONDS sets how long.
+// BENCH_KEEP=1 keeps the database folder for study.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -30,6 +31,8 @@ import { importReportFile } from '../src/services/import-service.js';
 
 const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 1_000_000);
 const POST_SECONDS = Number(process.env['BENCH_POST_SECONDS'] ?? 10);
+/** BENCH_KEEP=1 keeps the database and its folder afterwards, and prints where. */
+const KEEP = process.env['BENCH_KEEP'] === '1';
 const ROOT = new URL('../', import.meta.url).pathname;
 const UCDP = join(ROOT, '../shared/data/ucdp-ged-ukraine');
 const TYPES = ['shelling', 'air_strike', 'drone_strike', 'missile_strike', 'armed_clash'];
@@ -311,7 +314,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => server.once('exit', resolve));
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (KEEP) console.log(`\n   kept the database for study: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

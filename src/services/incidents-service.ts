@@ -22,9 +22,9 @@ import {
   incidentReports,
   listIncidents,
   sourceNamesOf,
+  type IncidentListRow,
   type IncidentQuery,
 } from '../store/incident-store.js';
-import type { IncidentRow } from '../store/schema.js';
 import type { ServiceContext } from './context.js';
 import type { StoredZone } from '../core/agreements/stored.js';
 import { boundsOf } from '../core/geo/bounds.js';
@@ -234,7 +234,7 @@ export function createIncidentsService(
       const [west, south, east, north] = boundsOf(zone.geometry);
       const bbox = intersectBbox(query.bbox, [west, south, east, north]);
       if (bbox === undefined) return { incidents: [], next: null };
-      const found: IncidentRow[] = [];
+      const found: IncidentListRow[] = [];
       for (;;) {
         const rows = await listIncidents(db, { ...query, bbox, limit: query.limit, after });
         for (const row of rows) {
@@ -346,7 +346,7 @@ export function createIncidentsService(
   return service;
 }
 
-function summarize(row: IncidentRow): IncidentSummary {
+function summarize(row: IncidentListRow): IncidentSummary {
   return {
     id: row.id,
     type: row.type,
@@ -362,7 +362,7 @@ function summarize(row: IncidentRow): IncidentSummary {
   };
 }
 
-function encodeCursor(row: IncidentRow): string {
+function encodeCursor(row: IncidentListRow): string {
   return Buffer.from(JSON.stringify([row.observed_from, row.id])).toString('base64url');
 }
 

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { cellsOf } from '../core/geo/cells.js';
 import { PointColumns } from '../core/incidents/clusters.js';
+import { LIST_INDEX_COLUMNS } from './migrations/0007-incident-list-index.js';
 import type { Tx } from './record.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -25,33 +26,30 @@ export interface IncidentQuery {
   readonly after?: { readonly observedFrom: string; readonly id: string } | undefined;
 }
 
-/** One page of incidents, newest first, and the key to continue after. */
-export async function listIncidents(db: Db, query: IncidentQuery): Promise<IncidentRow[]> {
-  const page = <O>(q: SelectQueryBuilder<Database, 'incidents', O>) => {
-    let filtered = applyFilters(q, query);
-    if (query.after) {
-      const { observedFrom, id } = query.after;
-      filtered = filtered.where((eb) =>
-        eb.or([
-          eb('observed_from', '<', observedFrom),
-          eb.and([eb('observed_from', '=', observedFrom), eb('id', '<', id)]),
-        ]),
-      );
-    }
-    return filtered.orderBy('observed_from', 'desc').orderBy('id', 'desc').limit(query.limit);
-  };
-  if (query.bbox !== undefined && cellsOf(query.bbox) !== undefined) {
-    // A small area: the page's ids come from the covering index of cells (place and time), and
-    // only the page's rows are read.
-    return db
-      .selectFrom('incidents')
-      .selectAll()
-      .where('id', 'in', page(db.selectFrom('incidents').select('id')))
-      .orderBy('observed_from', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
+/** What an incident list shows of each incident: all in the list index (migration 0007). */
+export type IncidentListRow = Pick<IncidentRow, (typeof LIST_INDEX_COLUMNS)[number]>;
+
+/**
+ * One page of incidents, newest first, and the key to continue after. For a small area the
+ * page comes from the list index alone (cells, time and every column shown).
+ */
+export function listIncidents(db: Db, query: IncidentQuery): Promise<IncidentListRow[]> {
+  return pageQuery(db, query).execute();
+}
+
+/** The rows of one page, newest first, as a select other queries can wrap. */
+function pageQuery(db: Db, query: IncidentQuery) {
+  let q = applyFilters(db.selectFrom('incidents').select([...LIST_INDEX_COLUMNS]), query);
+  if (query.after) {
+    const { observedFrom, id } = query.after;
+    q = q.where((eb) =>
+      eb.or([
+        eb('observed_from', '<', observedFrom),
+        eb.and([eb('observed_from', '=', observedFrom), eb('id', '<', id)]),
+      ]),
+    );
   }
-  return page(db.selectFrom('incidents').selectAll()).execute();
+  return q.orderBy('observed_from', 'desc').orderBy('id', 'desc').limit(query.limit);
 }
 
 /** One incident, or undefined. */

@@ -6,6 +6,7 @@ import * as agreements from './0003-agreements.js';
 import * as reports from './0004-reports.js';
 import * as groupingIndex from './0005-grouping-index.js';
 import * as incidentCells from './0006-incident-cells.js';
+import * as incidentListIndex from './0007-incident-list-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-reports': reports,
   '0005-grouping-index': groupingIndex,
   '0006-incident-cells': incidentCells,
+  '0007-incident-list-index': incidentListIndex,
 };
