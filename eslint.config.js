@@ -30,9 +30,9 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$|typebox(/value|/compile)?$|yaml$|diff$|rbush$|flatbush$|@turf/)',
+                '^(?!\\.{1,2}/|@noble/(hashes|curves)/|canonicalize$|typebox(/value|/compile)?$|yaml$|diff$|rbush$|flatbush$|@turf/|xmlbuilder2$|fast-xml-parser$|@nodable/entities$)',
               message:
-                'core is pure: it imports only core and its pure libraries (@noble, canonicalize, typebox, yaml, diff, rbush, flatbush, @turf)',
+                'core is pure: it imports only core and its pure libraries (@noble, canonicalize, typebox, yaml, diff, rbush, flatbush, @turf, xmlbuilder2, fast-xml-parser, @nodable/entities)',
             },
             { regex: outside, message: 'core imports nothing outside src/core' },
           ],

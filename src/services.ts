@@ -19,6 +19,7 @@ import { loadScenarios } from './services/scenarios.js';
 import { createAgreementsService } from './services/agreements-service.js';
 import { createEvidenceService } from './services/evidence-service.js';
 import { createIncidentsService } from './services/incidents-service.js';
+import { createAccountabilityService } from './services/accountability-service.js';
 import { createReportsService } from './services/reports-service.js';
 import { createAuthService, type SessionPolicy } from './services/auth-service.js';
 import { bootstrapInstance } from './services/bootstrap.js';
@@ -72,6 +73,10 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     ctx,
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),
   );
+  // CAP senders are unique: the host part of the record's origin names this instance.
+  const accountability = createAccountabilityService(ctx, {
+    alertSender: `truce@${record.origin.split('/')[0] ?? 'localhost'}`,
+  });
   const auth = createAuthService(ctx, users, {
     ...(options.loginLimits ? { limits: options.loginLimits } : {}),
     ...(options.sessionPolicy ? { sessions: options.sessionPolicy } : {}),
@@ -86,6 +91,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     agreements,
     reports,
     incidents,
+    accountability,
     evidence,
     instance: {
       /** Public facts about this instance. */

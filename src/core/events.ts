@@ -7,6 +7,15 @@ import type { Actor, AgreementDocument } from './agreements/file-schema.js';
 import type { DocumentPart, PartKind } from './agreements/stored.js';
 import type { Role } from './auth/permissions.js';
 import type { StoredReport } from './reports/report.js';
+import type {
+  ActivationStatus,
+  AttributionConfidence,
+  GuarantorResponseType,
+  TriggerResult,
+  UnmetCondition,
+  VerificationStatus,
+} from './accountability/model.js';
+import type { Severity } from './agreements/vocabulary.js';
 
 /** The change itself, by type. */
 export type EventBody =
@@ -44,6 +53,114 @@ export type EventBody =
   | {
       type: 'report.triaged';
       payload: { reportId: string; decision: 'accepted' | 'rejected'; reason: string };
+    }
+  /** One step of an incident's verification (the rules are core/accountability/verification). */
+  | {
+      type: 'incident.verification_set';
+      payload: {
+        incidentId: string;
+        from: VerificationStatus;
+        to: VerificationStatus;
+        method: string | null;
+        notes: string | null;
+        obstructionIncidentId: string | null;
+      };
+    }
+  /** Incidents given to a person to work on (null: nobody). */
+  | { type: 'incidents.assigned'; payload: { incidentIds: string[]; assignee: string | null } }
+  /** A new version of an incident's attribution claim; `actor` null when declined. */
+  | {
+      type: 'incident.attributed';
+      payload: {
+        incidentId: string;
+        version: number;
+        actor: string | null;
+        declinedReason: string | null;
+        confidence: AttributionConfidence | null;
+        basis: { reportIds: string[]; evidence: string[]; text: string };
+        dissent: string | null;
+      };
+    }
+  /** An incident qualified against a provision of a document. */
+  | {
+      type: 'finding.recorded';
+      payload: {
+        findingId: string;
+        incidentId: string;
+        documentId: string;
+        provisionId: string;
+        severity: Severity;
+        notes: string | null;
+      };
+    }
+  /** What the trigger engine answered for a finding, per commitment it could concern. */
+  | {
+      type: 'commitments.evaluated';
+      payload: {
+        findingId: string;
+        evaluations: {
+          documentId: string;
+          commitmentId: string;
+          result: TriggerResult;
+          met: string[];
+          unmet: UnmetCondition[];
+        }[];
+      };
+    }
+  /** A commitment activated: the response clock starts. */
+  | {
+      type: 'activation.opened';
+      payload: {
+        activationId: string;
+        documentId: string;
+        commitmentId: string;
+        obligor: string;
+        incidentId: string;
+        findingIds: string[];
+        deadline: string | null;
+        breachAt: string | null;
+        tier: number;
+      };
+    }
+  /** An activation changed state (met, overdue, breached, withdrawn), with why. */
+  | {
+      type: 'activation.status_set';
+      payload: {
+        activationId: string;
+        status: ActivationStatus;
+        tier: number;
+        late: boolean;
+        reason: string;
+      };
+    }
+  /**
+   * A CAP 1.2 message about an activation, exactly as sent: the record proves what guarantors
+   * were told, and when.
+   */
+  | {
+      type: 'alert.issued';
+      payload: {
+        alertId: string;
+        activationId: string;
+        obligor: string;
+        msgType: 'Alert' | 'Update' | 'Cancel';
+        headline: string;
+        xml: string;
+      };
+    }
+  /** A guarantor's response to an activation. */
+  | {
+      type: 'response.recorded';
+      payload: {
+        responseId: string;
+        activationId: string;
+        actor: string;
+        type: GuarantorResponseType;
+        description: string;
+        respondedAt: string;
+        evidence: string[];
+        qualifying: boolean;
+      };
     };
 
 export type EventType = EventBody['type'];

@@ -30,6 +30,7 @@ import { instanceRoutes } from './routes/instance.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { importRoutes } from './routes/imports.js';
 import { incidentRoutes } from './routes/incidents.js';
+import { accountabilityRoutes } from './routes/accountability.js';
 import { recordRoutes } from './routes/record.js';
 import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
@@ -166,6 +167,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   agreementRoutes(app, services);
   reportRoutes(app, services);
   incidentRoutes(app, services);
+  accountabilityRoutes(app, services);
   await evidenceRoutes(app, services);
   await importRoutes(app, services);
   tokenRoutes(app, services);

@@ -21,6 +21,14 @@ export const PROJECTIONS = [
   { table: 'incidents', key: 'id' },
   { table: 'grouping_links', key: 'key' },
   { table: 'grouping_apart', key: 'key' },
+  { table: 'verification_steps', key: 'id' },
+  { table: 'incident_assignments', key: 'incident_id' },
+  { table: 'attributions', key: 'key' },
+  { table: 'findings', key: 'id' },
+  { table: 'trigger_evaluations', key: 'key' },
+  { table: 'activations', key: 'id' },
+  { table: 'guarantor_responses', key: 'id' },
+  { table: 'alerts', key: 'id' },
 ] as const satisfies readonly { table: keyof Database; key: string }[];
 
 export type ProjectionTable = (typeof PROJECTIONS)[number]['table'];

@@ -7,6 +7,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import { encodeEntry } from '../core/record/entry.js';
 import type { RecordedEvent } from '../core/events.js';
+import { projectAccountabilityEvent } from './accountability-store.js';
 import { projectAgreementEvent } from './agreement-store.js';
 import { appendEntries } from './record-log.js';
 import { projectReportEvent } from './report-store.js';
@@ -98,6 +99,7 @@ export function inReadSnapshot<T>(
 async function project(tx: Tx | Kysely<Database>, event: RecordedEvent): Promise<void> {
   if (await projectAgreementEvent(tx, event)) return;
   if (await projectReportEvent(tx, event)) return;
+  if (await projectAccountabilityEvent(tx, event)) return;
   switch (event.type) {
     case 'user.added': {
       const { userId, name, role, actor } = event.payload;

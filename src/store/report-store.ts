@@ -56,7 +56,11 @@ export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<
   }
   if (event.type === 'report.triaged') {
     const { reportId, decision } = event.payload;
-    await tx.updateTable('reports').set({ triage: decision }).where('id', '=', reportId).execute();
+    await tx
+      .updateTable('reports')
+      .set({ triage: decision, triaged_by: event.by })
+      .where('id', '=', reportId)
+      .execute();
     if (decision === 'accepted') {
       const row = await tx
         .selectFrom('reports')
@@ -324,6 +328,7 @@ const REPORT_COLUMNS = [
   'incident_id',
   'superseded_by',
   'triage',
+  'triaged_by',
   'body',
 ] as const satisfies readonly (keyof ReportRow)[];
 
@@ -371,6 +376,7 @@ function reportRow(report: StoredReport): ReportRow {
     incident_id: null,
     superseded_by: null,
     triage: report.triage ?? null,
+    triaged_by: null,
     body: canonicalReport(report),
   };
 }
@@ -583,10 +589,11 @@ async function refreshIncident(tx: Db, id: string): Promise<void> {
     const said = JSON.parse(body) as { text?: string; placeName?: string };
     return { ...m, words: `${said.placeName ?? ''} ${said.text ?? ''}` };
   });
-  const { id: _id, ...changes } = incidentRow(id, members);
+  // The status is the verification's (accountability-store.ts): regrouping keeps it.
+  const { id: _id, status, ...changes } = incidentRow(id, members);
   await tx
     .insertInto('incidents')
-    .values({ id, ...changes })
+    .values({ id, status, ...changes })
     .onConflict((oc) => oc.column('id').doUpdateSet(changes))
     .execute();
 }

@@ -28,6 +28,15 @@ export interface Database {
   grouping_links: GroupingLinkRow;
   grouping_apart: GroupingApartRow;
   projection_marks: ProjectionMarkRow;
+  verification_steps: VerificationStepRow;
+  incident_assignments: IncidentAssignmentRow;
+  incident_locks: IncidentLockRow;
+  attributions: AttributionRow;
+  findings: FindingRow;
+  trigger_evaluations: TriggerEvaluationRow;
+  activations: ActivationRow;
+  guarantor_responses: GuarantorResponseRow;
+  alerts: AlertRow;
 }
 
 /** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
@@ -154,6 +163,8 @@ export interface ReportRow {
   incident_id: string | null;
   superseded_by: string | null;
   triage: string | null;
+  /** Who triaged it (a principal id), when it was a public submission. */
+  triaged_by: string | null;
   body: string;
 }
 
@@ -195,4 +206,118 @@ export interface GroupingApartRow {
 export interface ProjectionMarkRow {
   name: string;
   token: string;
+}
+
+/** One step of an incident's verification: from, to, how, by whom and when. */
+export interface VerificationStepRow {
+  id: string;
+  incident_id: string;
+  from_status: string;
+  to_status: string;
+  method: string | null;
+  notes: string | null;
+  obstruction_incident_id: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** Who works on an incident. */
+export interface IncidentAssignmentRow {
+  incident_id: string;
+  assignee: string;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+/** Operational, not in the record: who is deciding an incident, until when. */
+export interface IncidentLockRow {
+  incident_id: string;
+  user_id: string;
+  expires_at: string;
+}
+
+/** One version of an incident's attribution claim; `key` is `<incident>/<version>`. */
+export interface AttributionRow {
+  key: string;
+  incident_id: string;
+  version: number;
+  /** The responsible actor; null when attribution was declined. */
+  actor: string | null;
+  declined_reason: string | null;
+  confidence: string | null;
+  /** JSON: { reportIds, evidence, text }. */
+  basis: string;
+  dissent: string | null;
+  claimed_by: string;
+  claimed_at: string;
+}
+
+/** An incident qualified against a provision, with severity. */
+export interface FindingRow {
+  id: string;
+  incident_id: string;
+  document_id: string;
+  provision_id: string;
+  severity: string;
+  notes: string | null;
+  found_by: string;
+  found_at: string;
+}
+
+/** The latest evaluation of one commitment for one finding; `key` is `<finding>/<doc>/<id>`. */
+export interface TriggerEvaluationRow {
+  key: string;
+  finding_id: string;
+  document_id: string;
+  commitment_id: string;
+  result: string;
+  /** JSON: { met: string[], unmet: UnmetCondition[] }. */
+  explanation: string;
+  evaluated_at: string;
+}
+
+/** A commitment activated by a finding: the response clock and where it stands. */
+export interface ActivationRow {
+  id: string;
+  document_id: string;
+  commitment_id: string;
+  obligor: string;
+  incident_id: string;
+  /** JSON array of finding ids. */
+  finding_ids: string;
+  activated_at: string;
+  deadline: string | null;
+  breach_at: string | null;
+  tier: number;
+  status: string;
+  /** 1 when a qualifying response came after the deadline. */
+  late: number;
+  status_at: string;
+}
+
+/** A guarantor's response to an activation. */
+export interface GuarantorResponseRow {
+  id: string;
+  activation_id: string;
+  actor: string;
+  type: string;
+  description: string;
+  responded_at: string;
+  /** JSON array of evidence SHA-256 hashes. */
+  evidence: string;
+  /** 1 when the response is of a kind the commitment promises. */
+  qualifying: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A CAP 1.2 message about an activation, as sent. */
+export interface AlertRow {
+  id: string;
+  activation_id: string;
+  obligor: string;
+  msg_type: string;
+  headline: string;
+  sent: string;
+  xml: string;
 }

@@ -45,6 +45,7 @@ export const serveCommand: Command = {
     const services = await createServices(config.databaseUrl, { recordSigner });
     let app;
     let stopCheckpointing = () => undefined as void;
+    let stopScheduler = () => undefined as void;
     try {
       const bootstrap = await services.instance.bootstrap(args.values['demo'] === true);
       app = await buildApp(services, { logLevel: config.logLevel, trustProxy: config.trustProxy });
@@ -53,12 +54,16 @@ export const serveCommand: Command = {
       stopCheckpointing = services.record.startCheckpointing(1000, (error) =>
         log.error({ err: error }, 'signing a checkpoint failed'),
       );
+      stopScheduler = services.accountability.startScheduler((error) =>
+        log.error({ err: error }, 'marking overdue activations failed'),
+      );
       // Build the grouping index now rather than on the first report received.
       await services.reports.prepareGrouping();
       const address = await listen(app, config.host, config.port);
       io.stdout(banner(address, services.store.displayUrl, bootstrap, services.record.verifierKey));
     } catch (error) {
       stopCheckpointing();
+      stopScheduler();
       await app?.close();
       await services.close();
       throw error;
@@ -66,6 +71,7 @@ export const serveCommand: Command = {
     const signal = await (io.untilStopped ?? waitForStopSignal)();
     io.stderr(`Received ${signal}; finishing requests in flight and closing.\n`);
     stopCheckpointing();
+    stopScheduler();
     const clean = await shutdown(app, services, undefined, () => services.record.signCheckpoint());
     if (!clean) io.stderr('Shutdown took longer than 10 s; stopping anyway.\n');
     return clean ? EXIT_OK : EXIT_FAILED;

@@ -6,6 +6,7 @@ import {
   type TestDatabase,
 } from '../../../test/support/dialects.js';
 import { main } from '../main.js';
+import { MIGRATIONS } from '../../store/migrations/index.js';
 
 describeEachDialect('users and tokens from the command line', (dialect) => {
   let database: TestDatabase;
@@ -101,9 +102,10 @@ describeEachDialect('users and tokens from the command line', (dialect) => {
 
   it('migrates explicitly and then reports the database up to date', async () => {
     const first = await run(['migrate']);
-    expect(first.out).toMatch(
-      /^Applied 6 migration\(s\) to .*: 0001-accounts, 0002-record, 0003-agreements, 0004-reports, 0005-grouping-index, 0006-incident-cells\n$/,
-    );
+    const names = Object.keys(MIGRATIONS);
+    expect(first.out).toMatch(/^Applied \d+ migration\(s\) to /);
+    expect(first.out).toContain(`Applied ${names.length} migration(s)`);
+    expect(first.out.trim().endsWith(`: ${names.join(', ')}`)).toBe(true);
     expect((await run(['migrate'])).out).toMatch(/is up to date/);
   });
 });

@@ -39,9 +39,10 @@ export type GuarantorResponseType = (typeof RESPONSE_TYPES)[number];
  * Where an activation stands: the clock runs (`open`); a qualifying response came in time
  * (`met`); the deadline passed without one (`overdue`, one escalation tier up); the grace period
  * after it passed too (`breached`, final unless a late response comes, which makes it `met`
- * with `late`).
+ * with `late`); the finding no longer meets the trigger (`withdrawn`: the verification was
+ * reopened, say).
  */
-export const ACTIVATION_STATUSES = ['open', 'met', 'overdue', 'breached'] as const;
+export const ACTIVATION_STATUSES = ['open', 'met', 'overdue', 'breached', 'withdrawn'] as const;
 export type ActivationStatus = (typeof ACTIVATION_STATUSES)[number];
 
 /** What the trigger engine knows of an incident when it evaluates a commitment. */

@@ -4,8 +4,6 @@
  * the XML. RFC 4287's two rules that its schema cannot check hold by construction: the feed
  * always has an author, and every entry an alternate link to its page.
  */
-// xmlbuilder2 is pure (no I/O) and named by HOUSE_STYLE, but not yet on eslint.config.js's list.
-// eslint-disable-next-line no-restricted-imports
 import { create } from 'xmlbuilder2';
 import { invalid } from '../errors.js';
 import {

@@ -6,8 +6,6 @@
  * field. Field names are CAP's own (msgType, areaDesc, valueName), so the model reads like the
  * standard.
  */
-// xmlbuilder2 is pure (no I/O) and named by HOUSE_STYLE, but not yet on eslint.config.js's list.
-// eslint-disable-next-line no-restricted-imports
 import { create } from 'xmlbuilder2';
 import { invalid } from '../errors.js';
 import {

@@ -7,11 +7,7 @@
  * never fetches anything in any case). Both kinds of attack need a declaration, so the second
  * guard alone stops them; the third holds should that check ever be bypassed.
  */
-// fast-xml-parser (named by HOUSE_STYLE) and its entity decoder are pure, but not yet on
-// eslint.config.js's list.
-// eslint-disable-next-line no-restricted-imports
 import { ENTITY_ACTION, EntityDecoder } from '@nodable/entities';
-// eslint-disable-next-line no-restricted-imports
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DomainError } from '../errors.js';
 

@@ -27,6 +27,12 @@ export const VERBS = {
   'incident.read': 'Read incidents with their reports and grouping explanations.',
   'report.triage': 'Accept or reject public submissions waiting for triage.',
   'incident.group': 'Merge incidents and split reports out of them, with a reason.',
+  'incident.verify':
+    'Take steps of the verification ladder (verified and rejected: verifiers only), hold edit locks.',
+  'incident.assign': 'Assign incidents to people.',
+  'incident.attribute': 'Record attribution claims, or a reasoned refusal to attribute.',
+  'finding.record': 'Qualify incidents against provisions of documents, with severity.',
+  'activation.respond': 'Record the responses of one’s own guarantor to its activations.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
@@ -43,6 +49,10 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'incident.read',
     'report.triage',
     'incident.group',
+    'incident.verify',
+    'incident.assign',
+    'incident.attribute',
+    'finding.record',
   ],
   coordinator: [
     'account.use',
@@ -53,6 +63,10 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'incident.read',
     'report.triage',
     'incident.group',
+    'incident.verify',
+    'incident.assign',
+    'incident.attribute',
+    'finding.record',
   ],
   monitor: ['account.use', 'agreement.read', 'report.submit', 'incident.read'],
   analyst: [
@@ -63,9 +77,19 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'incident.read',
     'report.triage',
     'incident.group',
+    'incident.verify',
+    'incident.attribute',
+    'finding.record',
   ],
-  verifier: ['account.use', 'agreement.read', 'incident.read'],
-  guarantor: ['account.use', 'agreement.read', 'incident.read'],
+  verifier: [
+    'account.use',
+    'agreement.read',
+    'incident.read',
+    'incident.verify',
+    'incident.attribute',
+    'finding.record',
+  ],
+  guarantor: ['account.use', 'agreement.read', 'incident.read', 'activation.respond'],
   viewer: ['account.use', 'agreement.read', 'incident.read'],
 };
 

@@ -26,7 +26,14 @@ describeEachDialect('signing in and out', (dialect) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       user: { name: 'verifier', role: 'verifier' },
-      verbs: ['account.use', 'agreement.read', 'incident.read'],
+      verbs: [
+        'account.use',
+        'agreement.read',
+        'incident.read',
+        'incident.verify',
+        'incident.attribute',
+        'finding.record',
+      ],
     });
     const cookie = response.cookies.find((c) => c.name === 'truce_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });

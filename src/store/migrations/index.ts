@@ -7,6 +7,7 @@ import * as reports from './0004-reports.js';
 import * as groupingIndex from './0005-grouping-index.js';
 import * as incidentCells from './0006-incident-cells.js';
 import * as incidentListIndex from './0007-incident-list-index.js';
+import * as accountability from './0008-accountability.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-grouping-index': groupingIndex,
   '0006-incident-cells': incidentCells,
   '0007-incident-list-index': incidentListIndex,
+  '0008-accountability': accountability,
 };

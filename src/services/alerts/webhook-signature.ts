@@ -5,11 +5,8 @@
  * the secret, in base64, after a version tag: "v1,<base64>". The id and timestamp are signed so
  * that a captured delivery cannot be replayed later or under another id.
  */
-// node:crypto does no I/O here (HMAC, constant-time comparison, and random bytes for a new
-// secret only); eslint.config.js does not list it for core yet.
-// eslint-disable-next-line no-restricted-imports
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DomainError, invalid } from '../errors.js';
+import { DomainError, invalid } from '../../core/errors.js';
 
 /** The three headers of a signed delivery, by their Standard Webhooks names. */
 export type WebhookHeaders = {

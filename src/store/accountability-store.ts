@@ -1,0 +1,436 @@
+/**
+ * Accountability tables: the projection of verification, assignment, attribution, finding,
+ * evaluation, activation and response events, and the reads the services need. The edit locks
+ * (not in the record) are here too.
+ */
+import canonicalize from 'canonicalize';
+import type { Kysely } from 'kysely';
+import type { RecordedEvent } from '../core/events.js';
+import type { Tx } from './record.js';
+import type {
+  ActivationRow,
+  AlertRow,
+  AttributionRow,
+  Database,
+  FindingRow,
+  GuarantorResponseRow,
+  TriggerEvaluationRow,
+  VerificationStepRow,
+} from './schema.js';
+
+type Db = Kysely<Database> | Tx;
+
+/**
+ * JSON with sorted keys (RFC 8785): the same text whether the event came from a service or was
+ * read back from the record, so a replay gives byte-identical rows.
+ */
+function canonicalJson(value: unknown): string {
+  return canonicalize(value) ?? 'null';
+}
+
+/** Applies an accountability event; false when the event is not one. */
+export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
+  switch (event.type) {
+    case 'incident.verification_set': {
+      const p = event.payload;
+      await tx
+        .insertInto('verification_steps')
+        .values({
+          id: event.id,
+          incident_id: p.incidentId,
+          from_status: p.from,
+          to_status: p.to,
+          method: p.method,
+          notes: p.notes,
+          obstruction_incident_id: p.obstructionIncidentId,
+          decided_by: event.by,
+          decided_at: event.at,
+        })
+        .execute();
+      await tx
+        .updateTable('incidents')
+        .set({ status: p.to })
+        .where('id', '=', p.incidentId)
+        .execute();
+      return true;
+    }
+    case 'incidents.assigned': {
+      const { incidentIds, assignee } = event.payload;
+      await tx.deleteFrom('incident_assignments').where('incident_id', 'in', incidentIds).execute();
+      if (assignee !== null) {
+        await tx
+          .insertInto('incident_assignments')
+          .values(
+            incidentIds.map((id) => ({
+              incident_id: id,
+              assignee,
+              assigned_by: event.by,
+              assigned_at: event.at,
+            })),
+          )
+          .execute();
+      }
+      return true;
+    }
+    case 'incident.attributed': {
+      const p = event.payload;
+      await tx
+        .insertInto('attributions')
+        .values({
+          key: `${p.incidentId}/${p.version}`,
+          incident_id: p.incidentId,
+          version: p.version,
+          actor: p.actor,
+          declined_reason: p.declinedReason,
+          confidence: p.confidence,
+          basis: canonicalJson(p.basis),
+          dissent: p.dissent,
+          claimed_by: event.by,
+          claimed_at: event.at,
+        })
+        .execute();
+      return true;
+    }
+    case 'finding.recorded': {
+      const p = event.payload;
+      await tx
+        .insertInto('findings')
+        .values({
+          id: p.findingId,
+          incident_id: p.incidentId,
+          document_id: p.documentId,
+          provision_id: p.provisionId,
+          severity: p.severity,
+          notes: p.notes,
+          found_by: event.by,
+          found_at: event.at,
+        })
+        .execute();
+      return true;
+    }
+    case 'commitments.evaluated': {
+      const { findingId, evaluations } = event.payload;
+      for (const e of evaluations) {
+        const row = {
+          key: `${findingId}/${e.documentId}/${e.commitmentId}`,
+          finding_id: findingId,
+          document_id: e.documentId,
+          commitment_id: e.commitmentId,
+          result: e.result,
+          explanation: canonicalJson({ met: e.met, unmet: e.unmet }),
+          evaluated_at: event.at,
+        };
+        const { key: _key, ...changes } = row;
+        await tx
+          .insertInto('trigger_evaluations')
+          .values(row)
+          .onConflict((oc) => oc.column('key').doUpdateSet(changes))
+          .execute();
+      }
+      return true;
+    }
+    case 'activation.opened': {
+      const p = event.payload;
+      await tx
+        .insertInto('activations')
+        .values({
+          id: p.activationId,
+          document_id: p.documentId,
+          commitment_id: p.commitmentId,
+          obligor: p.obligor,
+          incident_id: p.incidentId,
+          finding_ids: canonicalJson(p.findingIds),
+          activated_at: event.at,
+          deadline: p.deadline,
+          breach_at: p.breachAt,
+          tier: p.tier,
+          status: 'open',
+          late: 0,
+          status_at: event.at,
+        })
+        .execute();
+      return true;
+    }
+    case 'activation.status_set': {
+      const p = event.payload;
+      await tx
+        .updateTable('activations')
+        .set({ status: p.status, tier: p.tier, late: p.late ? 1 : 0, status_at: event.at })
+        .where('id', '=', p.activationId)
+        .execute();
+      return true;
+    }
+    case 'response.recorded': {
+      const p = event.payload;
+      await tx
+        .insertInto('guarantor_responses')
+        .values({
+          id: p.responseId,
+          activation_id: p.activationId,
+          actor: p.actor,
+          type: p.type,
+          description: p.description,
+          responded_at: p.respondedAt,
+          evidence: canonicalJson(p.evidence),
+          qualifying: p.qualifying ? 1 : 0,
+          recorded_by: event.by,
+          recorded_at: event.at,
+        })
+        .execute();
+      return true;
+    }
+    case 'alert.issued': {
+      const p = event.payload;
+      await tx
+        .insertInto('alerts')
+        .values({
+          id: p.alertId,
+          activation_id: p.activationId,
+          obligor: p.obligor,
+          msg_type: p.msgType,
+          headline: p.headline,
+          sent: event.at,
+          xml: p.xml,
+        })
+        .execute();
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The steps of an incident's verification, oldest first. */
+export function verificationSteps(db: Db, incidentId: string): Promise<VerificationStepRow[]> {
+  return db
+    .selectFrom('verification_steps')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('decided_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Every version of an incident's attribution, oldest first. */
+export function attributionsOf(db: Db, incidentId: string): Promise<AttributionRow[]> {
+  return db
+    .selectFrom('attributions')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('version')
+    .execute();
+}
+
+/** The findings on an incident, oldest first. */
+export function findingsOf(db: Db, incidentId: string): Promise<FindingRow[]> {
+  return db
+    .selectFrom('findings')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('found_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** One finding, or undefined. */
+export function findFinding(db: Db, id: string): Promise<FindingRow | undefined> {
+  return db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The latest evaluations of a finding, by commitment. */
+export function evaluationsOf(db: Db, findingId: string): Promise<TriggerEvaluationRow[]> {
+  return db
+    .selectFrom('trigger_evaluations')
+    .selectAll()
+    .where('finding_id', '=', findingId)
+    .orderBy('key')
+    .execute();
+}
+
+/** One activation, or undefined. */
+export function findActivation(db: Db, id: string): Promise<ActivationRow | undefined> {
+  return db.selectFrom('activations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The activation of a commitment for an incident, if there is one. */
+export function activationFor(
+  db: Db,
+  documentId: string,
+  commitmentId: string,
+  incidentId: string,
+): Promise<ActivationRow | undefined> {
+  return db
+    .selectFrom('activations')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .where('commitment_id', '=', commitmentId)
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+}
+
+/** Activations, newest first, optionally of one obligor or status. */
+export function listActivations(
+  db: Db,
+  filter: { obligor?: string | undefined; status?: string | undefined; limit: number },
+): Promise<ActivationRow[]> {
+  let q = db.selectFrom('activations').selectAll();
+  if (filter.obligor !== undefined) q = q.where('obligor', '=', filter.obligor);
+  if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+  return q.orderBy('activated_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+/** The responses to an activation, in the order they were given. */
+export function responsesTo(db: Db, activationId: string): Promise<GuarantorResponseRow[]> {
+  return db
+    .selectFrom('guarantor_responses')
+    .selectAll()
+    .where('activation_id', '=', activationId)
+    .orderBy('responded_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Activations whose clock has run out at `now`: open ones past their deadline, and overdue ones
+ * past the end of their grace period. ISO 8601 UTC strings compare in time order.
+ */
+export function activationsDue(db: Db, now: string): Promise<ActivationRow[]> {
+  return db
+    .selectFrom('activations')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'open'), eb('deadline', '<=', now)]),
+        eb.and([eb('status', '=', 'overdue'), eb('breach_at', '<=', now)]),
+      ]),
+    )
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+}
+
+/** The earliest moment an activation's clock runs out, or undefined when none is running. */
+export async function nextActivationDue(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('activations')
+    .select((eb) => [
+      eb.fn
+        .min(
+          eb
+            .case()
+            .when('status', '=', 'open')
+            .then(eb.ref('deadline'))
+            .else(eb.ref('breach_at'))
+            .end(),
+        )
+        .as('due'),
+    ])
+    .where('status', 'in', ['open', 'overdue'])
+    .executeTakeFirst();
+  return (row?.due as string | null | undefined) ?? undefined;
+}
+
+/** Who holds the edit lock of an incident, if anyone does at `now`. */
+export async function lockHolder(
+  db: Db,
+  incidentId: string,
+  now: string,
+): Promise<{ userId: string; expiresAt: string } | undefined> {
+  const row = await db
+    .selectFrom('incident_locks')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { userId: row.user_id, expiresAt: row.expires_at };
+}
+
+/** Takes or renews the edit lock of an incident for a user until `expiresAt`. */
+export async function setLock(
+  tx: Db,
+  incidentId: string,
+  userId: string,
+  expiresAt: string,
+): Promise<void> {
+  await tx
+    .insertInto('incident_locks')
+    .values({ incident_id: incidentId, user_id: userId, expires_at: expiresAt })
+    .onConflict((oc) =>
+      oc.column('incident_id').doUpdateSet({ user_id: userId, expires_at: expiresAt }),
+    )
+    .execute();
+}
+
+/** Releases the edit lock of an incident. */
+export async function releaseLock(tx: Db, incidentId: string): Promise<void> {
+  await tx.deleteFrom('incident_locks').where('incident_id', '=', incidentId).execute();
+}
+
+/**
+ * The users who submitted or triaged the reports of an incident (for the four-eyes rule), as
+ * user ids: reports sent with an API token count for the token's user.
+ */
+export async function reportersAndTriagers(
+  db: Db,
+  incidentId: string,
+): Promise<{ reporters: Set<string>; triagers: Set<string> }> {
+  const reports = await db
+    .selectFrom('reports')
+    .select(['submitted_by', 'triaged_by'])
+    .where('incident_id', '=', incidentId)
+    .execute();
+  const principals = new Set(
+    reports.flatMap((r) =>
+      r.triaged_by === null ? [r.submitted_by] : [r.submitted_by, r.triaged_by],
+    ),
+  );
+  const tokenIds = [...principals].filter((p) => p.startsWith('token:')).map((p) => p.slice(6));
+  const tokenUsers = new Map<string, string>();
+  for (let i = 0; i < tokenIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('api_tokens')
+      .select(['id', 'user_id'])
+      .where('id', 'in', tokenIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) tokenUsers.set(row.id, row.user_id);
+  }
+  const userOf = (principal: string): string | undefined =>
+    principal.startsWith('user:')
+      ? principal.slice(5)
+      : principal.startsWith('token:')
+        ? tokenUsers.get(principal.slice(6))
+        : undefined;
+  const users = (values: (string | null)[]) =>
+    new Set(values.flatMap((v) => (v === null ? [] : [userOf(v)].filter((u) => u !== undefined))));
+  return {
+    reporters: users(reports.map((r) => r.submitted_by)),
+    triagers: users(reports.map((r) => r.triaged_by)),
+  };
+}
+
+/** The alerts about an activation, oldest first. */
+export function alertsOf(db: Db, activationId: string): Promise<AlertRow[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('activation_id', '=', activationId)
+    .orderBy('sent')
+    .orderBy('id')
+    .execute();
+}
+
+/** One alert, or undefined. */
+export function findAlert(db: Db, id: string): Promise<AlertRow | undefined> {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Alerts, newest first, optionally of one obligor and message type. */
+export function listAlerts(
+  db: Db,
+  filter: { obligor?: string | undefined; msgType?: string | undefined; limit: number },
+): Promise<AlertRow[]> {
+  let q = db.selectFrom('alerts').selectAll();
+  if (filter.obligor !== undefined) q = q.where('obligor', '=', filter.obligor);
+  if (filter.msgType !== undefined) q = q.where('msg_type', '=', filter.msgType);
+  return q.orderBy('sent', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
