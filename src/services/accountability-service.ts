@@ -25,7 +25,7 @@ import type {
   VerificationStatus,
 } from '../core/accountability/model.js';
 import { CommitmentIndex } from '../core/accountability/trigger.js';
-import { checkVerificationStep, words } from '../core/accountability/verification.js';
+import { checkVerificationStep, nextStatuses, words } from '../core/accountability/verification.js';
 import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import {
@@ -811,6 +811,8 @@ export function createAccountabilityService(
       const findings = await findingsOf(db, incidentId);
       return {
         status: incident.status as VerificationStatus,
+        /** The steps the ladder allows from here (roles and four eyes are checked on the step). */
+        nextStatuses: nextStatuses(incident.status as VerificationStatus),
         steps: (await verificationSteps(db, incidentId)).map((s) => ({
           from: s.from_status,
           to: s.to_status,
