@@ -31,6 +31,7 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { importRoutes } from './routes/imports.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { accountabilityRoutes } from './routes/accountability.js';
+import { streamRoutes } from './routes/stream.js';
 import { recordRoutes } from './routes/record.js';
 import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
@@ -168,6 +169,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   reportRoutes(app, services);
   incidentRoutes(app, services);
   accountabilityRoutes(app, services);
+  streamRoutes(app, services);
   await evidenceRoutes(app, services);
   await importRoutes(app, services);
   tokenRoutes(app, services);

@@ -30,7 +30,9 @@ import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import {
   activationFor,
+  alertsAfter,
   alertsOf,
+  latestAlertPosition,
   findAlert,
   listAlerts,
   activationsDue,
@@ -909,6 +911,38 @@ export function createAccountabilityService(
         headline: row.headline,
         sent: row.sent,
       }));
+    },
+
+    /**
+     * Alerts after a stream position (oldest first), for live streams: `position` is the
+     * previous alert's `sent|id` as given in each streamed alert, or undefined for "from now".
+     */
+    async alertsSince(position: string | undefined, by: Principal, obligor?: string) {
+      const own = ownActor(by);
+      if (own !== undefined && obligor !== undefined && obligor !== own) {
+        return { alerts: [], position: position ?? '' };
+      }
+      let after: { sent: string; id: string };
+      if (position === undefined || position === '') {
+        after = await latestAlertPosition(db);
+      } else {
+        const [sent = '', id = ''] = position.split('|');
+        after = { sent, id };
+      }
+      const rows = await alertsAfter(db, after, { obligor: own ?? obligor, limit: 500 });
+      const last = rows.at(-1);
+      return {
+        alerts: rows.map((row) => ({
+          id: row.id,
+          position: `${row.sent}|${row.id}`,
+          activationId: row.activation_id,
+          obligor: row.obligor,
+          msgType: row.msg_type,
+          headline: row.headline,
+          sent: row.sent,
+        })),
+        position: last === undefined ? `${after.sent}|${after.id}` : `${last.sent}|${last.id}`,
+      };
     },
 
     /** One alert's CAP XML, exactly as sent. */

@@ -434,3 +434,37 @@ export function listAlerts(
   if (filter.msgType !== undefined) q = q.where('msg_type', '=', filter.msgType);
   return q.orderBy('sent', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
+
+/**
+ * Alerts sent after a position in the (sent, id) order, oldest first: what a live stream has
+ * not delivered yet. Without a position, none (a new stream starts from now).
+ */
+export function alertsAfter(
+  db: Db,
+  after: { sent: string; id: string },
+  filter: { obligor?: string | undefined; limit: number },
+): Promise<AlertRow[]> {
+  let q = db
+    .selectFrom('alerts')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('sent', '>', after.sent),
+        eb.and([eb('sent', '=', after.sent), eb('id', '>', after.id)]),
+      ]),
+    );
+  if (filter.obligor !== undefined) q = q.where('obligor', '=', filter.obligor);
+  return q.orderBy('sent').orderBy('id').limit(filter.limit).execute();
+}
+
+/** The position of the newest alert, or the start when there is none. */
+export async function latestAlertPosition(db: Db): Promise<{ sent: string; id: string }> {
+  const row = await db
+    .selectFrom('alerts')
+    .select(['sent', 'id'])
+    .orderBy('sent', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? { sent: '', id: '' };
+}
