@@ -13,13 +13,15 @@ import {
   pingDatabase,
   type Store,
 } from './store/database.js';
-import { listDocuments } from './store/agreement-store.js';
+import { listDocuments, listParts } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';
 import { loadScenarios } from './services/scenarios.js';
 import { createAgreementsService } from './services/agreements-service.js';
 import { createEvidenceService } from './services/evidence-service.js';
 import { createIncidentsService } from './services/incidents-service.js';
 import { createAccountabilityService } from './services/accountability-service.js';
+import { createWebhooksService } from './services/webhooks-service.js';
+import type { StoredZone } from './core/agreements/stored.js';
 import { createReportsService } from './services/reports-service.js';
 import { createAuthService, type SessionPolicy } from './services/auth-service.js';
 import { bootstrapInstance } from './services/bootstrap.js';
@@ -40,6 +42,8 @@ export interface ServiceOptions {
    * is used: fine for commands that never sign, and for tests.
    */
   readonly recordSigner?: NoteSigner;
+  /** Failed webhook attempts in a row that disable an endpoint (tests lower it). */
+  readonly webhookDisableAfter?: number;
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -74,9 +78,22 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     options.recordSigner ?? signerFromSeed('localhost/record', new Uint8Array(randomBytes(32))),
   );
   // CAP senders are unique: the host part of the record's origin names this instance.
+  const webhooks = createWebhooksService(ctx, {
+    ...(options.webhookDisableAfter === undefined
+      ? {}
+      : { disableAfter: options.webhookDisableAfter }),
+    zoneGeometry: async (tx, key) => {
+      const [documentId = '', zoneId = ''] = key.split('/');
+      const zones = await listParts(tx, documentId, 'zone');
+      return (zones.find((z) => z.id === zoneId)?.body as StoredZone | undefined)?.geometry;
+    },
+  });
   const accountability = createAccountabilityService(ctx, {
     alertSender: `truce@${record.origin.split('/')[0] ?? 'localhost'}`,
+    onAlertIssued: (tx, alert) => webhooks.enqueue(tx, alert),
   });
+  // Deliveries queued by a decision go out as soon as it commits.
+  accountability.onChange(() => webhooks.wake());
   const auth = createAuthService(ctx, users, {
     ...(options.loginLimits ? { limits: options.loginLimits } : {}),
     ...(options.sessionPolicy ? { sessions: options.sessionPolicy } : {}),
@@ -92,6 +109,7 @@ export async function createServices(databaseUrl: string, options: ServiceOption
     reports,
     incidents,
     accountability,
+    webhooks,
     evidence,
     instance: {
       /** Public facts about this instance. */

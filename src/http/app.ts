@@ -32,6 +32,7 @@ import { importRoutes } from './routes/imports.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { accountabilityRoutes } from './routes/accountability.js';
 import { streamRoutes } from './routes/stream.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { recordRoutes } from './routes/record.js';
 import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
@@ -170,6 +171,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   incidentRoutes(app, services);
   accountabilityRoutes(app, services);
   streamRoutes(app, services);
+  webhookRoutes(app, services);
   await evidenceRoutes(app, services);
   await importRoutes(app, services);
   tokenRoutes(app, services);

@@ -57,6 +57,7 @@ import type { ActivationRow, AttributionRow, FindingRow } from '../store/schema.
 import { isDemoInstance } from '../store/instance-store.js';
 import { findUserByName } from '../store/user-store.js';
 import type { ServiceContext } from './context.js';
+import type { AlertFacts } from './webhooks-service.js';
 
 /** An activation whose state changed, and why (none for a new one). */
 interface AlertCause {
@@ -125,7 +126,11 @@ export type AccountabilityService = ReturnType<typeof createAccountabilityServic
 
 export function createAccountabilityService(
   ctx: ServiceContext,
-  options: { readonly alertSender: string },
+  options: {
+    readonly alertSender: string;
+    /** Called in the transaction that issues an alert (webhooks queue it there). */
+    readonly onAlertIssued?: (tx: Tx, alert: AlertFacts) => Promise<unknown>;
+  },
 ) {
   const db = ctx.store.db;
   const nowIso = () => ctx.now().toISOString();
@@ -307,6 +312,7 @@ export function createAccountabilityService(
     if (causes.length === 0) return;
     const exercise = await isDemoInstance(tx);
     const bodies: EventBody[] = [];
+    const facts: AlertFacts[] = [];
     for (const { activationId, reason } of causes) {
       const activation = await requireActivation(tx, activationId);
       const commitment = await commitmentOf(tx, activation);
@@ -384,8 +390,30 @@ export function createAccountabilityService(
           xml: alert.xml,
         },
       });
+      facts.push({
+        alertId,
+        activationId: activation.id,
+        documentId: activation.document_id,
+        commitmentId: activation.commitment_id,
+        obligor: activation.obligor,
+        msgType: alert.msgType,
+        headline: alert.headline,
+        sent: nowIso(),
+        cap: alert.xml,
+        incident: {
+          id: incident.id,
+          type: incident.type,
+          location:
+            incident.lon === null || incident.lat === null
+              ? null
+              : { lon: incident.lon, lat: incident.lat, radiusM: incident.radius_m ?? 0 },
+        },
+      });
     }
     await write('system:alerts', bodies, tx);
+    if (options.onAlertIssued !== undefined) {
+      for (const alert of facts) await options.onAlertIssued(tx, alert);
+    }
   }
 
   function statusBody(

@@ -37,6 +37,8 @@ export interface Database {
   activations: ActivationRow;
   guarantor_responses: GuarantorResponseRow;
   alerts: AlertRow;
+  webhook_endpoints: WebhookEndpointRow;
+  webhook_deliveries: WebhookDeliveryRow;
 }
 
 /** One entry of the record: the canonical JSON of one event. `idx` counts from 0. */
@@ -320,4 +322,36 @@ export interface AlertRow {
   headline: string;
   sent: string;
   xml: string;
+}
+
+/** Operational: an endpoint an admin registered for signed alert deliveries. */
+export interface WebhookEndpointRow {
+  id: string;
+  url: string;
+  /** `whsec_<base64>`: the signing secret, shown once at registration. */
+  secret: string;
+  description: string;
+  /** JSON: { obligors, commitments, zones, bbox, incidentTypes }. */
+  filters: string;
+  created_by: string;
+  created_at: string;
+  /** Consecutive failed attempts; reset by a success. */
+  failures: number;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+}
+
+/** Operational: one alert to one endpoint, with its attempts. */
+export interface WebhookDeliveryRow {
+  id: string;
+  endpoint_id: string;
+  alert_id: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
 }

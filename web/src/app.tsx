@@ -29,6 +29,11 @@ const MonitoringArea = lazy(() =>
   import('./pages/monitoring-area').then((module) => ({ default: module.MonitoringArea })),
 );
 
+// So is the activations area.
+const ActivationsArea = lazy(() =>
+  import('./pages/activations-area').then((module) => ({ default: module.ActivationsArea })),
+);
+
 /**
  * Where a session lands from `/` or the sign-in page: the remembered path (with its query) if
  * its area is allowed.
@@ -124,7 +129,16 @@ export function App() {
                 path={targetPath}
                 canImport={state.session.verbs.includes(REPORT_SUBMIT_VERB)}
                 canGroup={state.session.verbs.includes(INCIDENT_GROUP_VERB)}
+                session={state.session}
               />
+            </Suspense>
+          </ErrorBoundary>
+        );
+      } else if (area.id === 'activations') {
+        page = (
+          <ErrorBoundary>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <ActivationsArea path={targetPath} session={state.session} />
             </Suspense>
           </ErrorBoundary>
         );

@@ -7,7 +7,7 @@ import type { MessageId } from './strings';
 
 /** An area of the app reachable from the navigation. */
 export interface Area {
-  readonly id: 'users' | 'account' | 'record' | 'agreements' | 'monitoring';
+  readonly id: 'users' | 'account' | 'record' | 'agreements' | 'monitoring' | 'activations';
   readonly path: string;
   readonly label: MessageId;
   /** The verb the session must hold to see the area; null when everyone may. */
@@ -31,6 +31,13 @@ export const AREAS: readonly Area[] = [
     id: 'monitoring',
     path: '/incidents',
     label: 'nav.monitoring',
+    verb: INCIDENT_READ_VERB,
+    nested: true,
+  },
+  {
+    id: 'activations',
+    path: '/activations',
+    label: 'nav.activations',
     verb: INCIDENT_READ_VERB,
     nested: true,
   },

@@ -46,6 +46,7 @@ export const serveCommand: Command = {
     let app;
     let stopCheckpointing = () => undefined as void;
     let stopScheduler = () => undefined as void;
+    let stopDispatcher = () => undefined as void;
     try {
       const bootstrap = await services.instance.bootstrap(args.values['demo'] === true);
       app = await buildApp(services, { logLevel: config.logLevel, trustProxy: config.trustProxy });
@@ -57,6 +58,9 @@ export const serveCommand: Command = {
       stopScheduler = services.accountability.startScheduler((error) =>
         log.error({ err: error }, 'marking overdue activations failed'),
       );
+      stopDispatcher = services.webhooks.startDispatcher((error) =>
+        log.error({ err: error }, 'delivering webhooks failed'),
+      );
       // Build the grouping index now rather than on the first report received.
       await services.reports.prepareGrouping();
       const address = await listen(app, config.host, config.port);
@@ -64,6 +68,7 @@ export const serveCommand: Command = {
     } catch (error) {
       stopCheckpointing();
       stopScheduler();
+      stopDispatcher();
       await app?.close();
       await services.close();
       throw error;
@@ -72,6 +77,7 @@ export const serveCommand: Command = {
     io.stderr(`Received ${signal}; finishing requests in flight and closing.\n`);
     stopCheckpointing();
     stopScheduler();
+    stopDispatcher();
     const clean = await shutdown(app, services, undefined, () => services.record.signCheckpoint());
     if (!clean) io.stderr('Shutdown took longer than 10 s; stopping anyway.\n');
     return clean ? EXIT_OK : EXIT_FAILED;

@@ -33,6 +33,8 @@ export const VERBS = {
   'incident.attribute': 'Record attribution claims, or a reasoned refusal to attribute.',
   'finding.record': 'Qualify incidents against provisions of documents, with severity.',
   'activation.respond': 'Record the responses of one’s own guarantor to its activations.',
+  'webhook.manage':
+    'Register webhook endpoints (the only URLs Truce calls), read and replay deliveries.',
 } as const;
 
 export type Verb = keyof typeof VERBS;
@@ -53,6 +55,7 @@ export const ROLE_VERBS: Readonly<Record<Role, readonly Verb[]>> = {
     'incident.assign',
     'incident.attribute',
     'finding.record',
+    'webhook.manage',
   ],
   coordinator: [
     'account.use',

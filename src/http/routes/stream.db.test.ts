@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { activateGuarantee, importGuarantee } from '../../../test/support/accountability.js';
 import { systemPrincipal } from '../../core/auth/principal.js';
 
-const GUARANTEE = readFileSync(
-  new URL('../../../test/fixtures/agreements/guarantee.yaml', import.meta.url),
-  'utf8',
-);
 const by = systemPrincipal('test');
 
 /** Reads a server-sent event stream, collecting its events. */
@@ -66,49 +62,15 @@ describeEachDialect('the live alert stream', (dialect) => {
   const cookies: Record<string, string> = {};
   beforeEach(async () => {
     t = await createTestApp(dialect);
-    await t.services.agreements.importText({ text: GUARANTEE, format: 'yaml', name: 'g.yaml' }, by);
-    for (const role of ['monitor', 'analyst', 'verifier', 'viewer']) {
+    await importGuarantee(t);
+    for (const role of ['viewer']) {
       cookies[role] = await t.login(role, `demo-${role}-pass`);
     }
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterEach(() => t.close());
 
-  const send = (url: string, as: string, payload: object) =>
-    t.app.inject({ method: 'POST', url, headers: { cookie: cookies[as] ?? '' }, payload });
-
-  /** A verified, attributed shelling with a major finding: activates the fixture's guarantee. */
-  async function activate(lon: number): Promise<string> {
-    const report = await send('/api/v1/reports', 'monitor', {
-      observedFrom: '2026-01-05T10:00:00Z',
-      location: { lon, lat: 48.7232, precision: 'vicinity' },
-      mode: 'heard',
-      type: 'shelling',
-      source: { kind: 'monitor', name: 'Patrol 4' },
-    });
-    const id = report.json<{ id: string }>().id;
-    await send(`/api/v1/incidents/${id}/verification`, 'analyst', {
-      status: 'corroborated',
-      method: 'two patrols',
-    });
-    await send(`/api/v1/incidents/${id}/verification`, 'verifier', {
-      status: 'verified',
-      method: 'crater analysis',
-    });
-    await send(`/api/v1/incidents/${id}/attributions`, 'analyst', {
-      actor: 'RUS',
-      confidence: 'high',
-      basis: { text: 'direction of fire' },
-    });
-    const finding = await send('/api/v1/findings', 'analyst', {
-      incidentId: id,
-      documentId: 'test-guarantee',
-      provisionId: 'ceasefire',
-      severity: 'major',
-    });
-    expect(finding.statusCode).toBe(201);
-    return id;
-  }
+  const activate = (lon: number) => activateGuarantee(t, lon);
 
   async function open(as: string, headers: Record<string, string> = {}, query = '') {
     const response = await fetch(`${base}/api/v1/stream${query}`, {

@@ -8,6 +8,7 @@ import * as groupingIndex from './0005-grouping-index.js';
 import * as incidentCells from './0006-incident-cells.js';
 import * as incidentListIndex from './0007-incident-list-index.js';
 import * as accountability from './0008-accountability.js';
+import * as webhooks from './0009-webhooks.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-incident-cells': incidentCells,
   '0007-incident-list-index': incidentListIndex,
   '0008-accountability': accountability,
+  '0009-webhooks': webhooks,
 };

@@ -44,13 +44,15 @@ export interface TextFieldProps {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly type?: 'text' | 'password' | 'number';
+  readonly type?: 'text' | 'password' | 'number' | 'datetime-local';
   readonly hint?: string | undefined;
   readonly errors?: readonly string[];
   readonly required?: boolean;
   readonly autoComplete?: string;
   readonly min?: number;
   readonly name?: string;
+  /** The id of a `<datalist>` of suggestions. */
+  readonly list?: string;
 }
 
 /** A labelled text, password or number input. */
@@ -68,6 +70,7 @@ export function TextField(props: TextFieldProps) {
         required={props.required}
         autoComplete={props.autoComplete ?? 'off'}
         min={props.min}
+        list={props.list}
         spellCheck={false}
         aria-invalid={errors.length > 0 ? true : undefined}
         aria-describedby={describedBy(id, props.hint, errors)}
@@ -111,6 +114,36 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+/** Props of TextAreaField. */
+export interface TextAreaFieldProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly hint?: string | undefined;
+  readonly errors?: readonly string[];
+  readonly required?: boolean;
+  readonly rows?: number;
+}
+
+/** A labelled text area, for explanations longer than a line. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const id = useId();
+  const errors = props.errors ?? [];
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} errors={errors}>
+      <textarea
+        id={id}
+        value={props.value}
+        rows={props.rows ?? 3}
+        onChange={(event) => props.onChange(event.target.value)}
+        required={props.required}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, errors)}
+      />
     </FieldFrame>
   );
 }

@@ -2,9 +2,11 @@
  * One incident: its facts (type, status, when, where, how many reports and sources), the zones
  * in force it relates to, its reports, and why they were grouped together. People who may group
  * merge it with a suggested incident or split reports out of it; the page then shows the
- * incident that holds its reports.
+ * incident that holds its reports. Its accountability section follows the incident up the
+ * verification ladder to attribution, findings and the commitments it activated.
  */
 import { useCallback } from 'react';
+import type { Session } from '../api-types';
 import { Breadcrumb } from '../components/breadcrumb';
 import { ErrorMessage } from '../components/error-message';
 import { PageTitle } from '../components/page-title';
@@ -15,6 +17,7 @@ import { incidentStatusLabel, incidentTypeLabel, placeText } from '../incident-w
 import { navigate } from '../router';
 import { t } from '../strings';
 import { useLoad } from '../use-load';
+import { AccountabilitySection, accountabilityAccess } from './accountability-section';
 import { incidentExists, mergeAndFindSurvivor } from './incident-decisions';
 import { IncidentGroupings } from './incident-groupings';
 import { IncidentReports } from './incident-reports';
@@ -26,10 +29,12 @@ export interface IncidentPageProps {
   readonly incidentId: string;
   /** Whether the session may merge and split incidents (holds incident.group). */
   readonly canGroup: boolean;
+  /** The session, for what the accountability section offers. */
+  readonly session: Session;
 }
 
 /** The page of one incident. */
-export function IncidentPage({ incidentId, canGroup }: IncidentPageProps) {
+export function IncidentPage({ incidentId, canGroup, session }: IncidentPageProps) {
   const load = useCallback(() => getIncident(incidentId), [incidentId]);
   const { data, error, loading, reload } = useLoad(load);
 
@@ -62,6 +67,14 @@ export function IncidentPage({ incidentId, canGroup }: IncidentPageProps) {
           canGroup={canGroup}
           onMerge={(otherIncidentId, reason) => merge(data, otherIncidentId, reason)}
           onSplit={split}
+        />
+      )}
+      {data !== undefined && (
+        <AccountabilitySection
+          id="incident-accountability"
+          incidentId={data.incident.id}
+          access={accountabilityAccess(session)}
+          onChanged={reload}
         />
       )}
     </>

@@ -1,0 +1,298 @@
+/**
+ * Browser test of accountability against the real server with demo data: an analyst takes an
+ * incident up the verification ladder (with and without the edit lock), is refused the
+ * verifier's decision and sees why, a verifier verifies, the analyst attributes the incident to
+ * RUS and records a finding on the test guarantee's ceasefire provision, and sees the trigger
+ * engine's "triggered" and the activation; the guarantor (GBR) opens the activation, records an
+ * action and sees it met; a viewer sees all of it without a single form. Fails on any console
+ * error or uncaught page error, except the one refusal the test provokes.
+ */
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { t } from '../web/src/strings.js';
+import { screenshot, useServerAndBrowser, type Tab } from './support/browser.js';
+
+const TEST_TIMEOUT = 120_000;
+
+const GUARANTEE = parse(
+  readFileSync(new URL('../test/fixtures/agreements/guarantee.yaml', import.meta.url), 'utf8'),
+) as unknown;
+
+/** A shelling a monitor heard inside the fixture's security zone, early in January 2026. */
+function buildShelling(text: string) {
+  return {
+    observedFrom: '2026-01-05T10:00:00Z',
+    observedTo: '2026-01-05T10:20:00Z',
+    location: { lon: 37.5606, lat: 48.7232, precision: 'vicinity' },
+    mode: 'heard',
+    type: 'shelling',
+    source: { kind: 'monitor', name: 'Patrol 4' },
+    text,
+  };
+}
+
+/** Imports the test guarantee and reports one shelling; answers the new incident's id. */
+async function prepareIncident(request: APIRequestContext, baseUrl: string): Promise<string> {
+  const imported = await request.post(`${baseUrl}/api/v1/documents`, { data: GUARANTEE });
+  expect([200, 201]).toContain(imported.status());
+  const posted = await request.post(`${baseUrl}/api/v1/reports`, {
+    data: buildShelling('accountabilitytest shelling heard north of the town'),
+  });
+  expect(posted.status()).toBe(201);
+  // A new report founds an incident of its own id.
+  return ((await posted.json()) as { id: string }).id;
+}
+
+/** Problems other than the one refused verification step the test asks for. */
+function unexpected(tab: Tab, incidentId: string): string[] {
+  return tab.problems.filter(
+    (problem) =>
+      !(
+        problem.includes('status of 403') &&
+        problem.includes(`/api/v1/incidents/${incidentId}/verification`)
+      ),
+  );
+}
+
+describe('accountability: the ladder, attribution, findings, activations and responses', () => {
+  const { baseUrl, openTab } = useServerAndBrowser();
+
+  async function signIn(page: Page, role: string): Promise<void> {
+    await page.goto(`${baseUrl()}/`);
+    await page.getByLabel(t('login.username'), { exact: true }).fill(role);
+    await page.getByLabel(t('login.password'), { exact: true }).fill(`demo-${role}-pass`);
+    await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
+    await page.getByRole('navigation', { name: t('nav.label') }).waitFor();
+  }
+
+  async function openIncident(page: Page, incidentId: string): Promise<Locator> {
+    await page.goto(`${baseUrl()}/incidents/${encodeURIComponent(incidentId)}`);
+    const section = page.getByRole('region', { name: t('accountability.title') });
+    await section.getByRole('heading', { level: 3, name: t('ladder.title') }).waitFor();
+    return section;
+  }
+
+  /** Takes a ladder step through the form and waits for the section to show it. */
+  async function takeStep(section: Locator, status: string, method?: string): Promise<void> {
+    const form = section.getByRole('group', { name: t('ladder.formTitle') });
+    await form.getByLabel(t('ladder.next'), { exact: true }).selectOption(status);
+    if (method !== undefined)
+      await form.getByLabel(t('ladder.method'), { exact: true }).fill(method);
+    await form.getByRole('button', { name: t('ladder.submit') }).click();
+  }
+
+  it(
+    'takes an incident from reported to an activation its guarantor meets',
+    async () => {
+      const analyst = await openTab();
+      await signIn(analyst.page, 'analyst');
+      const incidentId = await prepareIncident(analyst.page.request, baseUrl());
+      const section = await openIncident(analyst.page, incidentId);
+      const facts = section.locator('dl.facts').first();
+      expect(await facts.textContent()).toContain(t('verification.reported'));
+      await section.getByText(t('ladder.noSteps')).waitFor();
+
+      // The edit lock: taken, shown as the analyst's own, released.
+      await section.getByRole('button', { name: t('lock.take') }).click();
+      await section.getByText(t('lock.taken')).waitFor();
+      await section.getByRole('button', { name: t('lock.release') }).click();
+      await section.getByText(t('lock.released')).waitFor();
+      await section.getByText(t('lock.free')).waitFor();
+
+      // Up the ladder; the form offers only the allowed steps and asks for a method.
+      const form = section.getByRole('group', { name: t('ladder.formTitle') });
+      const options = await form
+        .getByLabel(t('ladder.next'), { exact: true })
+        .locator('option')
+        .allTextContents();
+      expect(options).toEqual([
+        t('verification.under_investigation'),
+        t('verification.corroborated'),
+        t('verification.not_a_violation'),
+        t('verification.unverifiable'),
+        t('verification.rejected'),
+      ]);
+      await form.getByLabel(t('ladder.next'), { exact: true }).selectOption('unverifiable');
+      await form.getByLabel(t('ladder.obstruction'), { exact: true }).waitFor();
+      await takeStep(section, 'under_investigation');
+      await form
+        .getByText(t('ladder.done', { status: t('verification.under_investigation') }))
+        .waitFor();
+      await form.getByLabel(t('ladder.next'), { exact: true }).selectOption('corroborated');
+      await form.getByRole('button', { name: t('ladder.submit') }).click();
+      await form.getByText(t('ladder.methodMissing')).waitFor();
+      await takeStep(section, 'corroborated', 'two patrols heard it');
+      await form.getByText(t('ladder.done', { status: t('verification.corroborated') })).waitFor();
+      const history = section.getByRole('table', { name: t('ladder.history') });
+      expect(await history.locator('tbody tr').count()).toBe(2);
+      expect(await history.textContent()).toContain('two patrols heard it');
+      expect(await history.textContent()).toContain(t('who.you', { name: 'analyst' }));
+
+      // Verifying is the verifier's: the refusal is shown with its reason and field path.
+      await takeStep(section, 'verified', 'looked at photos');
+      const refusal = form.getByRole('alert');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toContain('only a verifier');
+      expect(await refusal.textContent()).toContain('status: ');
+      expect(await history.locator('tbody tr').count()).toBe(2);
+
+      // The verifier verifies.
+      const verifier = await openTab();
+      await signIn(verifier.page, 'verifier');
+      const verifierSection = await openIncident(verifier.page, incidentId);
+      await takeStep(verifierSection, 'verified', 'crater analysis on site');
+      await verifierSection
+        .getByText(t('ladder.done', { status: t('verification.verified') }))
+        .waitFor();
+
+      // The analyst attributes the incident to RUS.
+      await analyst.page.reload();
+      await section.getByRole('heading', { level: 3, name: t('attribution.title') }).waitFor();
+      expect(await facts.textContent()).toContain(t('verification.verified'));
+      const attribution = section.getByRole('group', { name: t('attribution.formTitle') });
+      await attribution.getByLabel(t('attribution.actor'), { exact: true }).fill('RUS');
+      await attribution
+        .getByLabel(t('attribution.confidence'), { exact: true })
+        .selectOption('high');
+      await attribution
+        .getByLabel(t('attribution.basis'), { exact: true })
+        .fill('Direction of fire read from the crater');
+      await attribution.getByRole('button', { name: t('attribution.submit') }).click();
+      await attribution.getByText(t('attribution.done', { actor: 'RUS' })).waitFor();
+      const claim = section.getByRole('article', {
+        name: t('attribution.versionCurrent', { version: 1 }),
+      });
+      expect(await claim.textContent()).toContain(
+        t('attribution.attributed', {
+          actor: 'Russia',
+          id: 'RUS',
+          confidence: t('confidence.high'),
+        }),
+      );
+
+      // A finding on the ceasefire provision triggers the guarantee and activates it.
+      const findingForm = section.getByRole('group', { name: t('findingForm.title') });
+      await findingForm
+        .getByLabel(t('findingForm.document'), { exact: true })
+        .locator('option[value="test-guarantee"]')
+        .waitFor({ state: 'attached' });
+      await findingForm
+        .getByLabel(t('findingForm.document'), { exact: true })
+        .selectOption('test-guarantee');
+      const provision = findingForm.getByLabel(t('findingForm.provision'), { exact: true });
+      await provision.locator('option[value="ceasefire"]').waitFor({ state: 'attached' });
+      await provision.selectOption('ceasefire');
+      await findingForm
+        .getByLabel(t('findingForm.severity'), { exact: true })
+        .selectOption('major');
+      await findingForm.getByRole('button', { name: t('findingForm.submit') }).click();
+      await findingForm.getByText(t('findingForm.done')).waitFor();
+      const finding = section.getByRole('article', {
+        name: t('finding.heading', { provision: 'ceasefire', document: 'test-guarantee' }),
+      });
+      const evaluation = finding.locator('.evaluation', {
+        hasText: t('finding.commitment', {
+          document: 'test-guarantee',
+          commitment: 'gbr-air-defence',
+        }),
+      });
+      await evaluation.getByText(t('triggerResult.triggered'), { exact: true }).waitFor();
+      expect(await evaluation.textContent()).toContain(t('finding.met'));
+      const activations = section.getByRole('table', {
+        name: t('accountability.activationsTitle'),
+      });
+      const activationLink = activations.getByRole('link', {
+        name: t('activations.commitment', {
+          document: 'test-guarantee',
+          commitment: 'gbr-air-defence',
+        }),
+      });
+      await activationLink.waitFor();
+      const activationPath = await activationLink.getAttribute('href');
+      expect(activationPath).toMatch(/^\/activations\/[^/]+$/);
+      expect(await activations.textContent()).toContain(t('activationStatus.open'));
+      await screenshot(analyst.page, 'accountability-incident');
+
+      // The guarantor sees the activation in its list, with the summary and the feed.
+      const guarantor = await openTab();
+      await signIn(guarantor.page, 'guarantor');
+      const nav = guarantor.page.getByRole('navigation', { name: t('nav.label') });
+      await nav.getByRole('link', { name: t('nav.activations'), exact: true }).click();
+      await guarantor.page
+        .getByRole('heading', { level: 1, name: t('activations.title') })
+        .waitFor();
+      const summary = guarantor.page.getByRole('table', { name: t('guarantors.title') });
+      await summary.getByRole('rowheader', { name: 'United Kingdom (GBR)' }).waitFor();
+      const feed = guarantor.page.getByRole('link', { name: t('activations.feed') });
+      expect(await feed.getAttribute('href')).toBe('/api/v1/alerts.atom');
+      const list = guarantor.page.getByRole('table', { name: t('activations.listTitle') });
+      const row = list.locator('tbody tr', {
+        has: guarantor.page.locator(`a[href="${activationPath}"]`),
+      });
+      await row.waitFor();
+      expect(await row.textContent()).toContain(t('activationStatus.open'));
+      expect(await row.textContent()).toMatch(/left/);
+      await screenshot(guarantor.page, 'activations');
+
+      // The filter keeps the status in the address.
+      await guarantor.page.getByLabel(t('activations.status'), { exact: true }).selectOption('met');
+      await guarantor.page
+        .getByText(t('activations.emptyFiltered', { status: t('activationStatus.met') }))
+        .waitFor();
+      expect(new URL(guarantor.page.url()).search).toBe('?status=met');
+      await guarantor.page.getByLabel(t('activations.status'), { exact: true }).selectOption('');
+      await row.waitFor();
+
+      // The activation's page: the clock, the CAP alert, and the response form.
+      await row.getByRole('link').first().click();
+      await guarantor.page
+        .getByRole('heading', { level: 2, name: t('activation.clock') })
+        .waitFor();
+      const alerts = guarantor.page.getByRole('table', { name: t('alerts.title') });
+      const capLink = alerts.getByRole('link').first();
+      await capLink.waitFor();
+      const cap = await guarantor.page.request.get(
+        `${baseUrl()}${await capLink.getAttribute('href')}`,
+      );
+      expect(cap.headers()['content-type']).toContain('application/cap+xml');
+      expect(await cap.text()).toContain('<msgType>Alert</msgType>');
+
+      const responseForm = guarantor.page.getByRole('group', { name: t('responses.formTitle') });
+      await responseForm.getByLabel(t('responses.type'), { exact: true }).selectOption('action');
+      await responseForm
+        .getByLabel(t('responses.description'), { exact: true })
+        .fill('Two air-defence batteries deployed to Kramatorsk.');
+      await responseForm.getByRole('button', { name: t('responses.submit') }).click();
+      await responseForm.getByText(t('responses.doneQualifying')).waitFor();
+      const clock = guarantor.page.getByRole('region', { name: t('activation.clock') });
+      await clock.getByText(t('activationStatus.met'), { exact: true }).waitFor();
+      await clock.getByText(t('activation.lateNo')).waitFor();
+      const responses = guarantor.page.getByRole('region', { name: t('responses.title') });
+      await responses.getByText(t('responses.qualifying'), { exact: true }).waitFor();
+      await expect.poll(() => alerts.locator('tbody tr').count(), { timeout: 20_000 }).toBe(2);
+      await screenshot(guarantor.page, 'activation');
+
+      // A viewer sees the same incident and activation without any form or button.
+      const viewer = await openTab();
+      await signIn(viewer.page, 'viewer');
+      const viewerSection = await openIncident(viewer.page, incidentId);
+      await viewerSection.getByText(t('triggerResult.triggered'), { exact: true }).waitFor();
+      expect(await viewerSection.locator('form').count()).toBe(0);
+      expect(await viewerSection.getByRole('button').count()).toBe(0);
+      await viewer.page.goto(`${baseUrl()}${activationPath}`);
+      await viewer.page.getByRole('heading', { level: 2, name: t('activation.clock') }).waitFor();
+      await viewer.page.getByRole('region', { name: t('responses.title') }).waitFor();
+      expect(await viewer.page.locator('main form').count()).toBe(0);
+
+      // The one refusal the test asked for is the only problem any page reported.
+      expect(analyst.problems.length - unexpected(analyst, incidentId).length).toBe(1);
+      expect(unexpected(analyst, incidentId)).toEqual([]);
+      expect(verifier.problems).toEqual([]);
+      expect(guarantor.problems).toEqual([]);
+      expect(viewer.problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+});
