@@ -6,11 +6,11 @@
 import { getGuarantorSummaries } from '../accountability-endpoints';
 import type { Actor } from '../agreement-types';
 import { ErrorMessage } from '../components/error-message';
-import { t } from '../strings';
+import { language, t } from '../strings';
 import { useLoad } from '../use-load';
 import { guarantorText } from './activation-table';
 
-const hours = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const hours = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
 
 /** The summary panel of the activations list. */
 export function GuarantorSummaryTable({ actors }: { readonly actors: readonly Actor[] }) {
