@@ -44,6 +44,7 @@ import {
   listActivations,
   lockHolder,
   nextActivationDue,
+  principalNames,
   releaseLock,
   reportersAndTriagers,
   responsesTo,
@@ -839,11 +840,21 @@ export function createAccountabilityService(
         .where('incident_id', '=', incidentId)
         .executeTakeFirst();
       const findings = await findingsOf(db, incidentId);
+      const steps = await verificationSteps(db, incidentId);
+      const attributions = await attributionsOf(db, incidentId);
+      const lock = (await lockHolder(db, incidentId, nowIso())) ?? null;
       return {
+        /** User names for the principal ids below (`user:<id>`, `token:<id>`). */
+        names: await principalNames(db, [
+          ...steps.map((step) => step.decided_by),
+          ...attributions.map((a) => a.claimed_by),
+          ...findings.map((f) => f.found_by),
+          ...(lock === null ? [] : [`user:${lock.userId}`]),
+        ]),
         status: incident.status as VerificationStatus,
         /** The steps the ladder allows from here (roles and four eyes are checked on the step). */
         nextStatuses: nextStatuses(incident.status as VerificationStatus),
-        steps: (await verificationSteps(db, incidentId)).map((s) => ({
+        steps: steps.map((s) => ({
           from: s.from_status,
           to: s.to_status,
           method: s.method,
@@ -852,9 +863,12 @@ export function createAccountabilityService(
           by: s.decided_by,
           at: s.decided_at,
         })),
-        assignment: assignment ?? null,
-        lock: (await lockHolder(db, incidentId, nowIso())) ?? null,
-        attributions: (await attributionsOf(db, incidentId)).map(attributionView),
+        assignment:
+          assignment === undefined
+            ? null
+            : { assignee: assignment.assignee, assignedAt: assignment.assigned_at },
+        lock,
+        attributions: attributions.map(attributionView),
         findings: await Promise.all(findings.map(findingView)),
         activations: (
           await db
@@ -905,6 +919,10 @@ export function createAccountabilityService(
       const responses = await responsesTo(db, id);
       return {
         ...activationView(row),
+        names: await principalNames(
+          db,
+          responses.map((r) => r.recorded_by),
+        ),
         responses: responses.map((r) => ({
           id: r.id,
           actor: r.actor,
@@ -921,7 +939,12 @@ export function createAccountabilityService(
 
     /** Alerts (CAP messages), newest first; a guarantor user sees only its own actor's. */
     async alerts(
-      filter: { obligor?: string | undefined; msgType?: string | undefined; limit?: number },
+      filter: {
+        obligor?: string | undefined;
+        msgType?: string | undefined;
+        activationId?: string | undefined;
+        limit?: number;
+      },
       by: Principal,
     ) {
       const own = ownActor(by);
@@ -929,6 +952,7 @@ export function createAccountabilityService(
       const rows = await listAlerts(db, {
         obligor: own ?? filter.obligor,
         msgType: filter.msgType,
+        activationId: filter.activationId,
         limit: filter.limit ?? 100,
       });
       return rows.map(({ xml: _xml, ...row }) => ({

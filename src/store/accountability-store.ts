@@ -427,9 +427,15 @@ export function findAlert(db: Db, id: string): Promise<AlertRow | undefined> {
 /** Alerts, newest first, optionally of one obligor and message type. */
 export function listAlerts(
   db: Db,
-  filter: { obligor?: string | undefined; msgType?: string | undefined; limit: number },
+  filter: {
+    obligor?: string | undefined;
+    msgType?: string | undefined;
+    activationId?: string | undefined;
+    limit: number;
+  },
 ): Promise<AlertRow[]> {
   let q = db.selectFrom('alerts').selectAll();
+  if (filter.activationId !== undefined) q = q.where('activation_id', '=', filter.activationId);
   if (filter.obligor !== undefined) q = q.where('obligor', '=', filter.obligor);
   if (filter.msgType !== undefined) q = q.where('msg_type', '=', filter.msgType);
   return q.orderBy('sent', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
@@ -467,4 +473,39 @@ export async function latestAlertPosition(db: Db): Promise<{ sent: string; id: s
     .limit(1)
     .executeTakeFirst();
   return row ?? { sent: '', id: '' };
+}
+
+/**
+ * The user names behind principal ids (`user:<id>`, `token:<id>`): who took a step, as people
+ * read it. System principals and unknown ids are left out.
+ */
+export async function principalNames(
+  db: Db,
+  principals: readonly string[],
+): Promise<Record<string, string>> {
+  const userIds = [
+    ...new Set(principals.filter((p) => p.startsWith('user:')).map((p) => p.slice(5))),
+  ];
+  const tokenIds = [
+    ...new Set(principals.filter((p) => p.startsWith('token:')).map((p) => p.slice(6))),
+  ];
+  const names: Record<string, string> = {};
+  if (userIds.length > 0) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', 'in', userIds)
+      .execute();
+    for (const row of rows) names[`user:${row.id}`] = row.name;
+  }
+  if (tokenIds.length > 0) {
+    const rows = await db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['api_tokens.id as id', 'users.name as name'])
+      .where('api_tokens.id', 'in', tokenIds)
+      .execute();
+    for (const row of rows) names[`token:${row.id}`] = row.name;
+  }
+  return names;
 }

@@ -72,15 +72,12 @@ export const respondToActivation = (id: string, response: ResponseInput) =>
 /** The most alerts one request lists. */
 const MAX_ALERTS = 1000;
 
-/**
- * The CAP alerts about one activation, newest first. The API filters by guarantor, not by
- * activation, so this asks for the guarantor's and keeps the activation's.
- */
+/** The CAP alerts about one activation, newest first. */
 export const listActivationAlerts = (activation: Pick<Activation, 'id' | 'obligor'>) =>
   request<{ alerts: Alert[] }>(
     'GET',
-    `${API}/alerts?obligor=${encodeURIComponent(activation.obligor)}&limit=${MAX_ALERTS}`,
-  ).then((body) => body.alerts.filter((alert) => alert.activationId === activation.id));
+    `${API}/alerts?activationId=${encodeURIComponent(activation.id)}&limit=${MAX_ALERTS}`,
+  ).then((body) => body.alerts);
 
 /** Where one alert's CAP 1.2 message downloads from. */
 export const alertCapUrl = (alertId: string) => `${API}/alerts/${encodeURIComponent(alertId)}.cap`;

@@ -110,6 +110,8 @@ export interface GuarantorResponse {
 /** One activation with its responses, in the order they were given. */
 export interface ActivationDetail extends Activation {
   readonly responses: readonly GuarantorResponse[];
+  /** User names for the principal ids of `recordedBy`. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 /** Everything the incident page shows about an incident's accountability. */
@@ -118,7 +120,9 @@ export interface IncidentAccountability {
   /** The steps the ladder allows from here; roles and four eyes are checked on the step. */
   readonly nextStatuses: readonly VerificationStatus[];
   readonly steps: readonly VerificationStep[];
-  readonly assignment: { readonly assignee: string; readonly assigned_at: string } | null;
+  readonly assignment: { readonly assignee: string; readonly assignedAt: string } | null;
+  /** User names for the principal ids below (`user:<id>`, `token:<id>`). */
+  readonly names: Readonly<Record<string, string>>;
   readonly lock: { readonly userId: string; readonly expiresAt: string } | null;
   readonly attributions: readonly Attribution[];
   readonly findings: readonly Finding[];

@@ -96,23 +96,29 @@ export const responseTypeLabel = labels<GuarantorResponseType>({
   action: 'responseType.action',
 });
 
-/** The signed-in person, to recognise their own decisions. */
+/**
+ * The signed-in person, to recognise their own decisions, and the names the server gave for
+ * the principal ids it mentions (`user:<id>`, `token:<id>`).
+ */
 export interface Self {
   readonly id: string;
   readonly name: string;
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /**
  * Who took a decision, from the server's principal id: "you (analyst)" for the signed-in
- * person, "user 1f0c…" for another person, "Truce (trigger-engine)" for the system.
+ * person, another person by name ("verifier"), "Truce (trigger-engine)" for the system.
  */
 export function principalText(by: string, self: Self): string {
   const colon = by.indexOf(':');
   const kind = colon === -1 ? '' : by.slice(0, colon);
   const id = by.slice(colon + 1);
+  const name = self.names?.[by];
   if (kind === 'user' && id === self.id) return t('who.you', { name: self.name });
-  if (kind === 'user') return t('who.user', { id });
-  if (kind === 'token') return t('who.token', { id });
+  if (kind === 'user') return name === undefined ? t('who.user', { id }) : name;
+  if (kind === 'token')
+    return name === undefined ? t('who.token', { id }) : t('who.tokenOf', { name });
   if (kind === 'system') return t('who.system', { what: id });
   return by;
 }

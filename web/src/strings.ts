@@ -1038,6 +1038,7 @@ const en = {
   'who.you': 'you ({name})',
   'who.user': 'user {id}',
   'who.token': 'API token {id}',
+  'who.tokenOf': '{name} (API token)',
   'who.system': 'Truce ({what})',
 
   'notFound.title': 'Page not found',

@@ -104,6 +104,8 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     expect(view.steps[0]).toMatchObject({ from: 'reported', notes: 'asked patrol 5' });
     expect(view.steps[2]).toMatchObject({ method: 'site visit', at: '2026-01-06T12:00:00.000Z' });
     expect(view.steps[2].by).toMatch(/^user:/);
+    expect(view.names[view.steps[2].by]).toBe('verifier');
+    expect(view.names[view.steps[0].by]).toBe('analyst');
     // The list shows the status, and filters by it.
     const list = await send('GET', '/api/v1/incidents?status=verified', 'viewer');
     expect(list.json().incidents.map((i: { id: string }) => i.id)).toEqual([id]);
@@ -181,7 +183,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     expect(assigned.statusCode).toBe(204);
     expect(
       (await send('GET', `/api/v1/incidents/${a}/accountability`, 'viewer')).json().assignment,
-    ).toMatchObject({ assignee: 'analyst' });
+    ).toMatchObject({ assignee: 'analyst', assignedAt: '2026-01-06T12:00:00.000Z' });
     expect(
       (
         await send('POST', '/api/v1/incidents/assignments', 'admin', {

@@ -393,6 +393,7 @@ export function accountabilityRoutes(app: App, services: Services): void {
 
   const AlertFilters = Type.Object({
     obligor: Type.Optional(Type.String({ maxLength: 64 })),
+    activationId: Type.Optional(Type.String({ maxLength: 64 })),
     msgType: Type.Optional(Enum(['Alert', 'Update', 'Cancel'] as const)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
   });

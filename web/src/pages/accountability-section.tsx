@@ -74,6 +74,10 @@ export function AccountabilitySection({
     onChanged();
   }, [reload, onChanged]);
 
+  // Who took each decision, by name: the server names the principals it mentions.
+  const named: AccountabilityAccess =
+    data === undefined ? access : { ...access, self: { ...access.self, names: data[0].names } };
+
   return (
     <section className="panel accountability" aria-labelledby={id}>
       <h2 id={id}>{t('accountability.title')}</h2>
@@ -84,20 +88,20 @@ export function AccountabilitySection({
           <VerificationPanel
             incidentId={incidentId}
             view={data[0]}
-            access={access}
+            access={named}
             onChanged={changed}
           />
           <AttributionPanel
             incidentId={incidentId}
             attributions={data[0].attributions}
             actors={data[1]}
-            access={access}
+            access={named}
             onChanged={changed}
           />
           <FindingsPanel
             incidentId={incidentId}
             findings={data[0].findings}
-            access={access}
+            access={named}
             onChanged={changed}
           />
           <section aria-labelledby={`${id}-activations`}>

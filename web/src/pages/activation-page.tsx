@@ -58,7 +58,11 @@ export function ActivationPage({ activationId, session }: ActivationPageProps) {
     return { activation, actors, alerts: await listActivationAlerts(activation) };
   }, [activationId]);
   const { data, error, loading, reload } = useLoad(load);
-  const self: Self = { id: session.user.id, name: session.user.name };
+  const self: Self = {
+    id: session.user.id,
+    name: session.user.name,
+    ...(data === undefined ? {} : { names: data.activation.names }),
+  };
 
   const title =
     data === undefined

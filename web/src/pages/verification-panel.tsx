@@ -46,7 +46,7 @@ export function VerificationPanel({ incidentId, view, access, onChanged }: Verif
                 {view.assignment.assignee}{' '}
                 <span className="muted">
                   ({t('ladder.assignedSince')}{' '}
-                  <DateTime iso={view.assignment.assigned_at} empty={t('time.none')} />)
+                  <DateTime iso={view.assignment.assignedAt} empty={t('time.none')} />)
                 </span>
               </>
             )}
