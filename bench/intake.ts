@@ -13,21 +13,13 @@
 // BENCH_KEEP=1 keeps the database folder for study.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-  closeSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemPrincipal } from '../src/core/auth/principal.js';
 import { createServices } from '../src/services.js';
 import { importReportFile } from '../src/services/import-service.js';
+import { startBenchServer } from './server-process.js';
 
 const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 1_000_000);
 const POST_SECONDS = Number(process.env['BENCH_POST_SECONDS'] ?? 10);
@@ -111,12 +103,6 @@ function writeCsv(path: string, count: number): void {
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
-
-/** The server's peak resident memory (VmHWM), in MB. */
-function peakRssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truce-bench-intake-'));
@@ -208,35 +194,8 @@ async function main(): Promise<void> {
 
     // 2. The server in its own process, as deployed; the client here, over loopback.
     const serverStart = performance.now();
-    const server = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'src/cli/bin.ts',
-        'serve',
-        '--db',
-        dbUrl,
-        '--data-dir',
-        dir,
-        '--port',
-        '0',
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TRUCE_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const address = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const url = /running at (\S+)/.exec(out)?.[1];
-        if (url) resolve(url);
-      });
-      server.on('exit', (code) => reject(new Error(`the server exited with ${code}: ${out}`)));
-    });
+    const server = await startBenchServer(dbUrl, dir);
+    const address = server.address;
     console.log(
       `\n   server start on this database (migrations, grouping index): ${((performance.now() - serverStart) / 1000).toFixed(1)} s`,
     );
@@ -308,10 +267,9 @@ async function main(): Promise<void> {
       console.log(
         `   ${fmt(result.requests.average)} reports/s (target >= 2,000), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target <= 50); ${fmt(result.requests.total)} sent, ${failed} failed`,
       );
-      console.log(`   peak RSS of the server process: ${peakRssOf(server.pid ?? 0)} MB`);
+      console.log(`   peak RSS of the server process: ${server.peakRssMb()} MB`);
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await server.stop();
     }
   } finally {
     if (KEEP) console.log(`\n   kept the database for study: ${dir}`);
