@@ -25,6 +25,7 @@ import {
   demoCommand,
 } from './commands/agreements.js';
 import { importCommand } from './commands/import.js';
+import { replayCommand } from './commands/replay.js';
 import { migrateCommand } from './commands/migrate.js';
 import {
   rebuildCommand,
@@ -54,6 +55,7 @@ export const COMMANDS: readonly Command[] = [
   agreementsListCommand,
   agreementsSchemaCommand,
   importCommand,
+  replayCommand,
   usersAddCommand,
   usersListCommand,
   usersSetRoleCommand,

@@ -23,6 +23,7 @@ import { storedHashes } from '../store/content-store.js';
 import {
   findByClientKeys,
   findBySourceKeys,
+  findReport,
   pendingReports,
   prepareGroupingIndex,
   reportOwners,
@@ -226,6 +227,28 @@ export function createReportsService(ctx: ServiceContext) {
       by: Principal | { public: string },
     ): Promise<IntakeResult> =>
       submitQueued(by, submission).then((result) => ({ ...result, index: 0 })),
+
+    /** The incident a report is in (undefined for unknown, pending or rejected reports). */
+    incidentOf: async (reportId: string): Promise<string | undefined> =>
+      (await findReport(db, reportId))?.incident_id ?? undefined,
+
+    /**
+     * One report as stored, with its incident. Public submissions not accepted in triage are
+     * only for those who triage.
+     */
+    async get(reportId: string, canTriage: boolean) {
+      const row = await findReport(db, reportId);
+      if (row === undefined || (row.triage !== null && row.triage !== 'accepted' && !canTriage)) {
+        throw new DomainError('NOT_FOUND', `no report "${reportId}"`, [
+          { path: 'id', message: 'no such report' },
+        ]);
+      }
+      return {
+        report: JSON.parse(row.body) as StoredReport,
+        incidentId: row.incident_id,
+        triage: row.triage,
+      };
+    },
 
     /** Builds the grouping index ahead of the first report (a server does it at start). */
     prepareGrouping: (): Promise<void> => prepareGroupingIndex(db),

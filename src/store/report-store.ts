@@ -796,3 +796,15 @@ function chunks<T>(items: readonly T[], size = 500): T[][] {
   for (let i = 0; i < items.length; i += size) lists.push(items.slice(i, i + size));
   return lists;
 }
+
+/** One report as stored, with its incident and triage state, or undefined. */
+export function findReport(
+  db: Db,
+  id: string,
+): Promise<{ body: string; incident_id: string | null; triage: string | null } | undefined> {
+  return db
+    .selectFrom('reports')
+    .select(['body', 'incident_id', 'triage'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

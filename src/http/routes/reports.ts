@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Type } from 'typebox';
+import { principalCan } from '../../core/auth/principal.js';
 import { DomainError } from '../../core/errors.js';
 import { ReportInputSchema } from '../../core/reports/report-schema.js';
 import type { Services } from '../../services.js';
@@ -147,6 +148,31 @@ export function reportRoutes(app: App, services: Services): void {
       },
     },
     async (request) => ({ reports: await services.reports.pending(request.query.limit ?? 100) }),
+  );
+
+  app.get(
+    '/api/v1/reports/:id',
+    {
+      config: { access: { verb: 'incident.read' } },
+      schema: {
+        tags: ['monitoring'],
+        summary: 'One report as stored, with the incident it is in',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: {
+          200: Type.Object({
+            report: Loose,
+            incidentId: Type.Union([Type.String(), Type.Null()]),
+            triage: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) =>
+      services.reports.get(
+        request.params.id,
+        principalCan(requirePrincipal(request), 'report.triage'),
+      ),
   );
 
   app.post(
