@@ -65,7 +65,10 @@ export async function createServices(databaseUrl: string, options: ServiceOption
   };
   const users = createUsersService(ctx);
   const tokens = createTokensService(ctx);
-  const agreements = createAgreementsService(ctx);
+  // Changed commitments: the trigger engine evaluates every finding again.
+  const agreements = createAgreementsService(ctx, {
+    afterChange: () => accountability.reevaluateAll(),
+  });
   const reports = createReportsService(ctx);
   const evidence = createEvidenceService(ctx);
   const incidents = createIncidentsService(

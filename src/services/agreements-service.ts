@@ -66,15 +66,31 @@ export interface ZoneFilter {
   readonly at?: string | undefined;
 }
 
-export function createAgreementsService(ctx: ServiceContext) {
+export function createAgreementsService(
+  ctx: ServiceContext,
+  options: {
+    /** Called after an import or edit that recorded a change (the trigger engine re-evaluates). */
+    readonly afterChange?: () => Promise<unknown>;
+  } = {},
+) {
   const { db } = ctx.store;
+
+  /** Imports a file's text, then tells whoever depends on commitments when it changed any. */
+  async function importChecked(
+    input: Parameters<typeof importAgreementText>[1],
+    by: Principal,
+  ): Promise<ImportOutcome> {
+    const outcome = await importAgreementText(ctx, input, by);
+    if (outcome.recorded > 0) await options.afterChange?.();
+    return outcome;
+  }
 
   async function importValue(value: unknown, by: Principal): Promise<ImportOutcome> {
     if (nestingDepth(value) > MAX_DEPTH) {
       throw invalid('body', `nests values more than ${MAX_DEPTH} levels deep`);
     }
     const text = JSON.stringify(value, null, 2);
-    return importAgreementText(ctx, { text, format: 'json', name: 'body', style: 'body' }, by);
+    return importChecked({ text, format: 'json', name: 'body', style: 'body' }, by);
   }
 
   async function exportFile(id: string): Promise<AgreementFile> {
@@ -117,7 +133,7 @@ export function createAgreementsService(ctx: ServiceContext) {
 
     /** Stores an agreement file's text (all-or-nothing). */
     importText: (input: { text: string; format: 'yaml' | 'json'; name: string }, by: Principal) =>
-      importAgreementText(ctx, input, by),
+      importChecked(input, by),
 
     /** Stores an agreement file given as a value (from the API). */
     importValue,

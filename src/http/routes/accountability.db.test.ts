@@ -431,6 +431,41 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     );
   });
 
+  it('evaluates again when a commitment changes', async () => {
+    const id = await verifiedIncident();
+    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
+      actor: 'RUS',
+      confidence: 'high',
+      basis: { text: 'radar track' },
+    });
+    const { findingId } = (
+      await send('POST', '/api/v1/findings', 'analyst', {
+        incidentId: id,
+        documentId: 'test-guarantee',
+        provisionId: 'ceasefire',
+        severity: 'major',
+      })
+    ).json();
+    const [opened] = (await send('GET', '/api/v1/activations', 'viewer')).json().activations;
+    expect(opened.status).toBe('open');
+    // The guarantor now answers only grave violations: this one no longer meets the trigger.
+    const stricter = GUARANTEE.replace('minSeverity: major', 'minSeverity: grave');
+    expect(stricter).not.toBe(GUARANTEE);
+    await t.services.agreements.importText({ text: stricter, format: 'yaml', name: 'g.yaml' }, by);
+    const finding = (await send('GET', `/api/v1/findings/${findingId}`, 'viewer')).json();
+    expect(finding.evaluations[0]).toMatchObject({ result: 'not_triggered' });
+    expect(finding.evaluations[0].unmet.map((u: { condition: string }) => u.condition)).toEqual([
+      'severity',
+    ]);
+    expect((await send('GET', `/api/v1/activations/${opened.id}`, 'viewer')).json().status).toBe(
+      'withdrawn',
+    );
+    await t.services.agreements.importText({ text: GUARANTEE, format: 'yaml', name: 'g.yaml' }, by);
+    expect((await send('GET', `/api/v1/activations/${opened.id}`, 'viewer')).json().status).toBe(
+      'open',
+    );
+  });
+
   it('catches up on deadlines that passed while no server ran', async () => {
     const id = await verifiedIncident();
     await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
