@@ -33,6 +33,7 @@ import { incidentRoutes } from './routes/incidents.js';
 import { accountabilityRoutes } from './routes/accountability.js';
 import { streamRoutes } from './routes/stream.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { capIntakeRoutes } from './routes/cap-intake.js';
 import { recordRoutes } from './routes/record.js';
 import { reportRoutes } from './routes/reports.js';
 import { recordTileRoutes } from './routes/record-tiles.js';
@@ -173,6 +174,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   streamRoutes(app, services);
   webhookRoutes(app, services);
   await evidenceRoutes(app, services);
+  await capIntakeRoutes(app, services);
   await importRoutes(app, services);
   tokenRoutes(app, services);
   recordTileRoutes(app, services);

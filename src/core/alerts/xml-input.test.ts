@@ -194,6 +194,7 @@ describe('reading CAP messages', () => {
           certainty: 'Observed',
           expires: '2025-03-15T09:26:53+02:00',
           headline: 'Verified shelling',
+          parameters: {},
           areas: [
             {
               areaDesc: 'Kramatorsk',
@@ -209,6 +210,7 @@ describe('reading CAP messages', () => {
           urgency: 'Immediate',
           severity: 'Severe',
           certainty: 'Observed',
+          parameters: {},
           areas: [],
         },
       ],

@@ -129,9 +129,14 @@ export interface ReceivedCapInfo {
   readonly urgency: string;
   readonly severity: string;
   readonly certainty: string;
+  readonly effective?: string;
+  readonly onset?: string;
   readonly expires?: string;
+  readonly senderName?: string;
   readonly headline?: string;
   readonly description?: string;
+  /** The info's parameters, by value name (the last one wins when a name repeats). */
+  readonly parameters: Readonly<Record<string, string>>;
   readonly areas: readonly { areaDesc: string; polygons: string[]; circles: string[] }[];
 }
 
@@ -186,7 +191,19 @@ function readInfo(info: CapElement): ReceivedCapInfo {
     urgency: info.required('urgency'),
     severity: info.required('severity'),
     certainty: info.required('certainty'),
-    ...info.optionalFields(['expires', 'headline', 'description']),
+    ...info.optionalFields([
+      'effective',
+      'onset',
+      'expires',
+      'senderName',
+      'headline',
+      'description',
+    ]),
+    parameters: Object.fromEntries(
+      info
+        .children('parameter')
+        .map((parameter) => [parameter.required('valueName'), parameter.optional('value') ?? '']),
+    ),
     areas: info.children('area').map((area) => ({
       areaDesc: area.required('areaDesc'),
       polygons: area.texts('polygon'),
