@@ -432,7 +432,9 @@ export function createAccountabilityService(
 
   /** Marks activations whose clock ran out: open past the deadline, overdue past the grace. */
   async function tick(): Promise<number> {
-    return decide(async (tx) => {
+    // Nothing due is the usual case: look first, without taking the write lock.
+    if ((await activationsDue(db, nowIso())).length === 0) return 0;
+    const changed = await inTransaction(db, async (tx) => {
       let changed = 0;
       // Twice at most: after a long stop, an activation may be past its deadline and its grace.
       for (let round = 0; round < 2; round += 1) {
@@ -459,6 +461,9 @@ export function createAccountabilityService(
       }
       return changed;
     });
+    // Only a change tells the listeners (webhooks; the scheduler itself, which would loop).
+    if (changed > 0) for (const listener of listeners) listener();
+    return changed;
   }
 
   const service = {

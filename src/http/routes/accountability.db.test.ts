@@ -466,6 +466,28 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     );
   });
 
+  it('runs the scheduler without spinning: only changes wake anyone', async () => {
+    let wakes = 0;
+    const stopCounting = t.services.accountability.onChange(() => (wakes += 1));
+    const stop = t.services.accountability.startScheduler();
+    try {
+      await reportIncident(shelling());
+      await step(
+        (await t.services.incidents.list({ limit: 1 })).incidents[0]?.id ?? '',
+        'analyst',
+        {
+          status: 'under_investigation',
+        },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // One decision, one wake; a scheduler that woke itself would have counted hundreds.
+      expect(wakes).toBe(1);
+    } finally {
+      stop();
+      stopCounting();
+    }
+  });
+
   it('catches up on deadlines that passed while no server ran', async () => {
     const id = await verifiedIncident();
     await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
