@@ -22,6 +22,7 @@ import type {
   GuarantorResponseType,
   IncidentFacts,
   TriggerEvaluation,
+  TriggerResult,
   VerificationStatus,
 } from '../core/accountability/model.js';
 import { CommitmentIndex } from '../core/accountability/trigger.js';
@@ -858,7 +859,7 @@ export function createAccountabilityService(
         ]),
         status: incident.status as VerificationStatus,
         /** The steps the ladder allows from here (roles and four eyes are checked on the step). */
-        nextStatuses: nextStatuses(incident.status as VerificationStatus),
+        nextStatuses: [...nextStatuses(incident.status as VerificationStatus)],
         steps: steps.map((s) => ({
           from: s.from_status,
           to: s.to_status,
@@ -931,7 +932,7 @@ export function createAccountabilityService(
         responses: responses.map((r) => ({
           id: r.id,
           actor: r.actor,
-          type: r.type,
+          type: r.type as GuarantorResponseType,
           description: r.description,
           respondedAt: r.responded_at,
           evidence: JSON.parse(r.evidence) as string[],
@@ -1082,17 +1083,24 @@ export function createAccountabilityService(
       incidentId: row.incident_id,
       documentId: row.document_id,
       provisionId: row.provision_id,
-      severity: row.severity,
+      severity: row.severity as Severity,
       notes: row.notes,
       by: row.found_by,
       at: row.found_at,
-      evaluations: (await evaluationsOf(db, row.id)).map((e) => ({
-        documentId: e.document_id,
-        commitmentId: e.commitment_id,
-        result: e.result,
-        ...(JSON.parse(e.explanation) as Pick<TriggerEvaluation, 'met' | 'unmet'>),
-        evaluatedAt: e.evaluated_at,
-      })),
+      evaluations: (await evaluationsOf(db, row.id)).map((e) => {
+        const { met, unmet } = JSON.parse(e.explanation) as Pick<
+          TriggerEvaluation,
+          'met' | 'unmet'
+        >;
+        return {
+          documentId: e.document_id,
+          commitmentId: e.commitment_id,
+          result: e.result as TriggerResult,
+          met: [...met],
+          unmet: [...unmet],
+          evaluatedAt: e.evaluated_at,
+        };
+      }),
     };
   }
 

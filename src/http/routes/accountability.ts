@@ -18,7 +18,6 @@ import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
 
-const Loose = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
@@ -64,6 +63,104 @@ const ActivationSchema = Type.Object({
   late: Type.Boolean({ description: 'met by a response after the deadline' }),
   statusAt: Type.String(),
 });
+const Text0 = Type.String();
+const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+const Names = Type.Record(Type.String(), Type.String(), {
+  description: 'user names of the principal ids mentioned (user:<id>, token:<id>)',
+});
+const EvaluationSchema = Type.Object({
+  documentId: Text0,
+  commitmentId: Text0,
+  result: Enum(['triggered', 'not_triggered', 'indeterminate'] as const),
+  met: Type.Array(Text0, { description: 'conditions met, in words' }),
+  unmet: Type.Array(
+    Type.Object({
+      condition: Text0,
+      outcome: Enum(['failed', 'undecided'] as const),
+      reason: Text0,
+    }),
+  ),
+  evaluatedAt: Text0,
+});
+const FindingSchema = Type.Object({
+  id: Text0,
+  incidentId: Text0,
+  documentId: Text0,
+  provisionId: Text0,
+  severity: Enum(SEVERITIES),
+  notes: OrNull(Text0),
+  by: Text0,
+  at: Text0,
+  evaluations: Type.Array(EvaluationSchema),
+});
+const AccountabilitySchema = Type.Object({
+  names: Names,
+  status: Enum(VERIFICATION_STATUSES),
+  nextStatuses: Type.Array(Enum(VERIFICATION_STATUSES)),
+  steps: Type.Array(
+    Type.Object({
+      from: Text0,
+      to: Text0,
+      method: OrNull(Text0),
+      notes: OrNull(Text0),
+      obstructionIncidentId: OrNull(Text0),
+      by: Text0,
+      at: Text0,
+    }),
+  ),
+  assignment: Type.Union([Type.Object({ assignee: Text0, assignedAt: Text0 }), Type.Null()]),
+  lock: Type.Union([Type.Object({ userId: Text0, expiresAt: Text0 }), Type.Null()]),
+  attributions: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      actor: OrNull(Text0),
+      declined: Type.Boolean(),
+      declinedReason: OrNull(Text0),
+      confidence: OrNull(Text0),
+      basis: Type.Object({
+        reportIds: Type.Array(Text0),
+        evidence: Type.Array(Text0),
+        text: Text0,
+      }),
+      dissent: OrNull(Text0),
+      by: Text0,
+      at: Text0,
+    }),
+  ),
+  findings: Type.Array(FindingSchema),
+  activations: Type.Array(ActivationSchema),
+});
+const ActivationDetailSchema = Type.Intersect([
+  ActivationSchema,
+  Type.Object({
+    names: Names,
+    responses: Type.Array(
+      Type.Object({
+        id: Text0,
+        actor: Text0,
+        type: Enum(RESPONSE_TYPES),
+        description: Text0,
+        respondedAt: Text0,
+        evidence: Type.Array(Text0),
+        qualifying: Type.Boolean({ description: 'of a kind the commitment promises' }),
+        recordedBy: Text0,
+        recordedAt: Text0,
+      }),
+    ),
+  }),
+]);
+const SummarySchema = Type.Object({
+  obligor: Text0,
+  activations: Type.Integer(),
+  open: Type.Integer(),
+  met: Type.Integer(),
+  overdue: Type.Integer(),
+  breached: Type.Integer(),
+  withdrawn: Type.Integer(),
+  lateResponses: Type.Integer(),
+  medianResponseHours: Type.Union([Type.Number(), Type.Null()]),
+});
 const CHANGE_ERRORS = [
   'VALIDATION_FAILED',
   'NOT_FOUND',
@@ -95,7 +192,7 @@ export function accountabilityRoutes(app: App, services: Services): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...errorResponses(...CHANGE_ERRORS) },
+        response: { 200: AccountabilitySchema, ...errorResponses(...CHANGE_ERRORS) },
       },
     },
     async (request) => {
@@ -254,7 +351,10 @@ export function accountabilityRoutes(app: App, services: Services): void {
         summary:
           'An incident’s verification steps, assignment, lock, attributions, findings and activations',
         params: IdParams,
-        response: { 200: Loose, ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS) },
+        response: {
+          200: AccountabilitySchema,
+          ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async (request) => accountability.incidentAccountability(request.params.id),
@@ -297,7 +397,7 @@ export function accountabilityRoutes(app: App, services: Services): void {
         tags: ['accountability'],
         summary: 'A finding with the trigger engine’s answer for each commitment it could concern',
         params: IdParams,
-        response: { 200: Loose, ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS) },
+        response: { 200: FindingSchema, ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS) },
       },
     },
     async (request) => accountability.finding(request.params.id),
@@ -334,7 +434,10 @@ export function accountabilityRoutes(app: App, services: Services): void {
         tags: ['accountability'],
         summary: 'One activation with its response clock and the guarantor’s responses',
         params: IdParams,
-        response: { 200: Loose, ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS) },
+        response: {
+          200: ActivationDetailSchema,
+          ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async (request) => accountability.activation(request.params.id, requirePrincipal(request)),
@@ -383,7 +486,7 @@ export function accountabilityRoutes(app: App, services: Services): void {
         tags: ['accountability'],
         summary: 'Per guarantor: activations by status and the median time to respond',
         response: {
-          200: Type.Object({ guarantors: Type.Array(Loose) }),
+          200: Type.Object({ guarantors: Type.Array(SummarySchema) }),
           ...errorResponses(...AUTHENTICATED_ERRORS),
         },
       },
