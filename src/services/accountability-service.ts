@@ -59,6 +59,7 @@ import type { ActivationRow, AttributionRow, FindingRow } from '../store/schema.
 import { isDemoInstance } from '../store/instance-store.js';
 import { findUserByName } from '../store/user-store.js';
 import type { ServiceContext } from './context.js';
+import { startWakeLoop } from './wake-loop.js';
 import type { AlertFacts } from './webhooks-service.js';
 
 /** An activation whose state changed, and why (none for a new one). */
@@ -786,44 +787,19 @@ export function createAccountabilityService(
      * are seen), and after every decision here. Returns the stop function.
      */
     startScheduler(onError: (error: unknown) => void = () => undefined): () => void {
-      let timer: NodeJS.Timeout | undefined;
-      let stopped = false;
-      let running = false;
-      let again = false;
-      const run = async () => {
-        if (stopped) return;
-        if (running) {
-          again = true;
-          return;
-        }
-        running = true;
-        try {
+      const loop = startWakeLoop({
+        run: async () => {
           await tick();
           const next = await nextActivationDue(db);
-          const wait = next === undefined ? 60_000 : Date.parse(next) - ctx.now().getTime();
-          schedule(Math.min(60_000, Math.max(0, wait)));
-        } catch (error) {
-          onError(error);
-          schedule(60_000);
-        } finally {
-          running = false;
-          if (again) {
-            again = false;
-            void run();
-          }
-        }
-      };
-      const schedule = (ms: number) => {
-        clearTimeout(timer);
-        if (stopped) return;
-        timer = setTimeout(() => void run(), ms);
-        timer.unref();
-      };
-      const unsubscribe = service.onChange(() => schedule(0));
-      void run();
+          return next === undefined ? undefined : Date.parse(next);
+        },
+        now: () => ctx.now().getTime(),
+        longestWaitMs: 60_000,
+        onError,
+      });
+      const unsubscribe = service.onChange(() => loop.wake());
       return () => {
-        stopped = true;
-        clearTimeout(timer);
+        loop.stop();
         unsubscribe();
       };
     },

@@ -14,6 +14,7 @@ import type { Tx } from '../store/record.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from '../store/schema.js';
 import { newWebhookSecret, signWebhook } from './alerts/webhook-signature.js';
 import type { ServiceContext } from './context.js';
+import { startWakeLoop } from './wake-loop.js';
 
 /** Attempts before a delivery is given up. */
 export const MAX_ATTEMPTS = 8;
@@ -353,50 +354,25 @@ export function createWebhooksService(
      * seconds later, so deliveries queued by another process go out too). Returns the stop.
      */
     startDispatcher(onError: (error: unknown) => void = () => undefined): () => void {
-      let timer: NodeJS.Timeout | undefined;
-      let stopped = false;
-      let running = false;
-      let again = false;
-      const run = async () => {
-        if (stopped) return;
-        if (running) {
-          again = true;
-          return;
-        }
-        running = true;
-        try {
-          while ((await service.deliverDue()) > 0 && !stopped);
+      const loop = startWakeLoop({
+        run: async () => {
+          while ((await service.deliverDue()) > 0);
           const next = await db
             .selectFrom('webhook_deliveries')
             .select((eb) => eb.fn.min('next_attempt_at').as('next'))
             .where('status', '=', 'pending')
             .executeTakeFirst();
-          const at = next?.next ?? null;
-          const wait = at === null ? 10_000 : Date.parse(at) - ctx.now().getTime();
-          schedule(Math.min(10_000, Math.max(50, wait)));
-        } catch (error) {
-          onError(error);
-          schedule(10_000);
-        } finally {
-          running = false;
-          if (again) {
-            again = false;
-            void run();
-          }
-        }
-      };
-      const schedule = (ms: number) => {
-        clearTimeout(timer);
-        if (stopped) return;
-        timer = setTimeout(() => void run(), ms);
-        timer.unref();
-      };
-      const waker = () => void run();
+          return next?.next == null ? undefined : Date.parse(next.next);
+        },
+        now: () => ctx.now().getTime(),
+        longestWaitMs: 10_000,
+        shortestWaitMs: 50,
+        onError,
+      });
+      const waker = () => loop.wake();
       wakers.add(waker);
-      void run();
       return () => {
-        stopped = true;
-        clearTimeout(timer);
+        loop.stop();
         wakers.delete(waker);
       };
     },

@@ -108,6 +108,17 @@ describeEachDialect('signed webhooks', (dialect) => {
     expect((await log(id))[0]).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 204 });
   });
 
+  it('delivers on its own once the decision commits, when the dispatcher runs', async () => {
+    await register({ url });
+    const stop = t.services.webhooks.startDispatcher();
+    try {
+      await activateGuarantee(t);
+      await expect.poll(() => receiver.received.length, { timeout: 5000 }).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+
   it('retries with exponential backoff, keeps a log, and replays on request', async () => {
     const { id } = (await register({ url })).json();
     receiver.statuses.push(500, 503);
