@@ -36,6 +36,12 @@ import {
 import { serveCommand } from './commands/serve.js';
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './commands/tokens.js';
 import {
+  webhooksAddCommand,
+  webhooksDisableCommand,
+  webhooksEnableCommand,
+  webhooksListCommand,
+} from './commands/webhooks.js';
+import {
   usersAddCommand,
   usersDisableCommand,
   usersEnableCommand,
@@ -65,6 +71,10 @@ export const COMMANDS: readonly Command[] = [
   tokensCreateCommand,
   tokensListCommand,
   tokensRevokeCommand,
+  webhooksAddCommand,
+  webhooksListCommand,
+  webhooksDisableCommand,
+  webhooksEnableCommand,
   recordVerifyCommand,
   recordShowCommand,
   recordCheckpointCommand,
