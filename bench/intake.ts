@@ -20,6 +20,7 @@ import { systemPrincipal } from '../src/core/auth/principal.js';
 import { createServices } from '../src/services.js';
 import { importReportFile } from '../src/services/import-service.js';
 import { startBenchServer } from './server-process.js';
+import { seeded } from '../test/support/seeded.js';
 
 const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 1_000_000);
 const POST_SECONDS = Number(process.env['BENCH_POST_SECONDS'] ?? 10);
@@ -28,18 +29,6 @@ const KEEP = process.env['BENCH_KEEP'] === '1';
 const ROOT = new URL('../', import.meta.url).pathname;
 const UCDP = join(ROOT, '../shared/data/ucdp-ged-ukraine');
 const TYPES = ['shelling', 'air_strike', 'drone_strike', 'missile_strike', 'armed_clash'];
-
-/** A small seeded generator (mulberry32), so every run takes in the same reports. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Generated {
   id: string;

@@ -18,6 +18,7 @@ import {
   type IncidentFacts,
 } from '../src/core/accountability/model.js';
 import { CommitmentIndex, type IndexedCommitment } from '../src/core/accountability/trigger.js';
+import { seeded } from '../test/support/seeded.js';
 
 const DOCUMENTS = 1000;
 const COMMITMENTS_PER_DOCUMENT = 10;
@@ -27,18 +28,6 @@ const ACTORS = ['RUS', 'UKR', 'BLR', 'DPR', 'LPR'];
 const CATEGORIES = Object.keys(INCIDENT_CATEGORIES) as IncidentCategory[];
 const DAY_MS = 86_400_000;
 const EPOCH = Date.parse('2025-01-01T00:00:00Z');
-
-/** A small seeded generator (mulberry32), so every run measures the same commitments. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seeded(6);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

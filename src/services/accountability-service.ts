@@ -53,7 +53,7 @@ import {
   verificationSteps,
 } from '../store/accountability-store.js';
 import { findActors, findDocument, listParts } from '../store/agreement-store.js';
-import { findIncident } from '../store/incident-store.js';
+import { findIncident, placeOfIncident } from '../store/incident-store.js';
 import { inTransaction, record, type Tx } from '../store/record.js';
 import type { ActivationRow, AttributionRow, FindingRow } from '../store/schema.js';
 import { isDemoInstance } from '../store/instance-store.js';
@@ -189,10 +189,7 @@ export function createAccountabilityService(
       type: row.type,
       observedFrom: row.observed_from,
       observedTo: row.observed_to,
-      location:
-        row.lon === null || row.lat === null
-          ? null
-          : { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 },
+      location: placeOfIncident(row),
       verification: row.status as VerificationStatus,
       attribution: attributionFacts(current),
     };
@@ -374,10 +371,7 @@ export function createAccountabilityService(
           id: incident.id,
           type: incident.type,
           observedFrom: incident.observed_from,
-          location:
-            incident.lon === null || incident.lat === null
-              ? null
-              : { lon: incident.lon, lat: incident.lat, radiusM: incident.radius_m ?? 0 },
+          location: placeOfIncident(incident),
         },
         severity,
         met,
@@ -406,10 +400,7 @@ export function createAccountabilityService(
         incident: {
           id: incident.id,
           type: incident.type,
-          location:
-            incident.lon === null || incident.lat === null
-              ? null
-              : { lon: incident.lon, lat: incident.lat, radiusM: incident.radius_m ?? 0 },
+          location: placeOfIncident(incident),
         },
       });
     }

@@ -21,6 +21,7 @@ import {
   groupingLinks,
   incidentReports,
   listIncidents,
+  placeOfIncident,
   sourceNamesOf,
   type IncidentListRow,
   type IncidentQuery,
@@ -353,10 +354,7 @@ function summarize(row: IncidentListRow): IncidentSummary {
     status: row.status,
     observedFrom: row.observed_from,
     observedTo: row.observed_to,
-    location:
-      row.lon === null || row.lat === null
-        ? null
-        : { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 },
+    location: placeOfIncident(row),
     reports: row.report_count,
     sources: row.source_count,
   };

@@ -52,6 +52,15 @@ function pageQuery(db: Db, query: IncidentQuery) {
   return q.orderBy('observed_from', 'desc').orderBy('id', 'desc').limit(query.limit);
 }
 
+/** An incident row's place with its precision radius, or null when it has none. */
+export function placeOfIncident(
+  row: Pick<IncidentRow, 'lon' | 'lat' | 'radius_m'>,
+): { lon: number; lat: number; radiusM: number } | null {
+  return row.lon === null || row.lat === null
+    ? null
+    : { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 };
+}
+
 /** One incident, or undefined. */
 export function findIncident(db: Db, id: string): Promise<IncidentRow | undefined> {
   return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();

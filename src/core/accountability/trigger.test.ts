@@ -14,6 +14,7 @@ import type { FindingFacts, IncidentFacts, TriggerEvaluation } from './model.js'
 import { VERIFICATION_STATUSES } from './model.js';
 import { CommitmentIndex, evaluateCommitment } from './trigger.js';
 import { withOverrides, type Overrides } from '../../../test/support/commitment-factories.js';
+import { seeded } from '../../../test/support/seeded.js';
 
 // A square of about 1.4 by 2.2 km from (30.00, 50.00) to (30.02, 50.02), and a line east of it.
 const SQUARE: StoredZone = {
@@ -734,18 +735,6 @@ describe('CommitmentIndex', () => {
     expect([...results].sort()).toEqual(['indeterminate', 'not_triggered', 'triggered']);
   });
 });
-
-/** A small seeded generator (mulberry32), so the random set is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
