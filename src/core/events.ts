@@ -93,7 +93,11 @@ export type EventBody =
         notes: string | null;
       };
     }
-  /** What the trigger engine answered for a finding, per commitment it could concern. */
+  /**
+   * What the trigger engine answered for a finding, the whole answer each time: every
+   * commitment that fired or could not be decided, and every commitment of the finding's own
+   * agreement, each with its reasons.
+   */
   | {
       type: 'commitments.evaluated';
       payload: {
@@ -105,6 +109,12 @@ export type EventBody =
           met: string[];
           unmet: UnmetCondition[];
         }[];
+        /**
+         * Commitments of other agreements whose trigger names the incident's type and that the
+         * engine answered `not_triggered`: counted, not listed (there can be thousands). Absent
+         * in records written before the engine explained only what it had to.
+         */
+        notTriggeredElsewhere?: number;
       };
     }
   /** A commitment activated: the response clock starts. */

@@ -235,28 +235,38 @@ export function createAccountabilityService(
     const bodies: EventBody[] = [];
     const considered = new Set<string>();
     for (const finding of findings) {
-      const results = index.evaluate(incident, findingFacts(finding));
+      // Explained in the record: what fired or is undecided, and every commitment of the
+      // agreement the finding qualifies against. The others are counted.
+      const decisions = index.decide(
+        incident,
+        findingFacts(finding),
+        (key, result) =>
+          result !== 'not_triggered' || commitments.get(key)?.documentId === finding.document_id,
+      );
+      const evaluations = [];
+      for (const { key, result, evaluation } of decisions) {
+        considered.add(key);
+        if (result === 'triggered')
+          triggering.set(key, [...(triggering.get(key) ?? []), finding.id]);
+        if (evaluation === undefined) continue;
+        const { documentId, commitment } = commitments.get(key) as {
+          documentId: string;
+          commitment: Commitment;
+        };
+        evaluations.push({
+          documentId,
+          commitmentId: commitment.id,
+          result,
+          met: [...evaluation.met],
+          unmet: [...evaluation.unmet],
+        });
+      }
       bodies.push({
         type: 'commitments.evaluated',
         payload: {
           findingId: finding.id,
-          evaluations: results.map(({ key, evaluation }) => {
-            considered.add(key);
-            if (evaluation.result === 'triggered') {
-              triggering.set(key, [...(triggering.get(key) ?? []), finding.id]);
-            }
-            const { documentId, commitment } = commitments.get(key) as {
-              documentId: string;
-              commitment: Commitment;
-            };
-            return {
-              documentId,
-              commitmentId: commitment.id,
-              result: evaluation.result,
-              met: [...evaluation.met],
-              unmet: [...evaluation.unmet],
-            };
-          }),
+          evaluations,
+          notTriggeredElsewhere: decisions.length - evaluations.length,
         },
       });
     }

@@ -109,7 +109,9 @@ export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): 
       return true;
     }
     case 'commitments.evaluated': {
+      // Each event is the finding's whole answer, so it replaces the rows of the last one.
       const { findingId, evaluations } = event.payload;
+      await tx.deleteFrom('trigger_evaluations').where('finding_id', '=', findingId).execute();
       for (const e of evaluations) {
         const row = {
           key: `${findingId}/${e.documentId}/${e.commitmentId}`,
@@ -120,12 +122,7 @@ export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): 
           explanation: canonicalJson({ met: e.met, unmet: e.unmet }),
           evaluated_at: event.at,
         };
-        const { key: _key, ...changes } = row;
-        await tx
-          .insertInto('trigger_evaluations')
-          .values(row)
-          .onConflict((oc) => oc.column('key').doUpdateSet(changes))
-          .execute();
+        await tx.insertInto('trigger_evaluations').values(row).execute();
       }
       return true;
     }

@@ -890,7 +890,10 @@ const en = {
   'finding.notes': 'Notes',
   'finding.by': 'Recorded by',
   'finding.evaluations': 'What the trigger engine found',
-  'finding.noEvaluations': 'No commitment of any document could concern this finding.',
+  'finding.noEvaluations':
+    "No commitment of this agreement has a trigger for this incident's type, and none of another agreement fired or is undecided.",
+  'finding.evaluationsScope':
+    "The commitments of this agreement whose trigger names this incident's type, and those of other agreements that fired or cannot be decided yet.",
   'finding.commitment': 'Commitment {document} / {commitment}',
   'finding.met': 'Conditions met:',
   'finding.unmet': 'Conditions not met or not decidable:',

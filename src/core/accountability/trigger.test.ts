@@ -734,6 +734,47 @@ describe('CommitmentIndex', () => {
     // The random set reaches every answer, so the comparison covers them all.
     expect([...results].sort()).toEqual(['indeterminate', 'not_triggered', 'triggered']);
   });
+
+  it('decides as evaluateCommitment does, and explains exactly what it is asked to', () => {
+    const random = seeded(11);
+    const zones = randomZones(random);
+    const entries = Array.from({ length: 400 }, (_, i) => ({
+      key: `c${i}`,
+      documentId: `doc-${i % 20}`,
+      commitment: randomCommitment(random, i),
+      documentZones: zones,
+    }));
+    const index = new CommitmentIndex(entries);
+    const explained = { default: 0, odd: 0, unexplained: 0 };
+    for (let n = 0; n < 60; n += 1) {
+      const incident = randomIncident(random, n);
+      const finding = buildFinding({ severity: pick(random, SEVERITIES) });
+      const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+      for (const decision of index.decide(incident, finding)) {
+        const slow = evaluateCommitment({
+          ...(byKey.get(decision.key) as (typeof entries)[0]),
+          incident,
+          finding,
+        });
+        expect(decision.result).toBe(slow.result);
+        if (slow.result === 'not_triggered') {
+          expect(decision.evaluation).toBeUndefined();
+          explained.unexplained += 1;
+        } else {
+          expect(decision.evaluation).toEqual(slow);
+          explained.default += 1;
+        }
+      }
+      const odd = (key: string) => Number(key.slice(1)) % 2 === 1;
+      for (const decision of index.decide(incident, finding, (key) => odd(key))) {
+        expect(decision.evaluation !== undefined).toBe(odd(decision.key));
+        if (decision.evaluation) explained.odd += 1;
+      }
+    }
+    expect(explained.default).toBeGreaterThan(0);
+    expect(explained.odd).toBeGreaterThan(0);
+    expect(explained.unexplained).toBeGreaterThan(0);
+  });
 });
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -811,7 +852,16 @@ function randomCommitment(random: () => number, i: number): Commitment {
 }
 
 function randomIncident(random: () => number, n: number): IncidentFacts {
-  const from = Date.parse('2026-02-01T00:00:00Z') + Math.floor(random() * 300) * 86_400_000;
+  // A third of the windows begin within a day of a validity edge, so that some straddle it.
+  const edge = pick(random, [
+    '2026-03-01T00:00:00Z',
+    '2026-06-15T12:00:00Z',
+    '2026-10-01T00:00:00Z',
+  ]);
+  const from =
+    random() < 0.35
+      ? Date.parse(edge) - Math.floor(random() * 24) * 3_600_000
+      : Date.parse('2026-02-01T00:00:00Z') + Math.floor(random() * 300 * 24) * 3_600_000;
   const to = from + Math.floor(random() * 48) * 3_600_000;
   const verification = pick(random, VERIFICATION_STATUSES);
   const attribution = pick(random, [

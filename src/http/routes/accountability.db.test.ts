@@ -466,6 +466,61 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     );
   });
 
+  it('explains what fired or is undecided and its own agreement; other answers are counted', async () => {
+    // A second agreement whose guarantee is for a joint commission to determine: indeterminate.
+    const other = GUARANTEE.replace('id: test-guarantee', 'id: other-guarantee')
+      .replace('minSeverity: major', 'minSeverity: minor')
+      .replace(
+        '      minVerification: verified',
+        '      minVerification: verified\n      determinedBy:\n        body: Joint Commission',
+      );
+    expect(other).toContain('Joint Commission');
+    await t.services.agreements.importText({ text: other, format: 'yaml', name: 'o.yaml' }, by);
+    const id = await verifiedIncident();
+    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
+      actor: 'RUS',
+      confidence: 'high',
+      basis: { text: 'radar track' },
+    });
+    // A minor finding: the test guarantee (its own agreement) is not triggered but explained.
+    const { findingId } = (
+      await send('POST', '/api/v1/findings', 'analyst', {
+        incidentId: id,
+        documentId: 'test-guarantee',
+        provisionId: 'ceasefire',
+        severity: 'minor',
+      })
+    ).json();
+    const answers = async () =>
+      (await send('GET', `/api/v1/findings/${findingId}`, 'viewer'))
+        .json<{ evaluations: { documentId: string; result: string }[] }>()
+        .evaluations.map((e) => `${e.documentId}: ${e.result}`)
+        .sort();
+    expect(await answers()).toEqual([
+      'other-guarantee: indeterminate',
+      'test-guarantee: not_triggered',
+    ]);
+    const lastEvaluation = async () => {
+      const entries = await t.services.record.entries(0, 100_000);
+      const last = entries.filter((e) => e.event.type === 'commitments.evaluated').at(-1);
+      return last?.event.payload as { evaluations: unknown[]; notTriggeredElsewhere: number };
+    };
+    expect((await lastEvaluation()).notTriggeredElsewhere).toBe(0);
+
+    // The other guarantee now answers only grave violations: not triggered, and no longer
+    // listed (the old row is replaced, not left behind), but counted in the record.
+    const stricter = other.replace('minSeverity: minor', 'minSeverity: grave');
+    await t.services.agreements.importText({ text: stricter, format: 'yaml', name: 'o.yaml' }, by);
+    expect(await answers()).toEqual(['test-guarantee: not_triggered']);
+    expect(await lastEvaluation()).toMatchObject({
+      evaluations: [{ documentId: 'test-guarantee' }],
+      notTriggeredElsewhere: 1,
+    });
+    // Replaying the record gives the same rows: the stale one is gone there too.
+    await t.services.record.signCheckpoint();
+    expect((await t.services.record.audit()).problems).toEqual([]);
+  });
+
   it('runs the scheduler without spinning: only changes wake anyone', async () => {
     let wakes = 0;
     const stopCounting = t.services.accountability.onChange(() => (wakes += 1));

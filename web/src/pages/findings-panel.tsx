@@ -85,6 +85,7 @@ function FindingItem({
         </dd>
       </dl>
       <h5 className="evaluations-title">{t('finding.evaluations')}</h5>
+      <p className="muted">{t('finding.evaluationsScope')}</p>
       {finding.evaluations.length === 0 ? (
         <p>{t('finding.noEvaluations')}</p>
       ) : (
