@@ -15,7 +15,7 @@ import {
 } from './store/database.js';
 import { listDocuments, listParts } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';
-import { loadScenarios } from './services/scenarios.js';
+import { loadScenarioReports, loadScenarios } from './services/scenarios.js';
 import { createAgreementsService } from './services/agreements-service.js';
 import { createEvidenceService } from './services/evidence-service.js';
 import { createIncidentsService } from './services/incidents-service.js';
@@ -121,13 +121,21 @@ export async function createServices(databaseUrl: string, options: ServiceOption
       },
       /**
        * Creates the first admin or the demo users on an empty database; a demo instance without
-       * documents also gets the built-in scenarios (unless `scenarios` is false).
+       * documents also gets the built-in scenarios (unless `scenarios` is false) and, with
+       * `reports`, the scenarios' real events as reports.
        */
-      async bootstrap(demo: boolean, { scenarios = demo }: { scenarios?: boolean } = {}) {
+      async bootstrap(
+        demo: boolean,
+        {
+          scenarios = demo,
+          reports: withReports = false,
+        }: { scenarios?: boolean; reports?: boolean } = {},
+      ) {
         const result = await bootstrapInstance(users, { demo });
         const isDemo = result.kind === 'demo' || (demo && (await isDemoInstance(store.db)));
         if (scenarios && isDemo && (await listDocuments(store.db)).length === 0) {
           await loadScenarios(agreements);
+          if (withReports) await loadScenarioReports(reports);
         }
         return result;
       },

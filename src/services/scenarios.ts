@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { systemPrincipal } from '../core/auth/principal.js';
 import type { AgreementsService } from './agreements-service.js';
 import type { ImportOutcome } from './agreement-import.js';
+import type { ReportsService } from './reports-service.js';
+import { REPLAY_SCENARIOS, replayEvents } from './replay.js';
 
 /** Where the scenario files are: `scenarios/` at the project root (next to src/ and dist/). */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -54,4 +56,24 @@ export async function loadScenarios(
     }
   }
   return results;
+}
+
+/**
+ * The replayable scenarios' real events (UCDP GED rows), submitted at once as reports, so a
+ * demo's map and timeline show incidents from the start. They arrive as reports of an open
+ * source and stay `reported`: nothing is verified or attributed on anyone's behalf. Returns how
+ * many were new.
+ */
+export async function loadScenarioReports(reports: ReportsService): Promise<number> {
+  const by = systemPrincipal('demo');
+  let accepted = 0;
+  for (const scenario of Object.values(REPLAY_SCENARIOS)) {
+    const { events } = await replayEvents(scenario, {});
+    const results = await reports.submit(
+      events.map((event) => ({ value: event.report })),
+      by,
+    );
+    accepted += results.filter((result) => result.status === 'accepted').length;
+  }
+  return accepted;
 }

@@ -14,10 +14,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * `demo` (the default) loads what `truce serve --demo` loads: demo users, the scenarios and
+ * their real events as reports.
+ */
 export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'truce-e2e-'));
   const services = await createServices(`sqlite:${join(dir, 'truce.db')}`);
-  await services.instance.bootstrap(options.demo ?? true);
+  const demo = options.demo ?? true;
+  await services.instance.bootstrap(demo, { reports: demo });
   const app = await buildApp(services, { logLevel: 'silent' });
   const url = await listen(app, '127.0.0.1', 0);
   return {

@@ -48,7 +48,8 @@ export const serveCommand: Command = {
     let stopScheduler = () => undefined as void;
     let stopDispatcher = () => undefined as void;
     try {
-      const bootstrap = await services.instance.bootstrap(args.values['demo'] === true);
+      const demo = args.values['demo'] === true;
+      const bootstrap = await services.instance.bootstrap(demo, { reports: demo });
       app = await buildApp(services, { logLevel: config.logLevel, trustProxy: config.trustProxy });
       await services.record.signCheckpoint();
       const log = app.log;
