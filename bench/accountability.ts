@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { systemPrincipal } from '../src/core/auth/principal.js';
 import { createServices } from '../src/services.js';
 import { startBenchServer } from './server-process.js';
+import { percentile } from './percentile.js';
 
 const DECISIONS = Number(process.env['BENCH_DECISIONS'] ?? 200);
 /** Decisions per second: a steady stream, as a verification desk would make them (and more). */
@@ -19,9 +20,6 @@ const GUARANTEE = readFileSync(
   new URL('../test/fixtures/agreements/guarantee.yaml', import.meta.url),
   'utf8',
 );
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truce-bench-accountability-'));

@@ -13,14 +13,16 @@
 // BENCH_KEEP=1 keeps the database folder for study.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemPrincipal } from '../src/core/auth/principal.js';
 import { createServices } from '../src/services.js';
 import { importReportFile } from '../src/services/import-service.js';
 import { startBenchServer } from './server-process.js';
+import { generate, writeCsv } from './generated-reports.js';
 import { seeded } from '../test/support/seeded.js';
+import { percentile } from './percentile.js';
 
 const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 1_000_000);
 const POST_SECONDS = Number(process.env['BENCH_POST_SECONDS'] ?? 10);
@@ -28,69 +30,7 @@ const POST_SECONDS = Number(process.env['BENCH_POST_SECONDS'] ?? 10);
 const KEEP = process.env['BENCH_KEEP'] === '1';
 const ROOT = new URL('../', import.meta.url).pathname;
 const UCDP = join(ROOT, '../shared/data/ucdp-ged-ukraine');
-const TYPES = ['shelling', 'air_strike', 'drone_strike', 'missile_strike', 'armed_clash'];
 
-interface Generated {
-  id: string;
-  at: string;
-  lat: number;
-  lon: number;
-  type: string;
-  text: string;
-}
-
-/**
- * Reports over eastern Ukraine and a year, in date order (hours shuffled within each day); one
- * in ten is a second report of the event before it (30 m and minutes away), which groups.
- */
-function* generate(count: number): Generator<Generated, void, undefined> {
-  const random = seeded(42);
-  const start = Date.parse('2022-03-01T00:00:00Z');
-  let previous: Generated | undefined;
-  for (let i = 0; i < count; i += 1) {
-    const id = `g${String(i).padStart(8, '0')}`;
-    let report: Generated;
-    if (previous !== undefined && random() < 0.1) {
-      report = {
-        ...previous,
-        id,
-        lat: previous.lat + 0.0002,
-        at: new Date(Date.parse(previous.at) + 600_000).toISOString(),
-        text: `second report of ${previous.id}`,
-      };
-    } else {
-      const day = Math.floor((i / count) * 365);
-      const at = start + day * 86_400_000 + Math.floor(random() * 86_400) * 1000;
-      report = {
-        id,
-        at: new Date(at).toISOString(),
-        lat: 47 + random() * 3,
-        lon: 35 + random() * 5,
-        type: TYPES[Math.floor(random() * TYPES.length)] ?? 'shelling',
-        text: `generated report ${i}`,
-      };
-    }
-    previous = report;
-    yield report;
-  }
-}
-
-function writeCsv(path: string, count: number): void {
-  const fd = openSync(path, 'w');
-  let buffer = 'id,date,lat,lon,precision,type,text\n';
-  for (const r of generate(count)) {
-    buffer += `${r.id},${r.at},${r.lat.toFixed(6)},${r.lon.toFixed(6)},vicinity,${r.type},${r.text}\n`;
-    if (buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
-}
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 async function main(): Promise<void> {

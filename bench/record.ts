@@ -14,6 +14,7 @@ import { stampEvents, type EventBody } from '../src/core/events.js';
 import { createServices } from '../src/services.js';
 import { inTransaction, record } from '../src/store/record.js';
 import { appendEntries } from '../src/store/record-log.js';
+import { percentile } from './percentile.js';
 
 const LOG_SIZE = Number(process.env['BENCH_LOG_SIZE'] ?? 1_000_000);
 const APPEND_EVENTS = 100_000;
@@ -30,8 +31,6 @@ const events = (n: number) =>
     { at: new Date().toISOString(), by: 'system:bench', newId: timeOrderedId },
   );
 
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
 async function main(): Promise<void> {

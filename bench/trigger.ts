@@ -20,6 +20,7 @@ import {
 } from '../src/core/accountability/model.js';
 import { CommitmentIndex, type IndexedCommitment } from '../src/core/accountability/trigger.js';
 import { seeded } from '../test/support/seeded.js';
+import { percentile } from './percentile.js';
 
 const DOCUMENTS = 1000;
 const COMMITMENTS_PER_DOCUMENT = 10;
@@ -203,9 +204,6 @@ function generateIncident(
   };
   return { incident, finding };
 }
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * p)] ?? NaN;
 
 /** Times `run` on every case after the warm-up ones; answers counted from the timed cases. */
 function measure(
