@@ -39,6 +39,7 @@ describeEachDialect('access control on every route', (dialect) => {
       'GET /api/v1/record',
       'GET /api/v1/record/entries',
       'GET /api/v1/record/entries/:index',
+      'GET /api/v1/record/events/:eventId',
       'GET /api/v1/record/proof/consistency',
       'GET /api/v1/record/proof/inclusion',
       'GET /healthz',

@@ -123,6 +123,8 @@ export interface ActivationView {
   readonly status: ActivationStatus;
   readonly late: boolean;
   readonly statusAt: string;
+  /** The record event that opened it (null for activations older than migration 0010). */
+  readonly eventId: string | null;
 }
 
 export type AccountabilityService = ReturnType<typeof createAccountabilityService>;
@@ -845,6 +847,7 @@ export function createAccountabilityService(
           obstructionIncidentId: s.obstruction_incident_id,
           by: s.decided_by,
           at: s.decided_at,
+          eventId: s.id,
         })),
         assignment:
           assignment === undefined
@@ -916,6 +919,7 @@ export function createAccountabilityService(
           qualifying: r.qualifying === 1,
           recordedBy: r.recorded_by,
           recordedAt: r.recorded_at,
+          eventId: r.event_id,
         })),
       };
     },
@@ -1064,6 +1068,7 @@ export function createAccountabilityService(
       notes: row.notes,
       by: row.found_by,
       at: row.found_at,
+      eventId: row.event_id,
       evaluations: (await evaluationsOf(db, row.id)).map((e) => {
         const { met, unmet } = JSON.parse(e.explanation) as Pick<
           TriggerEvaluation,
@@ -1163,6 +1168,7 @@ function attributionView(row: AttributionRow) {
     dissent: row.dissent,
     by: row.claimed_by,
     at: row.claimed_at,
+    eventId: row.event_id,
   };
 }
 
@@ -1181,6 +1187,7 @@ function activationView(row: ActivationRow): ActivationView {
     status: row.status as ActivationStatus,
     late: row.late === 1,
     statusAt: row.status_at,
+    eventId: row.event_id,
   };
 }
 

@@ -87,6 +87,7 @@ export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): 
           dissent: p.dissent,
           claimed_by: event.by,
           claimed_at: event.at,
+          event_id: event.id,
         })
         .execute();
       return true;
@@ -104,6 +105,7 @@ export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): 
           notes: p.notes,
           found_by: event.by,
           found_at: event.at,
+          event_id: event.id,
         })
         .execute();
       return true;
@@ -144,6 +146,7 @@ export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): 
           status: 'open',
           late: 0,
           status_at: event.at,
+          event_id: event.id,
         })
         .execute();
       return true;
@@ -172,6 +175,7 @@ export async function projectAccountabilityEvent(tx: Db, event: RecordedEvent): 
           qualifying: p.qualifying ? 1 : 0,
           recorded_by: event.by,
           recorded_at: event.at,
+          event_id: event.id,
         })
         .execute();
       return true;

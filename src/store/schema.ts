@@ -252,6 +252,8 @@ export interface AttributionRow {
   dissent: string | null;
   claimed_by: string;
   claimed_at: string;
+  /** The record event that made it; null for rows made before migration 0010. */
+  event_id: string | null;
 }
 
 /** An incident qualified against a provision, with severity. */
@@ -264,6 +266,8 @@ export interface FindingRow {
   notes: string | null;
   found_by: string;
   found_at: string;
+  /** The record event that made it; null for rows made before migration 0010. */
+  event_id: string | null;
 }
 
 /** The latest evaluation of one commitment for one finding; `key` is `<finding>/<doc>/<id>`. */
@@ -295,6 +299,8 @@ export interface ActivationRow {
   /** 1 when a qualifying response came after the deadline. */
   late: number;
   status_at: string;
+  /** The record event that opened it; null for rows made before migration 0010. */
+  event_id: string | null;
 }
 
 /** A guarantor's response to an activation. */
@@ -311,6 +317,8 @@ export interface GuarantorResponseRow {
   qualifying: number;
   recorded_by: string;
   recorded_at: string;
+  /** The record event that made it; null for rows made before migration 0010. */
+  event_id: string | null;
 }
 
 /** A CAP 1.2 message about an activation, as sent. */

@@ -390,6 +390,21 @@ describeEachDialect('verification, findings, the trigger engine and activations'
       }),
     ]);
 
+    // Every decision names its record event, and that entry is the decision.
+    const view = (await send('GET', `/api/v1/incidents/${id}/accountability`, 'viewer')).json();
+    const decisions: [string, string][] = [
+      ...view.steps.map((s: { eventId: string }) => [s.eventId, 'incident.verification_set']),
+      [view.attributions[0].eventId, 'incident.attributed'],
+      [view.findings[0].eventId, 'finding.recorded'],
+      [met.eventId, 'activation.opened'],
+      ...met.responses.map((r: { eventId: string }) => [r.eventId, 'response.recorded']),
+    ];
+    expect(decisions).toHaveLength(8); // three steps, attribution, finding, activation, two responses
+    for (const [eventId, type] of decisions) {
+      const entry = await send('GET', `/api/v1/record/events/${eventId}`, 'viewer');
+      expect(entry.json()).toMatchObject({ eventId, type });
+    }
+
     // Everything above is in the record: replaying it gives the same tables.
     await t.services.record.signCheckpoint();
     expect((await t.services.record.audit()).problems).toEqual([]);

@@ -48,6 +48,11 @@ const Basis = Type.Object(
 const Dissent = Type.Optional(Text(4000, 'who disagrees, and why'));
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) =>
   Type.Union([schema, Type.Null()]);
+/** The record event of a decision, to prove it is in the record (GET /api/v1/record/proof/inclusion?event=). */
+const EventId = Type.Union([Type.String(), Type.Null()], {
+  description:
+    'the record event that made it, for /api/v1/record/proof/inclusion?event=; null for decisions made before migration 0010',
+});
 const ActivationSchema = Type.Object({
   id: Type.String(),
   documentId: Type.String(),
@@ -62,6 +67,7 @@ const ActivationSchema = Type.Object({
   status: Enum(ACTIVATION_STATUSES),
   late: Type.Boolean({ description: 'met by a response after the deadline' }),
   statusAt: Type.String(),
+  eventId: EventId,
 });
 const Text0 = Type.String();
 const OrNull = <T extends ReturnType<typeof Type.String>>(schema: T) =>
@@ -92,6 +98,7 @@ const FindingSchema = Type.Object({
   notes: OrNull(Text0),
   by: Text0,
   at: Text0,
+  eventId: EventId,
   evaluations: Type.Array(EvaluationSchema),
 });
 const AccountabilitySchema = Type.Object({
@@ -107,6 +114,7 @@ const AccountabilitySchema = Type.Object({
       obstructionIncidentId: OrNull(Text0),
       by: Text0,
       at: Text0,
+      eventId: Text0,
     }),
   ),
   assignment: Type.Union([Type.Object({ assignee: Text0, assignedAt: Text0 }), Type.Null()]),
@@ -126,6 +134,7 @@ const AccountabilitySchema = Type.Object({
       dissent: OrNull(Text0),
       by: Text0,
       at: Text0,
+      eventId: EventId,
     }),
   ),
   findings: Type.Array(FindingSchema),
@@ -146,6 +155,7 @@ const ActivationDetailSchema = Type.Intersect([
         qualifying: Type.Boolean({ description: 'of a kind the commitment promises' }),
         recordedBy: Text0,
         recordedAt: Text0,
+        eventId: EventId,
       }),
     ),
   }),

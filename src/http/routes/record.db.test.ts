@@ -108,7 +108,17 @@ describeEachDialect('the record over HTTP', (dialect) => {
     expect(response.json().error.message).toContain(message);
   });
 
+  it('finds an entry by its event id, as a decision names it', async () => {
+    const entry = (await get('/api/v1/record/entries/3')).json();
+    const found = await get(`/api/v1/record/events/${entry.eventId}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual(entry);
+  });
+
   it('answers 404 for an unknown event or entry', async () => {
+    const unknown = await get('/api/v1/record/events/nope');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toBe('no event "nope" in the record');
     expect((await get('/api/v1/record/proof/inclusion?event=nope')).statusCode).toBe(404);
     expect((await get('/api/v1/record/entries/99999')).statusCode).toBe(404);
   });

@@ -120,6 +120,29 @@ export function recordRoutes(app: App, services: Services): void {
   );
 
   app.get(
+    '/api/v1/record/events/:eventId',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['record'],
+        summary: 'The entry of an event, by the event id a decision names, decoded',
+        params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 200: EntrySchema, ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => {
+      const index = await services.record.indexOfEvent(request.params.eventId);
+      const [entry] = await services.record.entries(index, 1);
+      if (entry === undefined) {
+        throw new DomainError('NOT_FOUND', `no entry ${index} in the record`, [
+          { path: 'params/eventId', message: 'not in the record' },
+        ]);
+      }
+      return presentEntry(entry);
+    },
+  );
+
+  app.get(
     '/api/v1/record/proof/inclusion',
     {
       config: { access: PUBLIC },

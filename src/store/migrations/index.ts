@@ -9,6 +9,7 @@ import * as incidentCells from './0006-incident-cells.js';
 import * as incidentListIndex from './0007-incident-list-index.js';
 import * as accountability from './0008-accountability.js';
 import * as webhooks from './0009-webhooks.js';
+import * as decisionEvents from './0010-decision-events.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-incident-list-index': incidentListIndex,
   '0008-accountability': accountability,
   '0009-webhooks': webhooks,
+  '0010-decision-events': decisionEvents,
 };
