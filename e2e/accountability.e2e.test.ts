@@ -3,7 +3,8 @@
  * incident up the verification ladder (with and without the edit lock), is refused the
  * verifier's decision and sees why, a verifier verifies, the analyst attributes the incident to
  * RUS and records a finding on the test guarantee's ceasefire provision, and sees the trigger
- * engine's "triggered" and the activation; the guarantor (GBR) opens the activation, records an
+ * engine's "triggered" and the activation, and proves the verifier's step and the finding are in
+ * the record, in the browser; the guarantor (GBR) opens the activation, records an
  * action and sees it met; a viewer sees all of it without a single form. Fails on any console
  * error or uncaught page error, except the one refusal the test provokes.
  */
@@ -213,6 +214,33 @@ describe('accountability: the ladder, attribution, findings, activations and res
       const activationPath = await activationLink.getAttribute('href');
       expect(activationPath).toMatch(/^\/activations\/[^/]+$/);
       expect(await activations.textContent()).toContain(t('activationStatus.open'));
+
+      // Each decision can be proven in the record, here in the browser: the verifier's step and
+      // the finding (the server signs a checkpoint within a second of a change).
+      const verifiedStep = section.getByRole('button', {
+        name: t('proof.checkLabel', {
+          what: t('ladder.step', {
+            from: t('verification.corroborated'),
+            to: t('verification.verified'),
+          }),
+        }),
+      });
+      const findingProof = finding.getByRole('button', {
+        name: t('proof.checkLabel', { what: t('proof.whatFinding') }),
+      });
+      for (const button of [verifiedStep, findingProof]) {
+        const verdict = button.locator('xpath=following-sibling::*[@role="status"]');
+        await expect
+          .poll(
+            async () => {
+              await button.click();
+              await verdict.getByText(/In the record|Recorded as entry|failed/).waitFor();
+              return (await verdict.textContent()) ?? '';
+            },
+            { timeout: 15_000, interval: 500 },
+          )
+          .toMatch(/In the record: entry \d+, proven in this browser against the checkpoint/);
+      }
       await screenshot(analyst.page, 'accountability-incident');
 
       // The guarantor sees the activation in its list, with the summary and the feed.
@@ -280,7 +308,10 @@ describe('accountability: the ladder, attribution, findings, activations and res
       const viewerSection = await openIncident(viewer.page, incidentId);
       await viewerSection.getByText(t('triggerResult.triggered'), { exact: true }).waitFor();
       expect(await viewerSection.locator('form').count()).toBe(0);
-      expect(await viewerSection.getByRole('button').count()).toBe(0);
+      // Only the record checks, which anyone may run: 3 steps, 1 attribution, 1 finding.
+      const buttons = viewerSection.getByRole('button');
+      expect(await buttons.count()).toBe(5);
+      expect(await buttons.filter({ hasNotText: t('proof.check') }).count()).toBe(0);
       await viewer.page.goto(`${baseUrl()}${activationPath}`);
       await viewer.page.getByRole('heading', { level: 2, name: t('activation.clock') }).waitFor();
       await viewer.page.getByRole('region', { name: t('responses.title') }).waitFor();

@@ -25,9 +25,12 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
   await services.instance.bootstrap(demo, { reports: demo });
   const app = await buildApp(services, { logLevel: 'silent' });
   const url = await listen(app, '127.0.0.1', 0);
+  // As `truce serve` does: a signed checkpoint within a second of every change.
+  const stopCheckpointing = services.record.startCheckpointing(1000);
   return {
     url,
     async close() {
+      stopCheckpointing();
       await shutdown(app, services);
       rmSync(dir, { recursive: true, force: true });
     },

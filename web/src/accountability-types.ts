@@ -32,6 +32,8 @@ export interface VerificationStep {
   readonly obstructionIncidentId: string | null;
   readonly by: string;
   readonly at: string;
+  /** The record event of the step, to prove it is in the record. */
+  readonly eventId: string;
 }
 
 /** One version of an incident's attribution: an actor with confidence, or a declined one. */
@@ -49,6 +51,8 @@ export interface Attribution {
   readonly dissent: string | null;
   readonly by: string;
   readonly at: string;
+  /** The record event of this version; null for versions older than the server's migration 0010. */
+  readonly eventId: string | null;
 }
 
 /** The trigger engine's answer for one commitment and one finding. */
@@ -70,6 +74,8 @@ export interface Finding {
   readonly notes: string | null;
   readonly by: string;
   readonly at: string;
+  /** The record event of the finding; null for findings older than the server's migration 0010. */
+  readonly eventId: string | null;
   readonly evaluations: readonly Evaluation[];
 }
 
@@ -91,6 +97,8 @@ export interface Activation {
   /** Met by a response after the deadline. */
   readonly late: boolean;
   readonly statusAt: string;
+  /** The record event that opened it; null for activations older than the server's migration 0010. */
+  readonly eventId: string | null;
 }
 
 /** What a guarantor did about an activation. */
@@ -105,6 +113,8 @@ export interface GuarantorResponse {
   readonly qualifying: boolean;
   readonly recordedBy: string;
   readonly recordedAt: string;
+  /** The record event of the response; null for responses older than the server's migration 0010. */
+  readonly eventId: string | null;
 }
 
 /** One activation with its responses, in the order they were given. */

@@ -85,6 +85,10 @@ export const listRecordEntries = (from: number, limit: number) =>
     `${API}/record/entries?from=${encodeURIComponent(from)}&limit=${encodeURIComponent(limit)}`,
   ).then((body) => body.entries);
 
+/** The record entry of an event, by the event id a decision names. */
+export const getRecordEntryOfEvent = (eventId: string) =>
+  request<RecordEntry>('GET', `${API}/record/events/${encodeURIComponent(eventId)}`);
+
 /** The inclusion proof of entry `index` in the tree of the first `size` entries. */
 export const getInclusionProof = (index: number, size: number) =>
   request<InclusionProof>(

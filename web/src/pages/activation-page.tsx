@@ -32,6 +32,7 @@ import { t } from '../strings';
 import { useLoad } from '../use-load';
 import { guarantorText, IncidentLink, StatusBadge } from './activation-table';
 import { ResponseForm } from './response-form';
+import { DecisionProof } from '../components/decision-proof';
 
 /** The verb that lets guarantor users record their responses. */
 const RESPOND_VERB = 'activation.respond';
@@ -148,7 +149,8 @@ function ClockPanel({
         <div>
           <dt>{t('activation.activated')}</dt>
           <dd>
-            <DateTime iso={activation.activatedAt} empty={t('time.none')} />
+            <DateTime iso={activation.activatedAt} empty={t('time.none')} />{' '}
+            <DecisionProof eventId={activation.eventId} what={t('proof.whatActivation')} />
           </dd>
         </div>
         <div>
@@ -247,6 +249,9 @@ function ResponseItem({
       <p className="muted">
         {t('responses.recordedBy', { who: principalText(response.recordedBy, self) })}{' '}
         <DateTime iso={response.recordedAt} empty={t('time.none')} />
+      </p>
+      <p>
+        <DecisionProof eventId={response.eventId} what={t('proof.whatResponse')} />
       </p>
     </article>
   );

@@ -11,6 +11,7 @@ import { DateTime } from '../components/date-time';
 import { t } from '../strings';
 import type { AccountabilityAccess } from './accountability-section';
 import { AttributionForm } from './attribution-form';
+import { DecisionProof } from '../components/decision-proof';
 
 /** Props of AttributionPanel. */
 export interface AttributionPanelProps {
@@ -98,6 +99,13 @@ function AttributionItem({ claim, current, actors, access }: AttributionItemProp
         <dt>{t('attribution.by')}</dt>
         <dd>
           {principalText(claim.by, access.self)}, <DateTime iso={claim.at} empty={t('time.none')} />
+        </dd>
+        <dt>{t('proof.record')}</dt>
+        <dd>
+          <DecisionProof
+            eventId={claim.eventId}
+            what={t('attribution.version', { version: claim.version })}
+          />
         </dd>
       </dl>
     </article>

@@ -19,6 +19,7 @@ import { Link } from '../components/link';
 import { t } from '../strings';
 import type { AccountabilityAccess } from './accountability-section';
 import { FindingForm } from './finding-form';
+import { DecisionProof } from '../components/decision-proof';
 
 /** Props of FindingsPanel. */
 export interface FindingsPanelProps {
@@ -82,6 +83,10 @@ function FindingItem({
         <dd>
           {principalText(finding.by, access.self)},{' '}
           <DateTime iso={finding.at} empty={t('time.none')} />
+        </dd>
+        <dt>{t('proof.record')}</dt>
+        <dd>
+          <DecisionProof eventId={finding.eventId} what={t('proof.whatFinding')} />
         </dd>
       </dl>
       <h5 className="evaluations-title">{t('finding.evaluations')}</h5>

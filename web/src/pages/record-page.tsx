@@ -2,48 +2,15 @@
  * The record area: the latest signed checkpoint, verified in the browser with the record's
  * verifier key, and the latest entries, each of which the browser can check is in the record.
  */
-import { ApiError } from '../api';
-import type { RecordInfo } from '../api-types';
 import { CopyButton } from '../components/copy-button';
 import { DateTime } from '../components/date-time';
 import { ErrorMessage } from '../components/error-message';
 import { PageTitle } from '../components/page-title';
-import { getCheckpointNote, getRecord, getVerifierKey } from '../endpoints';
-import { verifyCheckpoint, type CheckpointState } from '../record-check';
+import type { CheckpointState } from '../record-check';
+import { loadRecordView, type RecordView } from '../record-view';
 import { t } from '../strings';
 import { useLoad } from '../use-load';
 import { RecordEntries } from './record-entries';
-
-/** The record as the API describes it, with what the browser established about it. */
-interface RecordView {
-  readonly info: RecordInfo;
-  /** The verifier key exactly as /record/key serves it, trimmed. */
-  readonly key: string;
-  readonly checkpoint: CheckpointState;
-}
-
-/**
- * Loads the signed checkpoint and the key, then the record's facts (so they are never older than
- * the checkpoint), and verifies the signature.
- */
-async function loadRecordView(): Promise<RecordView> {
-  const [key, note] = await Promise.all([getVerifierKey(), loadCheckpointNote()]);
-  const info = await getRecord();
-  const checkpoint: CheckpointState =
-    note === null ? { status: 'none' } : verifyCheckpoint(note, key, info.key, info.origin);
-  return { info, key: key.trim(), checkpoint };
-}
-
-/** The signed checkpoint note; null before the first checkpoint (empty answer or 404). */
-async function loadCheckpointNote(): Promise<string | null> {
-  try {
-    const note = await getCheckpointNote();
-    return note.trim() === '' ? null : note;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
 
 /** The record area, open to every signed-in role. */
 export function RecordPage() {

@@ -13,6 +13,7 @@ import type { AccountabilityAccess } from './accountability-section';
 import { AssignForm } from './assign-form';
 import { EditLock } from './edit-lock';
 import { VerificationForm } from './verification-form';
+import { DecisionProof } from '../components/decision-proof';
 
 /** Props of VerificationPanel. */
 export interface VerificationPanelProps {
@@ -106,6 +107,7 @@ function StepTable({ labelledBy, steps, access }: StepTableProps) {
             <th scope="col">{t('ladder.colBy')}</th>
             <th scope="col">{t('ladder.colMethod')}</th>
             <th scope="col">{t('ladder.colNotes')}</th>
+            <th scope="col">{t('ladder.colRecord')}</th>
           </tr>
         </thead>
         <tbody>
@@ -131,6 +133,15 @@ function StepTable({ labelledBy, steps, access }: StepTableProps) {
                     </Link>
                   </span>
                 )}
+              </td>
+              <td>
+                <DecisionProof
+                  eventId={step.eventId}
+                  what={t('ladder.step', {
+                    from: verificationStatusLabel(step.from),
+                    to: verificationStatusLabel(step.to),
+                  })}
+                />
               </td>
             </tr>
           ))}
