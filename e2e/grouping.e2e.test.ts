@@ -63,7 +63,7 @@ describe('grouping decisions on the incident page', () => {
     await page.getByLabel(t('login.username'), { exact: true }).fill(username);
     await page.getByLabel(t('login.password'), { exact: true }).fill(password);
     await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: t('account.title') }).waitFor();
+    await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
   }
 
   async function openIncident(page: Page, incidentId: string): Promise<void> {

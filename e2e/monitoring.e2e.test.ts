@@ -22,7 +22,7 @@ describe('monitoring area', () => {
     await page.getByLabel(t('login.username'), { exact: true }).fill('analyst');
     await page.getByLabel(t('login.password'), { exact: true }).fill('demo-analyst-pass');
     await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: t('account.title') }).waitFor();
+    await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
   }
 
   it(

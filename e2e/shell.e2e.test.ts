@@ -36,8 +36,8 @@ describe('web app shell', () => {
       await screenshot(page, 'login-wrong-password');
 
       await signIn(page, 'admin', 'demo-admin-pass');
-      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
-      expect(new URL(page.url()).pathname).toBe('/users');
+      await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/operations');
 
       const header = page.getByRole('banner');
       await header.getByText('admin', { exact: true }).waitFor();
@@ -48,8 +48,12 @@ describe('web app shell', () => {
       const nav = page.getByRole('navigation', { name: t('nav.label') });
       const usersLink = nav.getByRole('link', { name: t('nav.users'), exact: true });
       const accountLink = nav.getByRole('link', { name: t('nav.account'), exact: true });
-      await usersLink.waitFor();
+      const operationsLink = nav.getByRole('link', { name: t('nav.operations'), exact: true });
       await accountLink.waitFor();
+      expect(await operationsLink.getAttribute('aria-current')).toBe('page');
+      expect(await usersLink.getAttribute('aria-current')).toBeNull();
+      await usersLink.click();
+      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
       expect(await usersLink.getAttribute('aria-current')).toBe('page');
       expect(await accountLink.getAttribute('aria-current')).toBeNull();
       expect(await nav.getByRole('link', { name: t('nav.apiDocs') }).getAttribute('href')).toBe(
@@ -84,7 +88,7 @@ describe('web app shell', () => {
       const { page, problems } = await openTab();
       await page.goto(`${baseUrl()}/`);
       await signIn(page, 'viewer', 'demo-viewer-pass');
-      await page.getByRole('heading', { level: 1, name: t('account.title') }).waitFor();
+      await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
 
       const nav = page.getByRole('navigation', { name: t('nav.label') });
       await nav.getByRole('link', { name: t('nav.account'), exact: true }).waitFor();
@@ -101,12 +105,29 @@ describe('web app shell', () => {
   );
 
   it(
+    'lands a guarantor on the guarantee board, and everyone else on the operations screen',
+    async () => {
+      const { page, problems } = await openTab();
+      await page.goto(`${baseUrl()}/`);
+      await signIn(page, 'guarantor', 'demo-guarantor-pass');
+      await page.getByRole('heading', { level: 1, name: t('board.title') }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/board');
+      const nav = page.getByRole('navigation', { name: t('nav.label') });
+      const names = await nav.getByRole('link').allTextContents();
+      expect(names.slice(0, 2)).toEqual([t('nav.operations'), t('nav.board')]);
+      expect(names).not.toContain(t('nav.users'));
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'opens a deep link directly and shows a not-found page for an unknown path',
     async () => {
       const { page, problems } = await openTab();
       await page.goto(`${baseUrl()}/`);
       await signIn(page, 'admin', 'demo-admin-pass');
-      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
+      await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
 
       const account = await page.goto(`${baseUrl()}/account`);
       expect(account?.status()).toBe(200);
@@ -117,7 +138,7 @@ describe('web app shell', () => {
       await page.getByRole('heading', { level: 1, name: t('notFound.title') }).waitFor();
       await screenshot(page, 'not-found');
       await page.getByRole('link', { name: t('notFound.home') }).click();
-      await page.getByRole('heading', { level: 1, name: t('users.title') }).waitFor();
+      await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
 
       expect(problems).toEqual([]);
     },

@@ -3,10 +3,12 @@
  * and compiles TSX with Vite's built-in oxc transformer using React's automatic JSX runtime
  * (no React plugin needed). It also imports the pure record verification code from
  * `src/core/record`, shared with the server and CLI, so the dev server may read the whole
- * repository. In development, API, record and documentation paths go to the local server.
+ * repository. In development, API, record and documentation paths go to the local server. The
+ * build also writes brotli and gzip copies of each asset for the server to send.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +20,16 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: 'public',
+  // Brotli and gzip copies of every script, style and data file beside it, which the server
+  // sends to browsers that accept them (@fastify/static preCompressed): the map's chunk goes
+  // from about 1 MB to 300 kB without compressing on each request.
+  plugins: [
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|mjs|css|html|json|svg)$/,
+      threshold: 1024,
+    }),
+  ],
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },
   },

@@ -57,6 +57,8 @@ export interface AppOptions {
   readonly trustProxy?: false | number | string;
   /** Directory of the built web app; defaults to web/dist of this checkout. */
   readonly webRoot?: string;
+  /** A raster tile URL template for the web app's maps; absent: the offline basemap. */
+  readonly mapTiles?: string | undefined;
 }
 
 /** Largest accepted request body, in bytes (documented in the OpenAPI description). */
@@ -159,12 +161,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         root: webRoot,
         wildcard: false,
         index: 'index.html',
+        // The build writes .br and .gz copies beside each asset (web/vite.config.ts).
+        preCompressed: true,
       });
     }
   });
 
   healthRoutes(app, services);
-  instanceRoutes(app, services);
+  instanceRoutes(app, services, { mapTiles: options.mapTiles ?? null });
   sessionRoutes(app, services);
   userRoutes(app, services);
   agreementRoutes(app, services);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { buildApp, type App } from './app.js';
@@ -12,6 +13,10 @@ describe('serving the web app', () => {
   beforeAll(async () => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Truce test shell</title>');
     writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+    const big = `console.log(${JSON.stringify('x'.repeat(5000))})`;
+    writeFileSync(join(webRoot, 'big.js'), big);
+    writeFileSync(join(webRoot, 'big.js.br'), brotliCompressSync(big));
+    writeFileSync(join(webRoot, 'big.js.gz'), gzipSync(big));
     t = await createTestApp('sqlite', { demo: false });
     app = await buildApp(t.services, { logLevel: 'silent', webRoot });
   });
@@ -25,6 +30,26 @@ describe('serving the web app', () => {
     expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('Truce test shell');
     const script = await app.inject({ method: 'GET', url: '/app.js' });
     expect(script.statusCode).toBe(200);
+  });
+
+  it('sends the build’s brotli or gzip copy of an asset to a browser that accepts it', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/big.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(200);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toContain('xxxxx');
+    const gz = await app.inject({
+      method: 'GET',
+      url: '/big.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url: '/big.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(5000);
   });
 
   it('answers the app’s own pages (deep links) with the app', async () => {

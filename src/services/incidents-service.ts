@@ -11,8 +11,10 @@ import {
   cellDegreesAt,
   clusterPoints,
   type Cluster,
+  type ClusterFilter,
   type PointColumns,
 } from '../core/incidents/clusters.js';
+import { histogram } from '../core/incidents/timeline.js';
 import { recordSize } from '../store/record-log.js';
 import {
   clusterIncidents,
@@ -21,6 +23,7 @@ import {
   groupingLinks,
   incidentReports,
   listIncidents,
+  matchingPoints,
   placeOfIncident,
   sourceNamesOf,
   type IncidentListRow,
@@ -52,12 +55,25 @@ export interface IncidentPage {
   readonly next: string | null;
 }
 
-/** What incident lists are asked for: filters, a page size, and where the page starts. */
-export type ListQuery = Omit<IncidentQuery, 'after'> & {
-  cursor?: string | undefined;
+/** The filters of maps, timelines and lists: those of the store, and a zone. */
+export type FilterQuery = Omit<IncidentQuery, 'after' | 'limit'> & {
   /** Only incidents inside a zone (or whose precision crosses its edge): `<document>/<zone>`. */
   zone?: string | undefined;
 };
+
+/** What incident lists are asked for: filters, a page size, and where the page starts. */
+export type ListQuery = FilterQuery & { limit: number; cursor?: string | undefined };
+
+/**
+ * How many incidents started in each bin of time, over the whole range of the filtered
+ * incidents; times are ISO 8601 (UTC), null when no incident matches.
+ */
+export interface IncidentTimeline {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly binMs: number;
+  readonly bins: { readonly start: string; readonly count: number }[];
+}
 
 /** The columns of the CSV export. */
 const CSV_COLUMNS = [
@@ -121,6 +137,35 @@ export function createIncidentsService(
       void reload(size).catch(() => undefined);
     }
     return (pointIndex as { points: PointColumns }).points;
+  }
+
+  /** Whether the filters need the database: the point index holds no sources or words. */
+  const needsDatabase = (query: FilterQuery) =>
+    query.source !== undefined || query.sourceKind !== undefined || query.text !== undefined;
+
+  /** The filters as the point index takes them. */
+  const indexFilter = (query: FilterQuery): ClusterFilter => ({
+    bbox: query.bbox,
+    from: query.from === undefined ? undefined : Date.parse(query.from),
+    to: query.to === undefined ? undefined : Date.parse(query.to),
+    types: query.types,
+    statuses: query.statuses,
+  });
+
+  /**
+   * The located incidents matching the filters, from the database: the zone's bounds narrow
+   * the query there, the exact test (inside, or the precision crossing the edge) runs here.
+   */
+  async function pointsMatching(query: FilterQuery) {
+    if (query.zone === undefined) return matchingPoints(db, query);
+    const zone = await findZone(query.zone);
+    const bbox = intersectBbox(query.bbox, boundsOf(zone.geometry));
+    if (bbox === undefined) return [];
+    const points = await matchingPoints(db, { ...query, bbox });
+    return points.filter((point) => {
+      const { relation } = relateToZone(point, zone.geometry);
+      return relation === 'inside' || relation === 'indeterminate';
+    });
   }
 
   async function findZone(key: string): Promise<StoredZone> {
@@ -189,32 +234,36 @@ export function createIncidentsService(
      * Incidents clustered for a map at a zoom level (0-22): one point per grid cell of about a
      * quarter of a 256-pixel tile, with the count, and the incident's id when a cell holds one.
      */
-    async clusters(
-      query: Omit<IncidentQuery, 'limit' | 'after'>,
-      zoom: number,
-    ): Promise<Cluster[]> {
-      if (query.source !== undefined || query.text !== undefined) {
-        // Filters the point index does not hold: count in the database.
-        const cells = await clusterIncidents(
-          db,
-          query,
-          cellDegreesAt(zoom),
-          ctx.store.dialect === 'postgres',
-        );
-        return cells;
+    async clusters(query: FilterQuery, zoom: number): Promise<Cluster[]> {
+      const cellDegrees = cellDegreesAt(zoom);
+      if (query.zone !== undefined) {
+        return clusterPoints(await pointsMatching(query), { bbox: query.bbox }, cellDegrees);
       }
-      const points = await currentPoints();
-      return clusterPoints(
-        points,
-        {
-          bbox: query.bbox,
-          from: query.from === undefined ? undefined : Date.parse(query.from),
-          to: query.to === undefined ? undefined : Date.parse(query.to),
-          types: query.types,
-          status: query.status,
-        },
-        cellDegreesAt(zoom),
-      );
+      if (needsDatabase(query)) {
+        // Filters the point index does not hold: count in the database.
+        return clusterIncidents(db, query, cellDegrees, ctx.store.dialect === 'postgres');
+      }
+      return (await currentPoints()).cluster(indexFilter(query), cellDegrees);
+    },
+
+    /**
+     * How many located incidents matching the filters started in each bin of time, at most
+     * `maxBins` bins of a round width over the whole range (core/incidents/timeline.ts). Counted
+     * from the in-memory point index unless a filter needs the database (source, words, zone).
+     */
+    async timeline(query: Omit<FilterQuery, 'from' | 'to'>, maxBins: number) {
+      const times =
+        query.zone !== undefined || needsDatabase(query)
+          ? (await pointsMatching(query)).map((point) => point.from)
+          : (await currentPoints()).startTimes(indexFilter(query));
+      const counted = histogram(times, maxBins);
+      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      return {
+        from: iso(counted.from),
+        to: iso(counted.to),
+        binMs: counted.binMs,
+        bins: counted.bins.map((bin) => ({ start: iso(bin.start) as string, count: bin.count })),
+      } satisfies IncidentTimeline;
     },
 
     /** A page of incidents matching the filters, newest first. */

@@ -16,9 +16,12 @@ export interface IncidentQuery {
   /** Incidents whose window starts at or before this. */
   readonly to?: string | undefined;
   readonly types?: readonly string[] | undefined;
-  readonly status?: string | undefined;
+  /** Any of these statuses; all when absent or empty. */
+  readonly statuses?: readonly string[] | undefined;
   /** Only incidents with a report from this source (by name). */
   readonly source?: string | undefined;
+  /** Only incidents with a report from a source of this kind. */
+  readonly sourceKind?: string | undefined;
   /** Words that must all appear in the reports' texts or place names. */
   readonly text?: string | undefined;
   readonly limit: number;
@@ -156,16 +159,19 @@ function applyFilters<O>(
   if (query.from) q = q.where('observed_to', '>=', query.from);
   if (query.to) q = q.where('observed_from', '<=', query.to);
   if (query.types && query.types.length > 0) q = q.where('type', 'in', [...query.types]);
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.source) {
-    const source = query.source;
+  if (query.statuses && query.statuses.length > 0) q = q.where('status', 'in', [...query.statuses]);
+  for (const [column, value] of [
+    ['source_name', query.source],
+    ['source_kind', query.sourceKind],
+  ] as const) {
+    if (!value) continue;
     q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('reports')
           .select('reports.id')
           .whereRef('reports.incident_id', '=', 'incidents.id')
-          .where('reports.source_name', '=', source),
+          .where(`reports.${column}`, '=', value),
       ),
     );
   }
@@ -196,6 +202,58 @@ export async function incidentPoints(db: Db): Promise<PointColumns> {
         id: r.id,
         lon: Number(r.lon),
         lat: Number(r.lat),
+        from: Date.parse(r.observed_from),
+        to: Date.parse(r.observed_to),
+        type: r.type,
+        status: r.status,
+      });
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < POINT_PAGE) return points;
+    after = last.id;
+  }
+}
+
+/** A located incident matching filters, with its precision radius (for zone tests). */
+export interface MatchingPoint {
+  readonly id: string;
+  readonly lon: number;
+  readonly lat: number;
+  readonly radiusM: number;
+  readonly from: number;
+  readonly to: number;
+  readonly type: string;
+  readonly status: string;
+}
+
+/**
+ * Every located incident matching the filters, as points with their radius: for the filters
+ * the in-memory point index does not hold (source, words, zone). Read in pages by id.
+ */
+export async function matchingPoints(
+  db: Db,
+  query: Omit<IncidentQuery, 'limit' | 'after'>,
+): Promise<MatchingPoint[]> {
+  const points: MatchingPoint[] = [];
+  let after = '';
+  for (;;) {
+    const rows = await applyFilters(
+      db
+        .selectFrom('incidents')
+        .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type', 'status'])
+        .where('lon', 'is not', null)
+        .where('id', '>', after),
+      query,
+    )
+      .orderBy('id')
+      .limit(POINT_PAGE)
+      .execute();
+    for (const r of rows) {
+      points.push({
+        id: r.id,
+        lon: Number(r.lon),
+        lat: Number(r.lat),
+        radiusM: Number(r.radius_m ?? 0),
         from: Date.parse(r.observed_from),
         to: Date.parse(r.observed_to),
         type: r.type,

@@ -5,6 +5,8 @@ export interface Instance {
   readonly name: string;
   readonly version: string;
   readonly demo: boolean;
+  /** A raster tile URL template for maps; null or absent: the offline basemap. */
+  readonly mapTiles?: string | null;
 }
 
 /** A person or machine account. `actor` binds a guarantor user to the actor it acts for. */

@@ -34,6 +34,16 @@ const ActivationsArea = lazy(() =>
   import('./pages/activations-area').then((module) => ({ default: module.ActivationsArea })),
 );
 
+// And the operations screen, with MapLibre.
+const OperationsArea = lazy(() =>
+  import('./pages/operations-area').then((module) => ({ default: module.OperationsArea })),
+);
+
+// And the guarantee board.
+const BoardPage = lazy(() =>
+  import('./pages/board-page').then((module) => ({ default: module.BoardPage })),
+);
+
 /**
  * Where a session lands from `/` or the sign-in page: the remembered path (with its query) if
  * its area is allowed.
@@ -131,6 +141,22 @@ export function App() {
                 canGroup={state.session.verbs.includes(INCIDENT_GROUP_VERB)}
                 session={state.session}
               />
+            </Suspense>
+          </ErrorBoundary>
+        );
+      } else if (area.id === 'operations') {
+        page = (
+          <ErrorBoundary>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <OperationsArea path={targetPath} mapTiles={state.instance.mapTiles ?? null} />
+            </Suspense>
+          </ErrorBoundary>
+        );
+      } else if (area.id === 'board') {
+        page = (
+          <ErrorBoundary>
+            <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+              <BoardPage session={state.session} />
             </Suspense>
           </ErrorBoundary>
         );

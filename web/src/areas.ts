@@ -7,7 +7,15 @@ import type { MessageId } from './strings';
 
 /** An area of the app reachable from the navigation. */
 export interface Area {
-  readonly id: 'users' | 'account' | 'record' | 'agreements' | 'monitoring' | 'activations';
+  readonly id:
+    | 'users'
+    | 'account'
+    | 'record'
+    | 'agreements'
+    | 'monitoring'
+    | 'activations'
+    | 'board'
+    | 'operations';
   readonly path: string;
   readonly label: MessageId;
   /** The verb the session must hold to see the area; null when everyone may. */
@@ -16,17 +24,20 @@ export interface Area {
   readonly nested?: boolean;
 }
 
-/** Every area, in navigation order. */
+/**
+ * Every area, in navigation order: the screens people work in first (operations, the guarantee
+ * board), then the lists and documents behind them, then administration and one's account.
+ */
 export const AREAS: readonly Area[] = [
-  { id: 'users', path: '/users', label: 'nav.users', verb: USER_MANAGE_VERB },
-  { id: 'account', path: '/account', label: 'nav.account', verb: null },
+  // Nested only so that a shared address keeps its filters through the sign-in page.
   {
-    id: 'agreements',
-    path: '/agreements',
-    label: 'nav.agreements',
-    verb: AGREEMENT_READ_VERB,
+    id: 'operations',
+    path: '/operations',
+    label: 'nav.operations',
+    verb: INCIDENT_READ_VERB,
     nested: true,
   },
+  { id: 'board', path: '/board', label: 'nav.board', verb: INCIDENT_READ_VERB },
   {
     id: 'monitoring',
     path: '/incidents',
@@ -41,8 +52,17 @@ export const AREAS: readonly Area[] = [
     verb: INCIDENT_READ_VERB,
     nested: true,
   },
+  {
+    id: 'agreements',
+    path: '/agreements',
+    label: 'nav.agreements',
+    verb: AGREEMENT_READ_VERB,
+    nested: true,
+  },
   // Not /record: the server keeps /record/* for log clients (checkpoint, key, tiles).
   { id: 'record', path: '/log', label: 'nav.record', verb: null },
+  { id: 'users', path: '/users', label: 'nav.users', verb: USER_MANAGE_VERB },
+  { id: 'account', path: '/account', label: 'nav.account', verb: null },
 ];
 
 /** The path of the sign-in page. */
@@ -53,8 +73,15 @@ export function allowedAreas(verbs: readonly string[]): Area[] {
   return AREAS.filter((area) => area.verb === null || verbs.includes(area.verb));
 }
 
-/** Where `/` leads: the first area the session may open. */
+/** The verb only guarantor users hold: they land on the guarantee board. */
+const RESPOND_VERB = 'activation.respond';
+
+/**
+ * Where `/` leads: a guarantor's guarantee board, else the first area the session may open
+ * (the operations screen for everyone who reads incidents).
+ */
 export function defaultPath(verbs: readonly string[]): string {
+  if (verbs.includes(RESPOND_VERB)) return '/board';
   return allowedAreas(verbs)[0]?.path ?? '/account';
 }
 

@@ -12,17 +12,20 @@ import { configFrom, DATA_OPTION_HELP, DATA_OPTIONS, table } from './shared.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the Truce server (API, web app, OpenAPI browser at /docs).',
-  usage: 'serve [--db URL] [--port N] [--host H] [--data-dir DIR] [--demo]',
+  usage: 'serve [--db URL] [--port N] [--host H] [--data-dir DIR] [--demo] [--map-tiles URL]',
   options: {
     ...DATA_OPTIONS,
     port: { type: 'string' },
     host: { type: 'string' },
     demo: { type: 'boolean' },
+    'map-tiles': { type: 'string' },
   },
   optionHelp: {
     port: 'port to listen on (default TRUCE_PORT, else 8080)',
     host: 'address to listen on (default TRUCE_HOST, else 127.0.0.1)',
     demo: 'on an empty database, load the demo data and demo users with published passwords',
+    'map-tiles':
+      'raster tile URL template with {z}, {x}, {y} for the maps (default TRUCE_MAP_TILES, else none: an offline basemap, no request leaves the browser for it)',
     ...DATA_OPTION_HELP,
   },
   positionals: [],
@@ -37,6 +40,7 @@ export const serveCommand: Command = {
       host: stringOption(args, 'host'),
     });
     ensureWritableDirectory(config.dataDir);
+    const mapTiles = mapTilesOption(stringOption(args, 'map-tiles') ?? io.env['TRUCE_MAP_TILES']);
     const recordSigner = loadOrCreateRecordKey(
       config.dataDir,
       config.recordOrigin,
@@ -50,7 +54,11 @@ export const serveCommand: Command = {
     try {
       const demo = args.values['demo'] === true;
       const bootstrap = await services.instance.bootstrap(demo, { reports: demo });
-      app = await buildApp(services, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+      app = await buildApp(services, {
+        logLevel: config.logLevel,
+        trustProxy: config.trustProxy,
+        mapTiles,
+      });
       await services.record.signCheckpoint();
       const log = app.log;
       stopCheckpointing = services.record.startCheckpointing(1000, (error) =>
@@ -84,6 +92,28 @@ export const serveCommand: Command = {
     return clean ? EXIT_OK : EXIT_FAILED;
   },
 };
+
+/**
+ * The online basemap's tile URL template, checked: http(s) with {z}, {x} and {y}. Unset or
+ * empty means none (the maps stay offline).
+ */
+export function mapTilesOption(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const template = value.trim();
+  let protocol = '';
+  try {
+    protocol = new URL(template.replace(/[{}]/g, '')).protocol;
+  } catch {
+    // reported below
+  }
+  const placeholders = ['{z}', '{x}', '{y}'].every((p) => template.includes(p));
+  if (!(protocol === 'https:' || protocol === 'http:') || !placeholders) {
+    throw new ConfigError(
+      `--map-tiles (or TRUCE_MAP_TILES) must be an http(s) URL with {z}, {x} and {y}; got "${template}"`,
+    );
+  }
+  return template;
+}
 
 function ensureWritableDirectory(dir: string): void {
   try {

@@ -20,7 +20,8 @@ export interface ClusterFilter {
   readonly from?: number | undefined;
   readonly to?: number | undefined;
   readonly types?: readonly string[] | undefined;
-  readonly status?: string | undefined;
+  /** Any of these statuses; all when absent or empty. */
+  readonly statuses?: readonly string[] | undefined;
 }
 
 /** One cell of a clustered map. */
@@ -76,15 +77,8 @@ export class PointColumns {
 
   /** Counts the points passing the filter per grid cell of `cellDegrees`. */
   cluster(filter: ClusterFilter, cellDegrees: number): Cluster[] {
-    const types =
-      filter.types && filter.types.length > 0
-        ? new Set(filter.types.map((t) => this.codes.get(t) ?? -1))
-        : undefined;
-    const status = filter.status === undefined ? undefined : (this.codes.get(filter.status) ?? -1);
     const [west, south, east, north] = filter.bbox ?? [-180, -90, 180, 90];
     const wraps = west > east;
-    const from = filter.from ?? -Infinity;
-    const to = filter.to ?? Infinity;
     // Cells are numbered within the bbox; sums are kept in arrays when there are few enough
     // cells (a world map at zoom 6 has 33,000), else in a map.
     const columnFirst = Math.floor(((wraps ? -180 : west) + 180) / cellDegrees);
@@ -93,6 +87,42 @@ export class PointColumns {
     const columns = columnLast - columnFirst + 1;
     const cellCount = columns * (Math.floor((north + 90) / cellDegrees) - rowFirst + 1);
     const sums = cellCount <= 1_000_000 ? new CellArrays(cellCount) : new CellMap();
+    const { lon: lons, lat: lats } = this;
+    this.forEachMatch(filter, (i) => {
+      const lat = lats[i] as number;
+      const lon = lons[i] as number;
+      const key =
+        (Math.floor((lat + 90) / cellDegrees) - rowFirst) * columns +
+        Math.floor((lon + 180) / cellDegrees) -
+        columnFirst;
+      sums.add(key, lon, lat, i);
+    });
+    return sums.cells().map((c) => ({
+      lon: c.lon / c.count,
+      lat: c.lat / c.count,
+      count: c.count,
+      incidentId: c.count === 1 ? (this.ids[c.first] ?? null) : null,
+    }));
+  }
+
+  /** The start times (ms since the epoch) of the points passing the filter, in no order. */
+  startTimes(filter: ClusterFilter): Float64Array {
+    const times: number[] = [];
+    const froms = this.from;
+    this.forEachMatch(filter, (i) => times.push(froms[i] as number));
+    return Float64Array.from(times);
+  }
+
+  /** Calls `visit` with the index of every point passing the filter. */
+  private forEachMatch(filter: ClusterFilter, visit: (index: number) => void): void {
+    const codesOf = (words: readonly string[] | undefined) =>
+      words && words.length > 0 ? new Set(words.map((w) => this.codes.get(w) ?? -1)) : undefined;
+    const types = codesOf(filter.types);
+    const statuses = codesOf(filter.statuses);
+    const [west, south, east, north] = filter.bbox ?? [-180, -90, 180, 90];
+    const wraps = west > east;
+    const from = filter.from ?? -Infinity;
+    const to = filter.to ?? Infinity;
     const { lon: lons, lat: lats, from: froms, to: tos } = this;
     for (let i = 0; i < this.count; i += 1) {
       const lat = lats[i] as number;
@@ -101,19 +131,9 @@ export class PointColumns {
       if (wraps ? lon < west && lon > east : lon < west || lon > east) continue;
       if ((tos[i] as number) < from || (froms[i] as number) > to) continue;
       if (types !== undefined && !types.has(this.type[i] as number)) continue;
-      if (status !== undefined && this.status[i] !== status) continue;
-      const key =
-        (Math.floor((lat + 90) / cellDegrees) - rowFirst) * columns +
-        Math.floor((lon + 180) / cellDegrees) -
-        columnFirst;
-      sums.add(key, lon, lat, i);
+      if (statuses !== undefined && !statuses.has(this.status[i] as number)) continue;
+      visit(i);
     }
-    return sums.cells().map((c) => ({
-      lon: c.lon / c.count,
-      lat: c.lat / c.count,
-      count: c.count,
-      incidentId: c.count === 1 ? (this.ids[c.first] ?? null) : null,
-    }));
   }
 
   private code(word: string): number {

@@ -4,7 +4,9 @@
  */
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
+import { VERIFICATION_STATUSES } from '../../core/accountability/model.js';
 import { DomainError } from '../../core/errors.js';
+import { SOURCE_KINDS } from '../../core/reports/vocabulary.js';
 import type { Services } from '../../services.js';
 import { MAX_PAGE } from '../../services/incidents-service.js';
 import { requirePrincipal } from '../access.js';
@@ -26,17 +28,37 @@ const IncidentSchema = Type.Object({
   sources: Type.Integer(),
 });
 
-/** The filters incident lists and clusters share, as query parameters. */
+/** The filters incident lists, clusters and the timeline share, as query parameters. */
 const FILTERS = {
   bbox: Type.Optional(Type.String({ description: 'west,south,east,north (WGS 84)' })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
   type: Type.Optional(Type.String({ description: 'incident types, comma-separated' })),
-  status: Type.Optional(Type.String({ maxLength: 40 })),
-  source: Type.Optional(Type.String({ maxLength: 200 })),
+  status: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: `statuses, comma-separated: any of ${VERIFICATION_STATUSES.join(', ')}`,
+    }),
+  ),
+  source: Type.Optional(Type.String({ maxLength: 200, description: 'a source by name' })),
+  sourceKind: Type.Optional(
+    Type.Unsafe<string>({
+      type: 'string',
+      enum: [...SOURCE_KINDS],
+      description: 'only incidents with a report from a source of this kind',
+    }),
+  ),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'words in report texts' })),
+  zone: Type.Optional(
+    Type.String({
+      maxLength: 130,
+      description:
+        'only incidents inside a zone or whose precision crosses its edge: <document>/<zone>',
+    }),
+  ),
 };
 
-/** Those query parameters as the service's filters. */
+/** Those query parameters as the service's filters; a bad bbox or status fails with a 400. */
 function queryFilters(query: {
   bbox?: string | undefined;
   from?: string | undefined;
@@ -44,12 +66,17 @@ function queryFilters(query: {
   type?: string | undefined;
   status?: string | undefined;
   source?: string | undefined;
+  sourceKind?: string | undefined;
+  q?: string | undefined;
+  zone?: string | undefined;
 }) {
-  const { bbox, type, ...rest } = query;
+  const { bbox, type, status, q, ...rest } = query;
   return {
     ...rest,
     bbox: bbox === undefined ? undefined : parseBbox(bbox),
     types: type?.split(',').filter(Boolean),
+    statuses: status === undefined ? undefined : parseStatuses(status),
+    text: q,
   };
 }
 
@@ -131,11 +158,7 @@ export function incidentRoutes(app: App, services: Services): void {
         tags: ['monitoring'],
         summary:
           'Every incident matching the filters as CSV (streamed, newest first; cells quoted and formula-safe)',
-        querystring: Type.Object({
-          ...FILTERS,
-          q: Type.Optional(Type.String({ maxLength: 200, description: 'words in report texts' })),
-          zone: Type.Optional(Type.String({ maxLength: 130, description: '<document>/<zone>' })),
-        }),
+        querystring: Type.Object(FILTERS),
         produces: ['text/csv'],
         response: {
           200: Type.Unsafe<unknown>({ type: 'string', description: 'CSV, RFC 4180' }),
@@ -144,8 +167,7 @@ export function incidentRoutes(app: App, services: Services): void {
       },
     },
     async (request, reply) => {
-      const { q, zone, ...filters } = request.query;
-      const query = { ...queryFilters(filters), text: q, zone, limit: MAX_PAGE };
+      const query = { ...queryFilters(request.query), limit: MAX_PAGE };
       // Bad filters (an unknown zone) fail here, before the first byte is sent.
       await services.incidents.list({ ...query, limit: 1 });
       return reply
@@ -164,14 +186,6 @@ export function incidentRoutes(app: App, services: Services): void {
         summary: 'Incidents, newest first; send Accept: application/geo+json for GeoJSON',
         querystring: Type.Object({
           ...FILTERS,
-          q: Type.Optional(Type.String({ maxLength: 200, description: 'words in report texts' })),
-          zone: Type.Optional(
-            Type.String({
-              maxLength: 130,
-              description:
-                'only incidents inside a zone or whose precision crosses its edge: <document>/<zone>',
-            }),
-          ),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
           cursor: Type.Optional(Type.String({ maxLength: 400 })),
         }),
@@ -179,11 +193,9 @@ export function incidentRoutes(app: App, services: Services): void {
       },
     },
     async (request, reply) => {
-      const { limit, q, zone, cursor, ...filters } = request.query;
+      const { limit, cursor, ...filters } = request.query;
       const page = await services.incidents.list({
         ...queryFilters(filters),
-        text: q,
-        zone,
         cursor,
         limit: limit ?? 100,
       });
@@ -230,6 +242,56 @@ export function incidentRoutes(app: App, services: Services): void {
           properties: { count: c.count, incidentId: c.incidentId },
         })),
       });
+    },
+  );
+
+  const { from: _from, to: _to, ...UNTIMED_FILTERS } = FILTERS;
+  app.get(
+    '/api/v1/incidents/timeline',
+    {
+      config: { access: { verb: 'incident.read' } },
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'How many located incidents matching the filters started in each bin of time, over their whole range',
+        description:
+          'Bins have one round width (1 minute to years), aligned to the epoch in UTC, chosen so that there are at most `bins` of them; empty bins are listed with a count of 0. An incident counts in the bin of the start of its observed window. Without a source, words or zone filter it is counted from the in-memory point index the clusters use.',
+        querystring: Type.Object({
+          ...UNTIMED_FILTERS,
+          bins: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+              description: 'at most this many bins',
+            }),
+          ),
+        }),
+        response: {
+          200: Type.Object({
+            from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+              description: 'start of the first bin; null when no incident matches',
+            }),
+            to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+              description: 'end of the last bin (exclusive); null when no incident matches',
+            }),
+            binMs: Type.Integer({ minimum: 1, description: 'the width of every bin, in ms' }),
+            bins: Type.Array(
+              Type.Object({
+                start: Type.String({ format: 'date-time' }),
+                count: Type.Integer({ minimum: 0 }),
+              }),
+            ),
+          }),
+          ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
+        },
+      },
+    },
+    async (request) => {
+      // The timeline spans every time: `from` and `to` (allowed through) are not applied.
+      const { bins, ...filters } = request.query;
+      const { from: _f, to: _t, ...untimed } = queryFilters(filters);
+      return services.incidents.timeline(untimed, bins ?? 100);
     },
   );
 
@@ -292,6 +354,20 @@ function parseBbox(text: string): [number, number, number, number] {
     ]);
   }
   return [west, south, east, north];
+}
+
+function parseStatuses(text: string): string[] {
+  const statuses = text.split(',').filter(Boolean);
+  const unknown = statuses.filter((s) => !(VERIFICATION_STATUSES as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', `status: no status "${unknown.join('", "')}"`, [
+      {
+        path: 'querystring/status',
+        message: `"${unknown.join('", "')}" is not a status; use any of ${VERIFICATION_STATUSES.join(', ')}, comma-separated`,
+      },
+    ]);
+  }
+  return statuses;
 }
 
 function withCursor(url: string, cursor: string): string {

@@ -6,7 +6,12 @@ import { PUBLIC } from '../access.js';
 import type { App } from '../app.js';
 import { AUTHENTICATED_ERRORS, errorResponses, RoleSchema } from '../schemas.js';
 
-export function instanceRoutes(app: App, services: Services): void {
+/** `mapTiles`: the raster tile URL template maps use instead of the offline basemap, or null. */
+export function instanceRoutes(
+  app: App,
+  services: Services,
+  settings: { readonly mapTiles: string | null } = { mapTiles: null },
+): void {
   app.get(
     '/api/v1/instance',
     {
@@ -15,11 +20,19 @@ export function instanceRoutes(app: App, services: Services): void {
         tags: ['instance'],
         summary: 'Name, version, and whether this instance holds demo data',
         response: {
-          200: Type.Object({ name: Type.String(), version: Type.String(), demo: Type.Boolean() }),
+          200: Type.Object({
+            name: Type.String(),
+            version: Type.String(),
+            demo: Type.Boolean(),
+            mapTiles: Type.Union([Type.String(), Type.Null()], {
+              description:
+                'raster tile URL template ({z}/{x}/{y}) for maps; null: maps use the offline basemap',
+            }),
+          }),
         },
       },
     },
-    () => services.instance.describe(),
+    async () => ({ ...(await services.instance.describe()), mapTiles: settings.mapTiles }),
   );
 
   app.get(

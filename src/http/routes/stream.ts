@@ -2,13 +2,16 @@
  * The live stream for dashboards: server-sent events at /api/v1/stream. Each alert about an
  * activation (opened, overdue, breached, met, withdrawn) is sent as it is recorded, with an id a
  * reconnecting client hands back as Last-Event-ID to get what it missed. Alerts recorded by
- * another process (the CLI) arrive within two seconds. Streams end when the server closes.
+ * another process (the CLI) arrive within two seconds. Change notices (`event: change`, see
+ * stream-changes.ts) say what the public record gained since the stream opened, within a second;
+ * they carry no id, so they never move the resume position. Streams end when the server closes.
  */
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { createChangeWatcher, type ChangeNotice } from './stream-changes.js';
 
 /** How often a stream looks for alerts recorded by other processes. */
 const POLL_MS = 2000;
@@ -17,9 +20,13 @@ const HEARTBEAT_MS = 15_000;
 
 export function streamRoutes(app: App, services: Services): void {
   const open = new Set<() => void>();
+  const changes = createChangeWatcher(services, (error) =>
+    app.log.warn({ err: error }, 'reading the record for change notices failed'),
+  );
   // A graceful close would otherwise wait for every dashboard to hang up.
   app.addHook('preClose', async () => {
     for (const end of [...open]) end();
+    changes.stop();
   });
 
   app.get(
@@ -29,7 +36,13 @@ export function streamRoutes(app: App, services: Services): void {
       schema: {
         tags: ['alerts'],
         summary:
-          'Server-sent events: each alert as it is recorded (event "alert"); send Last-Event-ID to resume',
+          'Server-sent events: each alert as it is recorded (event "alert"; send Last-Event-ID to resume) and what the record gained (event "change")',
+        description:
+          'Alerts (`event: alert`, with `id:`) are filtered by `obligor` and a guarantor sees only its own. ' +
+          'Change notices (`event: change`, no `id:`, not resumed) say what the public record gained since ' +
+          'the stream opened, at most one per kind each second: `{ "kind": "report"|"incident"|"activation"|' +
+          '"finding"|"response", "count": n, "ids": [at most 50], "index": record index of the last entry }`. ' +
+          'A bulk import gives one notice with its count. A "report" notice may also mean new incidents.',
         querystring: Type.Object({
           obligor: Type.Optional(Type.String({ maxLength: 64, description: 'one guarantor only' })),
         }),
@@ -44,6 +57,11 @@ export function streamRoutes(app: App, services: Services): void {
       const { obligor } = request.query;
       const resumeFrom = request.headers['last-event-id'];
       let position = typeof resumeFrom === 'string' && resumeFrom !== '' ? resumeFrom : undefined;
+      const pending: ChangeNotice[] = [];
+      // Held until the stream is ready; subscribed before the answer starts, so nothing
+      // recorded after the client sees the answer is lost.
+      let sendChanges = (notices: ChangeNotice[]): void => void pending.push(...notices);
+      const unwatch = await changes.subscribe((notices) => sendChanges(notices));
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -92,11 +110,20 @@ export function streamRoutes(app: App, services: Services): void {
         clearInterval(poll);
         clearInterval(heartbeat);
         unsubscribe();
+        unwatch();
         open.delete(end);
         raw.end();
       };
       open.add(end);
       request.raw.on('close', end);
+      // The client may have gone while the change watcher started.
+      if (request.raw.socket.destroyed) end();
+      sendChanges = (notices) => {
+        if (closed) return;
+        for (const notice of notices)
+          raw.write(`event: change\ndata: ${JSON.stringify(notice)}\n\n`);
+      };
+      sendChanges(pending.splice(0));
       await pump();
     },
   );

@@ -3,6 +3,7 @@
  * only after the deadline, and the median time from activation to the first qualifying
  * response.
  */
+import { useCallback } from 'react';
 import { getGuarantorSummaries } from '../accountability-endpoints';
 import type { Actor } from '../agreement-types';
 import { ErrorMessage } from '../components/error-message';
@@ -12,9 +13,26 @@ import { guarantorText } from './activation-table';
 
 const hours = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
 
-/** The summary panel of the activations list. */
-export function GuarantorSummaryTable({ actors }: { readonly actors: readonly Actor[] }) {
-  const { data, error, loading } = useLoad(getGuarantorSummaries);
+/** Props of GuarantorSummaryTable. */
+export interface GuarantorSummaryTableProps {
+  readonly actors: readonly Actor[];
+  /** Show only this guarantor's row (the board's filter, or a guarantor's own). */
+  readonly only?: string | null;
+  /** Changing it loads the summaries again, keeping the current ones on screen meanwhile. */
+  readonly refreshKey?: number;
+}
+
+/** The summary panel of the activations list and the guarantee board. */
+export function GuarantorSummaryTable({
+  actors,
+  only = null,
+  refreshKey = 0,
+}: GuarantorSummaryTableProps) {
+  // refreshKey is read only to make a new load function when it changes.
+  const load = useCallback(() => getGuarantorSummaries(), [refreshKey]);
+  const loaded = useLoad(load);
+  const { error, loading } = loaded;
+  const data = only === null ? loaded.data : loaded.data?.filter((row) => row.obligor === only);
   return (
     <section className="panel" aria-labelledby="guarantors-title">
       <h2 id="guarantors-title">{t('guarantors.title')}</h2>

@@ -1,0 +1,176 @@
+/**
+ * Browser test of the operations screen against the real server with demo data: an analyst
+ * opens it and sees incidents and zones on the map, narrows by type (address, map and list
+ * follow), brushes the timeline by pointer and by keyboard (the list keeps to the range),
+ * reloads the address and gets the same view, zooms in to the precision circles, and opens an
+ * incident from the list. Fails on any console error or uncaught page error.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { t } from '../web/src/strings.js';
+import { accessibilityProblems } from './support/accessibility.js';
+import { screenshot, useServerAndBrowser } from './support/browser.js';
+
+const TEST_TIMEOUT = 120_000;
+
+/** Reports to add when the demo holds too few incidents for the test (near Debaltseve, 2015). */
+const EXTRA_REPORTS = Array.from({ length: 8 }, (_, i) => ({
+  observedFrom: `2015-02-${String(10 + i * 2).padStart(2, '0')}T08:00:00Z`,
+  observedTo: `2015-02-${String(10 + i * 2).padStart(2, '0')}T09:00:00Z`,
+  location: { lon: 38.2 + i * 0.05, lat: 48.3, precision: i % 2 === 0 ? 'locality' : 'vicinity' },
+  mode: 'heard',
+  type: i % 2 === 0 ? 'shelling' : 'armed_clash',
+  source: { kind: 'monitor', name: 'Patrol 4' },
+  text: `Operations test report ${i}`,
+}));
+
+interface Row {
+  readonly from: string;
+  readonly to: string;
+}
+
+describe('operations screen', () => {
+  const { baseUrl, openTab } = useServerAndBrowser();
+
+  async function signIn(page: Page, name: string, password: string): Promise<void> {
+    await page.goto(`${baseUrl()}/`);
+    await page.getByLabel(t('login.username'), { exact: true }).fill(name);
+    await page.getByLabel(t('login.password'), { exact: true }).fill(password);
+    await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
+    await page.getByRole('navigation', { name: t('nav.label') }).waitFor();
+  }
+
+  /** Waits until map, list and timeline have all drawn the view of `key`. */
+  async function waitForView(page: Page, key: string): Promise<void> {
+    const view = JSON.stringify(key);
+    await page.locator(`[data-testid="operations"][data-filters=${view}]`).waitFor();
+    for (const part of ['ops-map', 'ops-list', 'ops-timeline']) {
+      await page.locator(`[data-testid="${part}"][data-view=${view}]`).waitFor();
+    }
+  }
+
+  const filterKey = (page: Page) =>
+    page.locator('[data-testid="operations"]').getAttribute('data-filters') as Promise<string>;
+  const rendered = async (page: Page) =>
+    Number(await page.locator('[data-testid="ops-map"]').getAttribute('data-rendered'));
+
+  /** The observed windows of the list's rows. */
+  async function rows(page: Page): Promise<Row[]> {
+    return page.locator('[data-testid="ops-list"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        from: tr.getAttribute('data-observed-from') ?? '',
+        to: tr.getAttribute('data-observed-to') ?? '',
+      })),
+    );
+  }
+
+  /** Every row's window overlaps the `from`/`to` range of the key. */
+  function expectWithin(list: readonly Row[], key: string): void {
+    const params = new URLSearchParams(key);
+    const from = Date.parse(params.get('from') ?? '');
+    const to = Date.parse(params.get('to') ?? '');
+    for (const row of list) {
+      expect(Date.parse(row.to)).toBeGreaterThanOrEqual(from);
+      expect(Date.parse(row.from)).toBeLessThanOrEqual(to);
+    }
+  }
+
+  it(
+    'shows incidents and zones, filters by type and time, keeps the view in the address',
+    async () => {
+      const { page, problems } = await openTab();
+      await signIn(page, 'monitor', 'demo-monitor-pass');
+      // The demo holds incidents; a few more in one place make the brush and zoom meaningful.
+      const posted = await page.request.post(`${baseUrl()}/api/v1/reports`, {
+        data: { reports: EXTRA_REPORTS },
+      });
+      expect(posted.status()).toBe(200);
+      await page.context().clearCookies();
+      await signIn(page, 'analyst', 'demo-analyst-pass');
+
+      // From the navigation to the screen: incidents and zones on the map.
+      const nav = page.getByRole('navigation', { name: t('nav.label') });
+      await nav.getByRole('link', { name: t('nav.operations'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: t('ops.title') }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/operations');
+      await waitForView(page, '');
+      expect(await rendered(page)).toBeGreaterThan(0);
+      await page.locator('[data-testid="ops-map"][data-zones]').waitFor();
+      expect(
+        Number(await page.locator('[data-testid="ops-map"]').getAttribute('data-zones')),
+      ).toBeGreaterThan(0);
+      const everything = await rows(page);
+      expect(everything.length).toBeGreaterThan(0);
+      await screenshot(page, 'operations');
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      // The type filter: address, map and list follow.
+      const typeSelect = page.locator('[data-testid="ops-filters"] select[name="type"]');
+      await typeSelect.selectOption('shelling');
+      await waitForView(page, 'type=shelling');
+      expect(new URL(page.url()).searchParams.get('type')).toBe('shelling');
+      expect(await rendered(page)).toBeGreaterThan(0);
+      const typeCells = await page
+        .locator('[data-testid="ops-list"] tbody tr th a')
+        .allTextContents();
+      expect(typeCells.length).toBeGreaterThan(0);
+      expect(new Set(typeCells)).toEqual(new Set([t('event.shelling')]));
+
+      // Brushing by pointer: drag across the middle of the chart.
+      const chart = page.getByRole('group', { name: t('ops.timelineLabel') });
+      await chart.scrollIntoViewIfNeeded();
+      const box = await chart.boundingBox();
+      if (box === null) throw new Error('the timeline is not drawn');
+      await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.4);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4, { steps: 5 });
+      await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.4, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(() => filterKey(page)).toMatch(/from=/);
+      const brushed = await filterKey(page);
+      expect(brushed).toMatch(/^from=.+&to=.+&type=shelling$/);
+      await waitForView(page, brushed);
+      expectWithin(await rows(page), brushed);
+
+      // Brushing by keyboard: the start handle moves one bar per arrow key.
+      const start = page.getByRole('slider', { name: t('ops.brushStart') });
+      await start.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => filterKey(page)).not.toBe(brushed);
+      const moved = await filterKey(page);
+      expect(Date.parse(new URLSearchParams(moved).get('from') ?? '')).toBeGreaterThan(
+        Date.parse(new URLSearchParams(brushed).get('from') ?? ''),
+      );
+      await waitForView(page, moved);
+      expectWithin(await rows(page), moved);
+
+      // The address holds the view: a reload shows the same one.
+      await page.reload();
+      await waitForView(page, moved);
+      expect(await filterKey(page)).toBe(moved);
+      expect(await page.locator('select[name="type"]').inputValue()).toBe('shelling');
+
+      // Zoomed in on the added reports: each incident with its precision circle.
+      await page.goto(`${baseUrl()}/operations?type=shelling&map=11/48.3/38.3`);
+      await waitForView(page, 'type=shelling');
+      expect(await rendered(page)).toBeGreaterThan(0);
+      await page.getByText(t('ops.mapStatusIncidents', { count: await rendered(page) })).waitFor();
+      await screenshot(page, 'operations-zoomed');
+
+      // An incident opens from the list.
+      const first = page.locator('[data-testid="ops-list"] tbody tr th a').first();
+      await first.click();
+      await page.waitForURL(/\/incidents\/[^/]+$/);
+
+      await page
+        .getByRole('heading', {
+          level: 1,
+          name: t('incident.titleOf', { type: t('event.shelling') }),
+        })
+        .waitFor();
+
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+});

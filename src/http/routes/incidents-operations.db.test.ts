@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDialect } from '../../../test/support/dialects.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { buildApp } from '../app.js';
+
+/** A report near Debaltseve in February 2015 as one source saw it; fields overridable. */
+function buildReport(overrides: Record<string, unknown> = {}) {
+  return {
+    observedFrom: '2015-02-15T10:00:00Z',
+    observedTo: '2015-02-15T10:30:00Z',
+    location: { lon: 38.4, lat: 48.34, precision: 'exact' },
+    mode: 'heard',
+    type: 'shelling',
+    source: { kind: 'monitor', name: 'Patrol 1' },
+    text: 'Shelling heard from the south',
+    ...overrides,
+  };
+}
+
+/** Six incidents on six days, far apart: shelling and armed clashes, monitors and parties. */
+const WEEK = Array.from({ length: 6 }, (_, i) =>
+  buildReport({
+    observedFrom: `2015-02-1${i + 2}T10:00:00Z`,
+    observedTo: `2015-02-1${i + 2}T10:30:00Z`,
+    location: { lon: 30 + i, lat: 48, precision: 'exact' },
+    type: i % 2 === 0 ? 'shelling' : 'armed_clash',
+    source: i < 4 ? { kind: 'monitor', name: 'Patrol 1' } : { kind: 'party', name: 'Party A' },
+    text: i === 5 ? 'Clash at the water station' : 'Firing',
+  }),
+);
+
+describeEachDialect(
+  'the operations screen: timeline, and filters for maps and lists',
+  (dialect) => {
+    let t: TestApp;
+    let monitor: string;
+    let viewer: string;
+    beforeEach(async () => {
+      t = await createTestApp(dialect);
+      monitor = await t.login('monitor', 'demo-monitor-pass');
+      viewer = await t.login('viewer', 'demo-viewer-pass');
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: { cookie: monitor },
+        payload: { reports: WEEK },
+      });
+      expect(posted.json().accepted).toBe(6);
+    });
+    afterEach(() => t.close());
+
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'GET', url, headers: { cookie: viewer, ...headers } });
+    const counts = async (query: string) => {
+      const response = await get(`/api/v1/incidents/timeline?${query}`);
+      expect(response.statusCode).toBe(200);
+      return response.json() as {
+        from: string | null;
+        to: string | null;
+        binMs: number;
+        bins: { start: string; count: number }[];
+      };
+    };
+
+    it('counts incidents per day over their whole range, with empty days, whatever from/to say', async () => {
+      const timeline = await counts('bins=10&from=2015-02-16T00:00:00Z');
+      expect(timeline).toMatchObject({
+        from: '2015-02-12T00:00:00.000Z',
+        to: '2015-02-18T00:00:00.000Z',
+        binMs: 86_400_000,
+      });
+      expect(timeline.bins.map((b) => b.count)).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(timeline.bins[0]).toEqual({ start: '2015-02-12T00:00:00.000Z', count: 1 });
+      // Fewer bins than days: wider bins, never more than asked for.
+      const coarse = await counts('bins=3');
+      expect(coarse.bins.length).toBeLessThanOrEqual(3);
+      expect(coarse.bins.reduce((sum, b) => sum + b.count, 0)).toBe(6);
+    });
+
+    it('filters the timeline by type, several statuses, source kind, words and zone', async () => {
+      const total = async (query: string) =>
+        (await counts(query)).bins.reduce((sum, b) => sum + b.count, 0);
+      expect(await total('type=armed_clash')).toBe(3);
+      expect(await total('status=reported,verified')).toBe(6);
+      expect(await total('status=verified,rejected')).toBe(0);
+      expect(await total('sourceKind=party')).toBe(2);
+      expect(await total('sourceKind=party&type=shelling')).toBe(1);
+      expect(await total('q=water%20station')).toBe(1);
+      expect(await total('bbox=29.5,47,31.5,49')).toBe(2);
+      expect(await counts('type=mining')).toEqual({
+        from: null,
+        to: null,
+        binMs: 86_400_000,
+        bins: [],
+      });
+    });
+
+    it('filters lists and clusters by several statuses and by source kind', async () => {
+      const listed = async (query: string) =>
+        ((await get(`/api/v1/incidents?${query}`)).json().incidents as unknown[]).length;
+      expect(await listed('status=reported,corroborated')).toBe(6);
+      expect(await listed('status=corroborated')).toBe(0);
+      expect(await listed('sourceKind=monitor')).toBe(4);
+      const clustered = async (query: string) =>
+        (
+          (await get(`/api/v1/incidents/clusters?zoom=4&${query}`)).json().features as {
+            properties: { count: number };
+          }[]
+        ).reduce((sum, f) => sum + f.properties.count, 0);
+      expect(await clustered('')).toBe(6);
+      expect(await clustered('status=reported,verified')).toBe(6);
+      expect(await clustered('status=verified')).toBe(0);
+      expect(await clustered('sourceKind=party')).toBe(2);
+      expect(await clustered('q=water')).toBe(1);
+    });
+
+    it('refuses bad filters with a 400 naming the field', async () => {
+      const fieldOf = async (url: string) => {
+        const response = await get(url);
+        expect(response.statusCode).toBe(400);
+        return (response.json().error.details as { path: string }[]).map((d) => d.path);
+      };
+      expect(await fieldOf('/api/v1/incidents/timeline?bins=0')).toEqual(['querystring/bins']);
+      expect(await fieldOf('/api/v1/incidents/timeline?bins=many')).toEqual(['querystring/bins']);
+      expect(await fieldOf('/api/v1/incidents/timeline?status=reported,lost')).toEqual([
+        'querystring/status',
+      ]);
+      expect(await fieldOf('/api/v1/incidents/timeline?sourceKind=rumour')).toEqual([
+        'querystring/sourceKind',
+      ]);
+      expect(await fieldOf('/api/v1/incidents/timeline?bbox=1,2')).toEqual(['querystring/bbox']);
+      expect(await fieldOf('/api/v1/incidents/timeline?zone=nowhere/none')).toEqual([
+        'querystring/zone',
+      ]);
+      expect(await fieldOf('/api/v1/incidents/clusters?zoom=5&zone=nowhere/none')).toEqual([
+        'querystring/zone',
+      ]);
+      expect(await fieldOf('/api/v1/incidents?status=lost')).toEqual(['querystring/status']);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/incidents/timeline' })).statusCode,
+      ).toBe(401);
+    });
+  },
+);
+
+describeEachDialect('filtering the operations screen by a zone of a document', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect, { scenarios: true });
+  });
+  afterEach(() => t.close());
+
+  it('counts on maps and timelines only incidents inside the zone or crossing its edge', async () => {
+    const cookie = await t.login('monitor', 'demo-monitor-pass');
+    // Horlivka is inside the 50 km band of the 2015 line; Kyiv is far outside.
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { cookie },
+      payload: {
+        reports: [
+          buildReport({ location: { lon: 38.0, lat: 48.25, precision: 'locality' } }),
+          buildReport({ location: { lon: 30.52, lat: 50.45, precision: 'locality' } }),
+        ],
+      },
+    });
+    const zone = 'zone=minsk-ii-2015/security-zone-artillery-50km';
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
+    expect(
+      clusters.features.reduce(
+        (sum: number, f: { properties: { count: number } }) => sum + f.properties.count,
+        0,
+      ),
+    ).toBe(1);
+    const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
+    expect(timeline.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(1);
+    const everything = (await get('/api/v1/incidents/timeline')).json();
+    expect(
+      everything.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0),
+    ).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describeEachDialect('the basemap setting of the operations map', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterEach(() => t.close());
+
+  it('tells the web app the tile URL template, or null for the offline basemap', async () => {
+    const offline = await t.app.inject({ method: 'GET', url: '/api/v1/instance' });
+    expect(offline.json().mapTiles).toBeNull();
+    const template = 'https://tiles.example.org/{z}/{x}/{y}.png';
+    const online = await buildApp(t.services, { logLevel: 'silent', mapTiles: template });
+    try {
+      const answer = await online.inject({ method: 'GET', url: '/api/v1/instance' });
+      expect(answer.json()).toMatchObject({ mapTiles: template, demo: expect.any(Boolean) });
+    } finally {
+      await online.close();
+    }
+  });
+});

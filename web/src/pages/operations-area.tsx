@@ -1,0 +1,141 @@
+/**
+ * The operations screen: filters, the timeline, the map and the list of incidents, all reading
+ * the same filters from the address (so a view can be shared and reloaded) and writing changes
+ * back in place. Its own chunk with MapLibre, loaded when first opened.
+ *
+ * The root carries `data-filters`, the canonical key of the applied filters; the map, the list
+ * and the timeline each carry `data-view` with the key they last drew.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentSummary, ZoneFeature } from '../agreement-types';
+import { ErrorMessage } from '../components/error-message';
+import { PageTitle } from '../components/page-title';
+import { getZones, listDocuments } from '../endpoints';
+import { LiveNotice, useLiveChanges, type LiveChange } from '../live';
+import {
+  filtersKey,
+  OPERATIONS_PATH,
+  operationsPath,
+  parseMapPosition,
+  parseOpsFilters,
+  type MapPosition,
+  type OpsFilters,
+} from '../operations-filters';
+import { loadMarkers, type TimelineMarker } from '../operations-markers';
+import { navigate, useSearch } from '../router';
+import { t } from '../strings';
+import { OperationsFilterBar } from './operations-filter-bar';
+import { OperationsLegend } from './operations-legend';
+import { OperationsList } from './operations-list';
+import { OperationsMap } from './operations-map';
+import { OperationsTimeline } from './operations-timeline';
+import { NotFoundPage } from './not-found-page';
+
+const NO_ZONES: readonly ZoneFeature[] = [];
+const NO_DOCUMENTS: readonly DocumentSummary[] = [];
+
+/** The kinds of live change that can alter what this screen shows. */
+const RELEVANT: readonly LiveChange['kind'][] = ['report', 'incident'];
+
+/** Props of OperationsArea. */
+export interface OperationsAreaProps {
+  /** The path on screen, without query string. */
+  readonly path: string;
+  /** The online basemap's tile URL template (`truce serve --map-tiles`); null: offline. */
+  readonly mapTiles: string | null;
+}
+
+/** The operations screen at `/operations`; any path below it is not found. */
+export function OperationsArea({ path, mapTiles }: OperationsAreaProps) {
+  return path.replace(/\/+$/, '') === OPERATIONS_PATH ? (
+    <OperationsScreen mapTiles={mapTiles} />
+  ) : (
+    <NotFoundPage path={path} />
+  );
+}
+
+function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
+  const search = useSearch();
+  const filters = useMemo(() => parseOpsFilters(search), [search]);
+  const key = filtersKey(filters);
+  const untimedKey = filtersKey({ ...filters, from: '', to: '' });
+  const [initialPosition] = useState(() => parseMapPosition(search));
+  const position = useRef<MapPosition | null>(initialPosition);
+  const [zones, setZones] = useState<readonly ZoneFeature[]>(NO_ZONES);
+  const [documents, setDocuments] = useState<readonly DocumentSummary[]>(NO_DOCUMENTS);
+  const [markers, setMarkers] = useState<readonly TimelineMarker[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [changes, setChanges] = useState<readonly LiveChange[]>([]);
+  const [refreshToken, setRefreshToken] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    Promise.all([getZones(null), listDocuments()]).then(
+      ([collection, list]) => {
+        if (!current) return;
+        setZones(collection.features);
+        setDocuments(list);
+        loadMarkers(list).then(
+          (found) => current && setMarkers(found),
+          () => undefined,
+        );
+      },
+      (reason: unknown) => current && setError(reason),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useLiveChanges((change) => {
+    if (RELEVANT.includes(change.kind)) setChanges((before) => [...before, change]);
+  });
+
+  const apply = (next: OpsFilters) =>
+    navigate(operationsPath(next, position.current), { replace: true });
+  const handleMove = (moved: MapPosition) => {
+    position.current = moved;
+    if (window.location.pathname !== OPERATIONS_PATH) return;
+    navigate(operationsPath(parseOpsFilters(window.location.search), moved), { replace: true });
+  };
+
+  return (
+    <div className="ops" data-testid="operations" data-filters={key}>
+      <PageTitle>{t('ops.title')}</PageTitle>
+      <p className="muted">{t('ops.intro')}</p>
+      <LiveNotice
+        changes={changes}
+        onRefresh={() => {
+          setChanges([]);
+          setRefreshToken((n) => n + 1);
+        }}
+        onDismiss={() => setChanges([])}
+      />
+      <ErrorMessage error={error} />
+      <OperationsFilterBar filters={filters} zones={zones} documents={documents} onChange={apply} />
+      <div className="ops-layout">
+        <div className="ops-map-column">
+          <OperationsMap
+            filters={filters}
+            filterKey={key}
+            zones={zones}
+            initialPosition={initialPosition}
+            tiles={mapTiles}
+            refreshToken={refreshToken}
+            onMove={handleMove}
+          />
+          <OperationsTimeline
+            filters={filters}
+            filterKey={key}
+            untimedKey={untimedKey}
+            markers={markers}
+            refreshToken={refreshToken}
+            onRange={(from, to) => apply({ ...filters, from: from ?? '', to: to ?? '' })}
+          />
+          <OperationsLegend />
+        </div>
+        <OperationsList filters={filters} filterKey={key} refreshToken={refreshToken} />
+      </div>
+    </div>
+  );
+}
