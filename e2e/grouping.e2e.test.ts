@@ -159,6 +159,31 @@ describe('grouping decisions on the incident page', () => {
       if (moved === undefined) throw new Error('expected the split-out incident');
       const link = groupings.getByRole('link', { name: t('grouping.otherIncident') });
       expect(await link.getAttribute('href')).toBe(`/incidents/${moved.id}`);
+
+      // Both decisions are listed with who and why, and each is proven in the record here.
+      const decisions = page.getByRole('region', { name: t('groupingDecisions.title') });
+      const items = decisions.getByRole('listitem');
+      await expect.poll(() => items.count()).toBe(2);
+      expect(await items.nth(0).textContent()).toContain(
+        t('groupingDecisions.reason', { reason: 'Same strike on the depot, reported twice' }),
+      );
+      expect(await items.nth(1).textContent()).toContain(
+        t('groupingDecisions.reason', { reason: 'Two strikes, hours apart' }),
+      );
+      const proof = items.nth(1).getByRole('button', {
+        name: t('proof.checkLabel', { what: t('groupingDecisions.split', { count: 1 }) }),
+      });
+      const verdict = items.nth(1).getByRole('status');
+      await expect
+        .poll(
+          async () => {
+            await proof.click();
+            await verdict.getByText(/In the record|Recorded as entry|failed/).waitFor();
+            return (await verdict.textContent()) ?? '';
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toMatch(/In the record: entry \d+/);
       await screenshot(page, 'grouping-split');
 
       expect(problems).toEqual([]);

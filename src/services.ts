@@ -6,13 +6,8 @@ import { randomBytes, randomFillSync } from 'node:crypto';
 import { v7 } from 'uuid';
 import { signerFromSeed, type NoteSigner } from './core/record/note.js';
 import { createRecordService } from './services/record-service.js';
-import {
-  migrateToLatest,
-  openStore,
-  pendingMigrations,
-  pingDatabase,
-  type Store,
-} from './store/database.js';
+import { upgradeStore } from './services/record-audit.js';
+import { openStore, pendingMigrations, pingDatabase, type Store } from './store/database.js';
 import { listDocuments, listParts } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';
 import { loadScenarioReports, loadScenarios } from './services/scenarios.js';
@@ -52,7 +47,7 @@ export type Services = Awaited<ReturnType<typeof createServices>>;
 export async function createServices(databaseUrl: string, options: ServiceOptions = {}) {
   const store: Store = await openStore(databaseUrl);
   try {
-    if (options.migrate !== false) await migrateToLatest(store);
+    if (options.migrate !== false) await upgradeStore(store);
   } catch (error) {
     await store.close();
     throw error;

@@ -4,7 +4,12 @@ import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
 import { inReadSnapshot, inTransaction, record, type Tx } from '../store/record.js';
-import { incidentMemberIds, incidentsOfReports } from '../store/report-store.js';
+import {
+  groupingDecisionsOf,
+  incidentMemberIds,
+  incidentsOfReports,
+} from '../store/report-store.js';
+import { principalNames } from '../store/accountability-store.js';
 import type { GroupingExplanation } from '../core/incidents/grouping.js';
 import type { StoredReport } from '../core/reports/report.js';
 import {
@@ -376,10 +381,26 @@ export function createIncidentsService(
             ...relateToZone(incident.location as PlaceWithPrecision, zone.geometry),
           }))
         : [];
+      const decisions = await groupingDecisionsOf(db, [...inside]);
       return {
         incident,
         zones,
         reports,
+        /** People's merges and splits that concerned this incident's reports, oldest first. */
+        decisions: decisions.map((d) => ({
+          eventId: d.event_id,
+          kind: d.kind,
+          reason: d.reason,
+          incidentIds: JSON.parse(d.incident_ids) as string[],
+          movedReportIds: JSON.parse(d.moved_report_ids) as string[],
+          by: d.decided_by,
+          at: d.decided_at,
+        })),
+        /** User names for the principal ids of `decisions`. */
+        names: await principalNames(
+          db,
+          decisions.map((d) => d.decided_by),
+        ),
         groupings: links.map((l) => {
           const away = inside.has(l.report_id) ? l.other_id : l.report_id;
           return {

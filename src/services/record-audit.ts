@@ -13,6 +13,7 @@ import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import { combineRange, rootPlan, subtreeLevelsFlat, type NodeRef } from '../core/record/tree.js';
 import type { RecordedEvent } from '../core/events.js';
 import { migrateToLatest, openStore, type Store } from '../store/database.js';
+import { REBUILD_AFTER } from '../store/migrations/index.js';
 import {
   PROJECTIONS,
   readProjection,
@@ -139,6 +140,20 @@ async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Prom
   } finally {
     await replica.close();
   }
+}
+
+/**
+ * Applies the pending migrations; when one of them adds projection data the record already
+ * holds (REBUILD_AFTER) and there is a record, rebuilds the projections from it, so decisions
+ * made before the upgrade get the new data too. Answers what it applied and whether it rebuilt.
+ */
+export async function upgradeStore(store: Store): Promise<{ applied: string[]; rebuilt: boolean }> {
+  const applied = await migrateToLatest(store);
+  if (!applied.some((name) => REBUILD_AFTER.has(name)) || (await recordSize(store.db)) === 0) {
+    return { applied, rebuilt: false };
+  }
+  await rebuildProjections(store);
+  return { applied, rebuilt: true };
 }
 
 /**

@@ -21,6 +21,8 @@ export const PROJECTIONS = [
   { table: 'incidents', key: 'id' },
   { table: 'grouping_links', key: 'key' },
   { table: 'grouping_apart', key: 'key' },
+  { table: 'grouping_decisions', key: 'event_id' },
+  { table: 'grouping_decision_reports', key: 'key' },
   { table: 'verification_steps', key: 'id' },
   { table: 'incident_assignments', key: 'incident_id' },
   { table: 'attributions', key: 'key' },

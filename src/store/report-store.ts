@@ -24,7 +24,13 @@ import { canonicalReport, type StoredReport } from '../core/reports/report.js';
 import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
 import { insertRows } from './bulk.js';
 import { inReadSnapshot, rootOf, type Tx } from './record.js';
-import type { Database, GroupingLinkRow, IncidentRow, ReportRow } from './schema.js';
+import type {
+  Database,
+  GroupingDecisionRow,
+  GroupingLinkRow,
+  IncidentRow,
+  ReportRow,
+} from './schema.js';
 
 type Db = Kysely<Database> | Tx;
 
@@ -40,6 +46,7 @@ export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<
       .where('incident_id', 'in', event.payload.incidentIds)
       .execute();
     const ids = members.map((m) => m.id);
+    await recordGroupingDecision(tx, event, 'merge', event.payload.incidentIds, [], ids);
     for (let i = 0; i < ids.length; i += 500) {
       await tx
         .deleteFrom('grouping_apart')
@@ -51,7 +58,21 @@ export async function projectReportEvent(tx: Db, event: RecordedEvent): Promise<
     return true;
   }
   if (event.type === 'incident.split') {
-    await splitIncident(tx, event.payload.incidentId, event.payload.reportIds);
+    const { incidentId, reportIds } = event.payload;
+    const members = await tx
+      .selectFrom('reports')
+      .select('id')
+      .where('incident_id', '=', incidentId)
+      .execute();
+    await recordGroupingDecision(
+      tx,
+      event,
+      'split',
+      [incidentId],
+      reportIds,
+      members.map((m) => m.id),
+    );
+    await splitIncident(tx, incidentId, reportIds);
     return true;
   }
   if (event.type === 'report.triaged') {
@@ -462,6 +483,78 @@ async function compatibleIncidents(tx: Db, candidates: string[]): Promise<string
 }
 
 /** Moves reports out of an incident into a new one and keeps them apart from the rest. */
+/**
+ * Keeps a person's merge or split as a decision, linked to every report it concerned (the
+ * members of the incidents before it), so the incidents those reports end up in can show it.
+ */
+async function recordGroupingDecision(
+  tx: Db,
+  event: RecordedEvent & { type: 'incidents.merged' | 'incident.split' },
+  kind: 'merge' | 'split',
+  incidentIds: readonly string[],
+  movedReportIds: readonly string[],
+  reportIds: readonly string[],
+): Promise<void> {
+  await tx
+    .insertInto('grouping_decisions')
+    .values({
+      event_id: event.id,
+      kind,
+      reason: event.payload.reason,
+      incident_ids: JSON.stringify(incidentIds),
+      moved_report_ids: JSON.stringify(movedReportIds),
+      decided_by: event.by,
+      decided_at: event.at,
+    })
+    .execute();
+  for (const ids of chunks([...reportIds])) {
+    await tx
+      .insertInto('grouping_decision_reports')
+      .values(
+        ids.map((reportId) => ({
+          key: `${event.id}/${reportId}`,
+          event_id: event.id,
+          report_id: reportId,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The merges and splits that concerned any of these reports, oldest first. */
+export async function groupingDecisionsOf(
+  db: Db,
+  reportIds: readonly string[],
+): Promise<GroupingDecisionRow[]> {
+  const eventIds = new Set<string>();
+  for (const ids of chunks([...reportIds])) {
+    const rows = await db
+      .selectFrom('grouping_decision_reports')
+      .select('event_id')
+      .where('report_id', 'in', ids)
+      .execute();
+    for (const row of rows) eventIds.add(row.event_id);
+  }
+  if (eventIds.size === 0) return [];
+  const decisions: GroupingDecisionRow[] = [];
+  for (const ids of chunks([...eventIds])) {
+    decisions.push(
+      ...(await db
+        .selectFrom('grouping_decisions')
+        .selectAll()
+        .where('event_id', 'in', ids)
+        .execute()),
+    );
+  }
+  return decisions.sort((a, b) =>
+    a.decided_at === b.decided_at
+      ? a.event_id.localeCompare(b.event_id)
+      : a.decided_at < b.decided_at
+        ? -1
+        : 1,
+  );
+}
+
 async function splitIncident(
   tx: Db,
   incidentId: string,

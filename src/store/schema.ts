@@ -27,6 +27,8 @@ export interface Database {
   incidents: IncidentRow;
   grouping_links: GroupingLinkRow;
   grouping_apart: GroupingApartRow;
+  grouping_decisions: GroupingDecisionRow;
+  grouping_decision_reports: GroupingDecisionReportRow;
   projection_marks: ProjectionMarkRow;
   verification_steps: VerificationStepRow;
   incident_assignments: IncidentAssignmentRow;
@@ -202,6 +204,26 @@ export interface GroupingApartRow {
   key: string;
   report_id: string;
   other_id: string;
+}
+
+/** A person's merge or split of incidents (see migration 0011). */
+export interface GroupingDecisionRow {
+  event_id: string;
+  kind: 'merge' | 'split';
+  reason: string;
+  /** JSON: the incidents as the decision named them. */
+  incident_ids: string;
+  /** JSON: for a split, the reports taken out; empty for a merge. */
+  moved_report_ids: string;
+  decided_by: string;
+  decided_at: string;
+}
+
+/** A report a merge or split concerned; `key` is `<event>/<report>`. */
+export interface GroupingDecisionReportRow {
+  key: string;
+  event_id: string;
+  report_id: string;
 }
 
 /** Operational: the token of the last write to what an in-memory index mirrors (by name). */

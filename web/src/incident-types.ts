@@ -83,11 +83,29 @@ export interface Grouping {
   readonly explanation: GroupingExplanation;
 }
 
+/** A person's merge or split that concerned an incident's reports. */
+export interface GroupingDecision {
+  /** The record event, to prove the decision is in the record. */
+  readonly eventId: string;
+  readonly kind: 'merge' | 'split';
+  readonly reason: string;
+  /** The incidents as the decision named them. */
+  readonly incidentIds: readonly string[];
+  /** For a split, the reports taken out. */
+  readonly movedReportIds: readonly string[];
+  readonly by: string;
+  readonly at: string;
+}
+
 /** One incident with the zones it relates to, its reports and its groupings. */
 export interface IncidentView {
   readonly incident: IncidentSummary;
   readonly zones: readonly IncidentZone[];
   readonly reports: readonly StoredReport[];
+  /** People's merges and splits of its reports, oldest first. */
+  readonly decisions: readonly GroupingDecision[];
+  /** User names for the principal ids of `decisions`. */
+  readonly names: Readonly<Record<string, string>>;
   readonly groupings: readonly Grouping[];
 }
 

@@ -183,6 +183,13 @@ const en = {
   'record.included':
     'In the record at index {index}; proof checked against checkpoint of size {size}',
   'record.pending': 'Not yet in a checkpoint',
+  'groupingDecisions.title': 'Merges and splits',
+  'groupingDecisions.none':
+    'Nobody has merged or split these reports: their grouping is automatic.',
+  'groupingDecisions.merge': 'Merged {count} incidents',
+  'groupingDecisions.split': 'Split {count} report(s) out',
+  'groupingDecisions.by': 'by {who},',
+  'groupingDecisions.reason': 'Reason: {reason}',
   'proof.check': 'Check in the record',
   'proof.checkLabel': 'Check that this decision is in the record: {what}',
   'proof.checking': 'Checking the record…',

@@ -1,5 +1,6 @@
 /** `truce migrate`: apply pending database migrations. */
-import { migrateToLatest, pendingMigrations } from '../../store/database.js';
+import { pendingMigrations } from '../../store/database.js';
+import { upgradeStore } from '../../services/record-audit.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { DATA_OPTION_HELP, DATA_OPTIONS, withServices } from './shared.js';
 
@@ -17,11 +18,11 @@ export const migrateCommand: Command = {
       io,
       async ({ store }) => {
         const pending = await pendingMigrations(store);
-        const applied = await migrateToLatest(store);
+        const { applied, rebuilt } = await upgradeStore(store);
         io.stdout(
           pending.length === 0
             ? `Database ${store.displayUrl} is up to date.\n`
-            : `Applied ${applied.length} migration(s) to ${store.displayUrl}: ${applied.join(', ')}\n`,
+            : `Applied ${applied.length} migration(s) to ${store.displayUrl}: ${applied.join(', ')}\n${rebuilt ? 'Rebuilt the projections from the record, for what the new migrations add.\n' : ''}`,
         );
         return EXIT_OK;
       },

@@ -319,6 +319,30 @@ export function incidentRoutes(app: App, services: Services): void {
               }),
             ),
             reports: Type.Array(Loose),
+            decisions: Type.Array(
+              Type.Object({
+                eventId: Type.String({
+                  description: 'the record event, for /api/v1/record/events/{eventId}',
+                }),
+                kind: Type.Union([Type.Literal('merge'), Type.Literal('split')]),
+                reason: Type.String(),
+                incidentIds: Type.Array(Type.String(), {
+                  description: 'the incidents as the decision named them',
+                }),
+                movedReportIds: Type.Array(Type.String(), {
+                  description: 'for a split, the reports taken out',
+                }),
+                by: Type.String(),
+                at: Type.String(),
+              }),
+              {
+                description:
+                  'people’s merges and splits that concerned these reports, oldest first',
+              },
+            ),
+            names: Type.Record(Type.String(), Type.String(), {
+              description: 'user names of the principal ids in decisions',
+            }),
             groupings: Type.Array(Loose),
           }),
           ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),

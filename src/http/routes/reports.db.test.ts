@@ -545,6 +545,45 @@ describeEachDialect('people merging and splitting incidents', (dialect) => {
     expect(await t.services.store.db.selectFrom('grouping_apart').selectAll().execute()).toEqual(
       [],
     );
+
+    // Both decisions are on the incident's page, with who, why and their record entries.
+    const [merged] = (await call('GET', '/api/v1/incidents')).json().incidents;
+    const page = (await call('GET', `/api/v1/incidents/${merged.id}`)).json();
+    expect(
+      page.decisions.map((d: { kind: string; reason: string }) => `${d.kind}: ${d.reason}`),
+    ).toEqual(['split: different craters', 'merge: same crater after all']);
+    expect(page.decisions[0]).toMatchObject({
+      incidentIds: [incidents[0].id],
+      movedReportIds: [b],
+    });
+    expect(page.decisions[1].incidentIds.sort()).toEqual([...ids].sort());
+    expect(Object.values(page.names)).toEqual(['analyst']);
+    for (const [decision, type] of [
+      [page.decisions[0], 'incident.split'],
+      [page.decisions[1], 'incidents.merged'],
+    ] as const) {
+      const entry = (await call('GET', `/api/v1/record/events/${decision.eventId}`)).json();
+      expect(entry).toMatchObject({ eventId: decision.eventId, type });
+    }
+    await t.services.record.signCheckpoint();
+    expect((await t.services.record.audit()).problems).toEqual([]);
+  });
+
+  it('shows a split on both incidents it leaves', async () => {
+    await call('POST', '/api/v1/reports', {
+      reports: [report('A', 37.5606), report('B', 37.5607)],
+    });
+    const [whole] = (await call('GET', '/api/v1/incidents')).json().incidents;
+    const detail = (await call('GET', `/api/v1/incidents/${whole.id}`)).json();
+    expect(detail.decisions).toEqual([]);
+    const b = detail.reports.find((r: { source: { name: string } }) => r.source.name === 'B').id;
+    await call('POST', `/api/v1/incidents/${whole.id}/split`, { reportIds: [b], reason: 'two' });
+    const parts = (await call('GET', '/api/v1/incidents')).json().incidents;
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      const shown = (await call('GET', `/api/v1/incidents/${part.id}`)).json().decisions;
+      expect(shown.map((d: { reason: string }) => d.reason)).toEqual(['two']);
+    }
   });
 
   it('names the other incident of a suggestion, so a person can confirm it by merging', async () => {

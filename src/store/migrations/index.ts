@@ -10,6 +10,7 @@ import * as incidentListIndex from './0007-incident-list-index.js';
 import * as accountability from './0008-accountability.js';
 import * as webhooks from './0009-webhooks.js';
 import * as decisionEvents from './0010-decision-events.js';
+import * as groupingDecisions from './0011-grouping-decisions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -22,4 +23,15 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-accountability': accountability,
   '0009-webhooks': webhooks,
   '0010-decision-events': decisionEvents,
+  '0011-grouping-decisions': groupingDecisions,
 };
+
+/**
+ * Migrations that add projection data the record already holds (event ids of decisions, merge
+ * and split decisions): after one of them is applied to a database with a record, the
+ * projections are rebuilt from it, so old decisions have the new data too.
+ */
+export const REBUILD_AFTER: ReadonlySet<string> = new Set([
+  '0010-decision-events',
+  '0011-grouping-decisions',
+]);

@@ -7,6 +7,7 @@
  */
 import { useCallback } from 'react';
 import type { Session } from '../api-types';
+import type { Self } from '../accountability-words';
 import { Breadcrumb } from '../components/breadcrumb';
 import { ErrorMessage } from '../components/error-message';
 import { PageTitle } from '../components/page-title';
@@ -19,6 +20,7 @@ import { t } from '../strings';
 import { useLoad } from '../use-load';
 import { AccountabilitySection, accountabilityAccess } from './accountability-section';
 import { incidentExists, mergeAndFindSurvivor } from './incident-decisions';
+import { IncidentDecisionsList } from './incident-decisions-list';
 import { IncidentGroupings } from './incident-groupings';
 import { IncidentReports } from './incident-reports';
 import { IncidentZones } from './incident-zones';
@@ -64,6 +66,7 @@ export function IncidentPage({ incidentId, canGroup, session }: IncidentPageProp
       {data !== undefined && (
         <IncidentBody
           view={data}
+          self={{ id: session.user.id, name: session.user.name, names: data.names }}
           canGroup={canGroup}
           onMerge={(otherIncidentId, reason) => merge(data, otherIncidentId, reason)}
           onSplit={split}
@@ -83,12 +86,13 @@ export function IncidentPage({ incidentId, canGroup, session }: IncidentPageProp
 
 interface IncidentBodyProps {
   readonly view: IncidentView;
+  readonly self: Self;
   readonly canGroup: boolean;
   readonly onMerge: (otherIncidentId: string, reason: string) => Promise<void>;
   readonly onSplit: (reportIds: readonly string[], reason: string) => Promise<void>;
 }
 
-function IncidentBody({ view, canGroup, onMerge, onSplit }: IncidentBodyProps) {
+function IncidentBody({ view, self, canGroup, onMerge, onSplit }: IncidentBodyProps) {
   const { incident } = view;
   return (
     <>
@@ -138,6 +142,7 @@ function IncidentBody({ view, canGroup, onMerge, onSplit }: IncidentBodyProps) {
         canGroup={canGroup}
         onMerge={onMerge}
       />
+      <IncidentDecisionsList id="incident-decisions" decisions={view.decisions} self={self} />
     </>
   );
 }

@@ -1,0 +1,43 @@
+import { Migrator } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { activateGuarantee, importGuarantee } from '../../test/support/accountability.js';
+import { describeEachDialect } from '../../test/support/dialects.js';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { MIGRATIONS } from '../store/migrations/index.js';
+import { upgradeStore } from './record-audit.js';
+
+describeEachDialect('upgrading a database whose record holds decisions', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+  });
+  afterEach(() => t.close());
+
+  it('rebuilds the projections after a migration that adds what the record holds', async () => {
+    await importGuarantee(t);
+    const incidentId = await activateGuarantee(t);
+    const { store } = t.services;
+    // Back to the schema before decisions named their record events and merges were kept.
+    const migrator = new Migrator({
+      db: store.db,
+      provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) },
+      ...(store.schema === undefined ? {} : { migrationTableSchema: store.schema }),
+    });
+    const { error } = await migrator.migrateTo('0009-webhooks');
+    expect(error).toBeUndefined();
+
+    const upgraded = await upgradeStore(store);
+    expect(upgraded).toEqual({
+      applied: ['0010-decision-events', '0011-grouping-decisions'],
+      rebuilt: true,
+    });
+    // The finding made before the upgrade now names its record event.
+    const view = await t.services.accountability.incidentAccountability(incidentId);
+    expect(view.findings[0]?.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(view.attributions[0]?.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    await t.services.record.signCheckpoint();
+    expect((await t.services.record.audit()).problems).toEqual([]);
+    // Nothing pending: a second upgrade applies and rebuilds nothing.
+    expect(await upgradeStore(store)).toEqual({ applied: [], rebuilt: false });
+  });
+});
