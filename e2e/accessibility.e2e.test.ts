@@ -2,7 +2,8 @@
  * Every screen a person works in, checked by axe-core for the WCAG 2.1 A and AA rules a machine
  * can decide (serious and critical violations fail), as each role sees it: the analyst's
  * operations screen, incident list and workbench, import, agreements and record; the
- * guarantor's board and activation page. Also: no console errors on the way.
+ * guarantor's board and activation page. Also: no console errors on the way, and no sideways
+ * scrolling on a tablet held upright (768 px).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,30 @@ describe('accessibility of every screen', () => {
         found.push(...(await check(page, path)));
       }
       expect(found).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'fits a tablet held upright: no sideways scrolling on the screens people work in',
+    async () => {
+      const { page, problems } = await signedIn('analyst');
+      await page.setViewportSize({ width: 768, height: 1024 });
+      const overflow: Record<string, number> = {};
+      for (const path of ['/operations', '/board', '/incidents', '/activations', '/agreements']) {
+        await open(page, path);
+        overflow[path] = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
+      }
+      expect(overflow).toEqual({
+        '/operations': 0,
+        '/board': 0,
+        '/incidents': 0,
+        '/activations': 0,
+        '/agreements': 0,
+      });
       expect(problems).toEqual([]);
     },
     TEST_TIMEOUT,
