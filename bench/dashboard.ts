@@ -19,9 +19,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { systemPrincipal } from '../src/core/auth/principal.js';
 import { createServices } from '../src/services.js';
-import { importReportFile } from '../src/services/import-service.js';
 import { launchChromium } from '../test/support/chromium.js';
-import { writeCsv } from './generated-reports.js';
+import { importGenerated, writeCsv } from './generated-reports.js';
 import { percentile } from './percentile.js';
 import { startBenchServer, type BenchServer } from './server-process.js';
 
@@ -45,24 +44,7 @@ async function prepareDatabase(dir: string, incidents: number, withDemoReports: 
     const csv = join(dir, 'generated.csv');
     const reports = Math.ceil(incidents * REPORTS_PER_INCIDENT);
     writeCsv(csv, reports);
-    await importReportFile(
-      services.reports,
-      {
-        path: csv,
-        format: 'csv',
-        source: 'bench generator',
-        map: {
-          id: 'sourceRecordId',
-          date: 'observedFrom',
-          lat: 'lat',
-          lon: 'lon',
-          precision: 'precision',
-          type: 'type',
-          text: 'text',
-        },
-      },
-      systemPrincipal('bench'),
-    );
+    await importGenerated(services.reports, csv, systemPrincipal('bench'));
     rmSync(csv);
   }
   await services.close();

@@ -1,6 +1,9 @@
 // Generated reports for the benchmarks: a seeded generator, so every run measures the same
 // data, and its CSV file in the columns `truce import` maps.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Principal } from '../src/core/auth/principal.js';
+import { importReportFile } from '../src/services/import-service.js';
+import type { ReportsService } from '../src/services/reports-service.js';
 import { seeded } from '../test/support/seeded.js';
 
 const TYPES = ['shelling', 'air_strike', 'drone_strike', 'missile_strike', 'armed_clash'];
@@ -62,4 +65,26 @@ export function writeCsv(path: string, count: number): void {
   }
   writeSync(fd, buffer);
   closeSync(fd);
+}
+
+/** Imports a file writeCsv wrote, through `truce import`'s code path, its columns mapped. */
+export function importGenerated(reports: ReportsService, path: string, by: Principal) {
+  return importReportFile(
+    reports,
+    {
+      path,
+      format: 'csv',
+      source: 'bench generator',
+      map: {
+        id: 'sourceRecordId',
+        date: 'observedFrom',
+        lat: 'lat',
+        lon: 'lon',
+        precision: 'precision',
+        type: 'type',
+        text: 'text',
+      },
+    },
+    by,
+  );
 }

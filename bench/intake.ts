@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemPrincipal } from '../src/core/auth/principal.js';
 import { createServices } from '../src/services.js';
-import { importReportFile } from '../src/services/import-service.js';
 import { startBenchServer } from './server-process.js';
-import { generate, writeCsv } from './generated-reports.js';
+import { importReportFile } from '../src/services/import-service.js';
+import { generate, importGenerated, writeCsv } from './generated-reports.js';
 import { seeded } from '../test/support/seeded.js';
 import { percentile } from './percentile.js';
 
@@ -56,24 +56,7 @@ async function main(): Promise<void> {
     const services = await createServices(dbUrl);
     const by = systemPrincipal('bench');
     const start = performance.now();
-    const generated = await importReportFile(
-      services.reports,
-      {
-        path: csv,
-        format: 'csv',
-        source: 'bench generator',
-        map: {
-          id: 'sourceRecordId',
-          date: 'observedFrom',
-          lat: 'lat',
-          lon: 'lon',
-          precision: 'precision',
-          type: 'type',
-          text: 'text',
-        },
-      },
-      by,
-    );
+    const generated = await importGenerated(services.reports, csv, by);
     const generatedSeconds = (performance.now() - start) / 1000;
     let ucdpRows = 0;
     const ucdpFiles = [

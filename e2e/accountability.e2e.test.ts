@@ -8,31 +8,13 @@
  * action and sees it met; a viewer sees all of it without a single form. Fails on any console
  * error or uncaught page error, except the one refusal the test provokes.
  */
-import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { t } from '../web/src/strings.js';
 import { screenshot, useServerAndBrowser, type Tab } from './support/browser.js';
+import { buildShelling, GUARANTEE, openIncident, signIn, submitStep } from './support/workbench.js';
 
 const TEST_TIMEOUT = 120_000;
-
-const GUARANTEE = parse(
-  readFileSync(new URL('../test/fixtures/agreements/guarantee.yaml', import.meta.url), 'utf8'),
-) as unknown;
-
-/** A shelling a monitor heard inside the fixture's security zone, early in January 2026. */
-function buildShelling(text: string) {
-  return {
-    observedFrom: '2026-01-05T10:00:00Z',
-    observedTo: '2026-01-05T10:20:00Z',
-    location: { lon: 37.5606, lat: 48.7232, precision: 'vicinity' },
-    mode: 'heard',
-    type: 'shelling',
-    source: { kind: 'monitor', name: 'Patrol 4' },
-    text,
-  };
-}
 
 /** Imports the test guarantee and reports one shelling; answers the new incident's id. */
 async function prepareIncident(request: APIRequestContext, baseUrl: string): Promise<string> {
@@ -60,37 +42,13 @@ function unexpected(tab: Tab, incidentId: string): string[] {
 describe('accountability: the ladder, attribution, findings, activations and responses', () => {
   const { baseUrl, openTab } = useServerAndBrowser();
 
-  async function signIn(page: Page, role: string): Promise<void> {
-    await page.goto(`${baseUrl()}/`);
-    await page.getByLabel(t('login.username'), { exact: true }).fill(role);
-    await page.getByLabel(t('login.password'), { exact: true }).fill(`demo-${role}-pass`);
-    await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-    await page.getByRole('navigation', { name: t('nav.label') }).waitFor();
-  }
-
-  async function openIncident(page: Page, incidentId: string): Promise<Locator> {
-    await page.goto(`${baseUrl()}/incidents/${encodeURIComponent(incidentId)}`);
-    const section = page.getByRole('region', { name: t('accountability.title') });
-    await section.getByRole('heading', { level: 3, name: t('ladder.title') }).waitFor();
-    return section;
-  }
-
-  /** Takes a ladder step through the form and waits for the section to show it. */
-  async function takeStep(section: Locator, status: string, method?: string): Promise<void> {
-    const form = section.getByRole('group', { name: t('ladder.formTitle') });
-    await form.getByLabel(t('ladder.next'), { exact: true }).selectOption(status);
-    if (method !== undefined)
-      await form.getByLabel(t('ladder.method'), { exact: true }).fill(method);
-    await form.getByRole('button', { name: t('ladder.submit') }).click();
-  }
-
   it(
     'takes an incident from reported to an activation its guarantor meets',
     async () => {
       const analyst = await openTab();
-      await signIn(analyst.page, 'analyst');
+      await signIn(analyst.page, baseUrl(), 'analyst');
       const incidentId = await prepareIncident(analyst.page.request, baseUrl());
-      const section = await openIncident(analyst.page, incidentId);
+      const section = await openIncident(analyst.page, baseUrl(), incidentId);
       const facts = section.locator('dl.facts').first();
       expect(await facts.textContent()).toContain(t('verification.reported'));
       await section.getByText(t('ladder.noSteps')).waitFor();
@@ -117,14 +75,14 @@ describe('accountability: the ladder, attribution, findings, activations and res
       ]);
       await form.getByLabel(t('ladder.next'), { exact: true }).selectOption('unverifiable');
       await form.getByLabel(t('ladder.obstruction'), { exact: true }).waitFor();
-      await takeStep(section, 'under_investigation');
+      await submitStep(section, 'under_investigation');
       await form
         .getByText(t('ladder.done', { status: t('verification.under_investigation') }))
         .waitFor();
       await form.getByLabel(t('ladder.next'), { exact: true }).selectOption('corroborated');
       await form.getByRole('button', { name: t('ladder.submit') }).click();
       await form.getByText(t('ladder.methodMissing')).waitFor();
-      await takeStep(section, 'corroborated', 'two patrols heard it');
+      await submitStep(section, 'corroborated', 'two patrols heard it');
       await form.getByText(t('ladder.done', { status: t('verification.corroborated') })).waitFor();
       const history = section.getByRole('table', { name: t('ladder.history') });
       expect(await history.locator('tbody tr').count()).toBe(2);
@@ -132,7 +90,7 @@ describe('accountability: the ladder, attribution, findings, activations and res
       expect(await history.textContent()).toContain(t('who.you', { name: 'analyst' }));
 
       // Verifying is the verifier's: the refusal is shown with its reason and field path.
-      await takeStep(section, 'verified', 'looked at photos');
+      await submitStep(section, 'verified', 'looked at photos');
       const refusal = form.getByRole('alert');
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain('only a verifier');
@@ -141,9 +99,9 @@ describe('accountability: the ladder, attribution, findings, activations and res
 
       // The verifier verifies.
       const verifier = await openTab();
-      await signIn(verifier.page, 'verifier');
-      const verifierSection = await openIncident(verifier.page, incidentId);
-      await takeStep(verifierSection, 'verified', 'crater analysis on site');
+      await signIn(verifier.page, baseUrl(), 'verifier');
+      const verifierSection = await openIncident(verifier.page, baseUrl(), incidentId);
+      await submitStep(verifierSection, 'verified', 'crater analysis on site');
       await verifierSection
         .getByText(t('ladder.done', { status: t('verification.verified') }))
         .waitFor();
@@ -245,7 +203,7 @@ describe('accountability: the ladder, attribution, findings, activations and res
 
       // The guarantor sees the activation in its list, with the summary and the feed.
       const guarantor = await openTab();
-      await signIn(guarantor.page, 'guarantor');
+      await signIn(guarantor.page, baseUrl(), 'guarantor');
       const nav = guarantor.page.getByRole('navigation', { name: t('nav.label') });
       await nav.getByRole('link', { name: t('nav.activations'), exact: true }).click();
       await guarantor.page
@@ -304,8 +262,8 @@ describe('accountability: the ladder, attribution, findings, activations and res
 
       // A viewer sees the same incident and activation without any form or button.
       const viewer = await openTab();
-      await signIn(viewer.page, 'viewer');
-      const viewerSection = await openIncident(viewer.page, incidentId);
+      await signIn(viewer.page, baseUrl(), 'viewer');
+      const viewerSection = await openIncident(viewer.page, baseUrl(), incidentId);
       await viewerSection.getByText(t('triggerResult.triggered'), { exact: true }).waitFor();
       expect(await viewerSection.locator('form').count()).toBe(0);
       // Only the record checks, which anyone may run: 3 steps, 1 attribution, 1 finding.

@@ -8,31 +8,13 @@
  * second tab, and the board shows the activation met, again without a reload. Fails on any
  * console error or uncaught page error in any tab.
  */
-import { readFileSync } from 'node:fs';
-import { request, type Locator, type Page } from 'playwright-core';
+import { request, type Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { t } from '../web/src/strings.js';
 import { screenshot, useServerAndBrowser } from './support/browser.js';
+import { buildShelling, GUARANTEE, openIncident, signIn, submitStep } from './support/workbench.js';
 
 const TEST_TIMEOUT = 150_000;
-
-const GUARANTEE = parse(
-  readFileSync(new URL('../test/fixtures/agreements/guarantee.yaml', import.meta.url), 'utf8'),
-) as unknown;
-
-/** A shelling a monitor heard inside the fixture's security zone, early in January 2026. */
-function buildShelling(text: string) {
-  return {
-    observedFrom: '2026-01-05T10:00:00Z',
-    observedTo: '2026-01-05T10:20:00Z',
-    location: { lon: 37.5606, lat: 48.7232, precision: 'vicinity' },
-    mode: 'heard',
-    type: 'shelling',
-    source: { kind: 'monitor', name: 'Patrol 4' },
-    text,
-  };
-}
 
 /** The commitment the fixture's GBR guarantee activates, as the board names it. */
 const COMMITMENT = t('activations.commitment', {
@@ -42,14 +24,6 @@ const COMMITMENT = t('activations.commitment', {
 
 describe('the guarantee board: activations appear and are met live', () => {
   const { baseUrl, openTab } = useServerAndBrowser();
-
-  async function signIn(page: Page, role: string): Promise<void> {
-    await page.goto(`${baseUrl()}/`);
-    await page.getByLabel(t('login.username'), { exact: true }).fill(role);
-    await page.getByLabel(t('login.password'), { exact: true }).fill(`demo-${role}-pass`);
-    await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
-    await page.getByRole('navigation', { name: t('nav.label') }).waitFor();
-  }
 
   /** The monitor reports the shelling through the API; answers the new incident's id. */
   async function reportAsMonitor(): Promise<string> {
@@ -70,13 +44,6 @@ describe('the guarantee board: activations appear and are met live', () => {
     }
   }
 
-  async function openIncident(page: Page, incidentId: string): Promise<Locator> {
-    await page.goto(`${baseUrl()}/incidents/${encodeURIComponent(incidentId)}`);
-    const section = page.getByRole('region', { name: t('accountability.title') });
-    await section.getByRole('heading', { level: 3, name: t('ladder.title') }).waitFor();
-    return section;
-  }
-
   /** Takes a ladder step through the form; `done` is the status in words it then shows. */
   async function takeStep(
     section: Locator,
@@ -84,10 +51,8 @@ describe('the guarantee board: activations appear and are met live', () => {
     method: string,
     done: string,
   ): Promise<void> {
+    await submitStep(section, status, method);
     const form = section.getByRole('group', { name: t('ladder.formTitle') });
-    await form.getByLabel(t('ladder.next'), { exact: true }).selectOption(status);
-    await form.getByLabel(t('ladder.method'), { exact: true }).fill(method);
-    await form.getByRole('button', { name: t('ladder.submit') }).click();
     await form.getByText(t('ladder.done', { status: done })).waitFor();
   }
 
@@ -96,7 +61,7 @@ describe('the guarantee board: activations appear and are met live', () => {
     async () => {
       // Session A: the guarantor opens the board before anything happens.
       const board = await openTab();
-      await signIn(board.page, 'guarantor');
+      await signIn(board.page, baseUrl(), 'guarantor');
       const nav = board.page.getByRole('navigation', { name: t('nav.label') });
       await nav.getByRole('link', { name: t('nav.board'), exact: true }).click();
       await board.page.getByRole('heading', { level: 1, name: t('board.title') }).waitFor();
@@ -118,7 +83,7 @@ describe('the guarantee board: activations appear and are met live', () => {
 
       // Session B: the analyst imports the guarantee; the monitor reports (through the API).
       const analyst = await openTab();
-      await signIn(analyst.page, 'analyst');
+      await signIn(analyst.page, baseUrl(), 'analyst');
       const imported = await analyst.page.request.post(`${baseUrl()}/api/v1/documents`, {
         data: GUARANTEE,
       });
@@ -126,7 +91,7 @@ describe('the guarantee board: activations appear and are met live', () => {
       const incidentId = await reportAsMonitor();
 
       // The analyst corroborates it on the incident page.
-      const section = await openIncident(analyst.page, incidentId);
+      const section = await openIncident(analyst.page, baseUrl(), incidentId);
       await takeStep(
         section,
         'corroborated',
@@ -136,8 +101,8 @@ describe('the guarantee board: activations appear and are met live', () => {
 
       // A second user, the verifier, verifies it in its own browser session.
       const verifier = await openTab();
-      await signIn(verifier.page, 'verifier');
-      const verifierSection = await openIncident(verifier.page, incidentId);
+      await signIn(verifier.page, baseUrl(), 'verifier');
+      const verifierSection = await openIncident(verifier.page, baseUrl(), incidentId);
       await takeStep(
         verifierSection,
         'verified',
@@ -204,7 +169,7 @@ describe('the guarantee board: activations appear and are met live', () => {
       // The guarantor responds on the activation's page, in a second tab of its own.
       const activationPath = await row.getByRole('link', { name: COMMITMENT }).getAttribute('href');
       const responder = await openTab();
-      await signIn(responder.page, 'guarantor');
+      await signIn(responder.page, baseUrl(), 'guarantor');
       await responder.page.goto(`${baseUrl()}${activationPath}`);
       const responseForm = responder.page.getByRole('group', { name: t('responses.formTitle') });
       await responseForm.getByLabel(t('responses.type'), { exact: true }).selectOption('action');
