@@ -27,7 +27,9 @@ export default defineConfig({
     compression({
       algorithms: ['brotliCompress', 'gzip'],
       include: /\.(js|mjs|css|html|json|svg)$/,
-      threshold: 1024,
+      // Every file, however small: with preCompressed, @fastify/static serves `/` to a client
+      // that accepts brotli from index.html.br, and answers 404 when there is none.
+      threshold: 0,
     }),
   ],
   oxc: {

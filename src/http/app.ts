@@ -160,8 +160,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await publicScope.register(fastifyStatic, {
         root: webRoot,
         wildcard: false,
-        index: 'index.html',
-        // The build writes .br and .gz copies beside each asset (web/vite.config.ts).
+        // An array: with preCompressed, @fastify/static looks for the index only in a list.
+        index: ['index.html'],
+        // The build writes .br and .gz copies beside each file (web/vite.config.ts).
         preCompressed: true,
       });
     }

@@ -11,7 +11,9 @@ describe('serving the web app', () => {
   let app: App;
   const webRoot = mkdtempSync(join(tmpdir(), 'truce-web-'));
   beforeAll(async () => {
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Truce test shell</title>');
+    const shell = '<!doctype html><title>Truce test shell</title>';
+    writeFileSync(join(webRoot, 'index.html'), shell);
+    writeFileSync(join(webRoot, 'index.html.br'), brotliCompressSync(shell));
     writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
     const big = `console.log(${JSON.stringify('x'.repeat(5000))})`;
     writeFileSync(join(webRoot, 'big.js'), big);
@@ -47,6 +49,15 @@ describe('serving the web app', () => {
       headers: { 'accept-encoding': 'gzip' },
     });
     expect(gz.headers['content-encoding']).toBe('gzip');
+    // The app itself at `/`, to a client that accepts brotli without asking for HTML.
+    const root = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(root.rawPayload).toString()).toContain('Truce test shell');
     const plain = await app.inject({ method: 'GET', url: '/big.js' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.length).toBeGreaterThan(5000);
