@@ -5,7 +5,7 @@
  * reloads the address and gets the same view, zooms in to the precision circles, and opens an
  * incident from the list. Fails on any console error or uncaught page error.
  */
-import type { Page } from 'playwright-core';
+import { request, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../web/src/strings.js';
 import { accessibilityProblems } from './support/accessibility.js';
@@ -169,6 +169,47 @@ describe('operations screen', () => {
         })
         .waitFor();
 
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+  it(
+    'draws new reports on the map and the timeline as they arrive, and the list on Refresh',
+    async () => {
+      const { page, problems } = await openTab();
+      await signIn(page, 'analyst', 'demo-analyst-pass');
+      await page.goto(`${baseUrl()}/operations`);
+      await waitForView(page, '');
+      const before = await rendered(page);
+      const NOW = '2026-11-20T10:00:00.000Z'; // newer than every demo incident: the list's top row
+      expect((await rows(page))[0]?.from).not.toBe(NOW);
+      await page.evaluate('window.__stillTheSamePage = true');
+
+      // A monitor reports from elsewhere, through the API.
+      const monitor = await request.newContext({ baseURL: baseUrl() });
+      await monitor.post('/api/v1/session', {
+        data: { username: 'monitor', password: 'demo-monitor-pass' },
+      });
+      const posted = await monitor.post('/api/v1/reports', {
+        data: {
+          ...EXTRA_REPORTS[0],
+          observedFrom: NOW,
+          observedTo: NOW,
+          location: { lon: 37.9, lat: 48.1, precision: 'exact' },
+          text: 'Operations live report',
+        },
+      });
+      expect(posted.status()).toBe(201);
+      await monitor.dispose();
+
+      // The map counts it without a reload; the notice says what came.
+      await expect.poll(() => rendered(page), { timeout: 15_000 }).toBe(before + 1);
+      await page.getByRole('status').getByText(t('live.reportOne'), { exact: false }).waitFor();
+      expect(await page.evaluate('window.__stillTheSamePage === true')).toBe(true);
+      // The list waits for the person, then shows it on top.
+      expect((await rows(page))[0]?.from).not.toBe(NOW);
+      await page.getByRole('button', { name: t('live.refresh') }).click();
+      await expect.poll(async () => (await rows(page))[0]?.from).toBe(NOW);
       expect(problems).toEqual([]);
     },
     TEST_TIMEOUT,

@@ -1139,7 +1139,7 @@ const en = {
   'nav.operations': 'Operations',
   'ops.title': 'Operations',
   'ops.intro':
-    'Incidents on the map, over time and in a list, all with the same filters. Share or bookmark the address to share the view.',
+    'Incidents on the map, over time and in a list, all with the same filters. Share or bookmark the address to share the view. New reports appear on the map and the timeline as they arrive; the list waits until you refresh it.',
   'ops.filters': 'Filters of the operations screen',
   'ops.from': 'From (UTC date)',
   'ops.to': 'To (UTC date)',

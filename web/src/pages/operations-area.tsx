@@ -34,6 +34,9 @@ import { NotFoundPage } from './not-found-page';
 const NO_ZONES: readonly ZoneFeature[] = [];
 const NO_DOCUMENTS: readonly DocumentSummary[] = [];
 
+/** How long live changes gather before the map and the timeline are drawn again. */
+const LIVE_REDRAW_MS = 2000;
+
 /** The kinds of live change that can alter what this screen shows. */
 const RELEVANT: readonly LiveChange['kind'][] = ['report', 'incident'];
 
@@ -87,8 +90,24 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
     };
   }, []);
 
+  // New and changed incidents redraw the map and the timeline by themselves, at most every
+  // LIVE_REDRAW_MS; the list waits for the person (the notice's Refresh), so rows do not move
+  // under the reader.
+  const [liveToken, setLiveToken] = useState(0);
+  const redraw = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (redraw.current !== null) clearTimeout(redraw.current);
+    },
+    [],
+  );
   useLiveChanges((change) => {
-    if (RELEVANT.includes(change.kind)) setChanges((before) => [...before, change]);
+    if (!RELEVANT.includes(change.kind)) return;
+    setChanges((before) => [...before, change]);
+    redraw.current ??= setTimeout(() => {
+      redraw.current = null;
+      setLiveToken((n) => n + 1);
+    }, LIVE_REDRAW_MS);
   });
 
   const apply = (next: OpsFilters) =>
@@ -121,7 +140,7 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
             zones={zones}
             initialPosition={initialPosition}
             tiles={mapTiles}
-            refreshToken={refreshToken}
+            refreshToken={refreshToken + liveToken}
             onMove={handleMove}
           />
           <OperationsTimeline
@@ -129,7 +148,7 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
             filterKey={key}
             untimedKey={untimedKey}
             markers={markers}
-            refreshToken={refreshToken}
+            refreshToken={refreshToken + liveToken}
             onRange={(from, to) => apply({ ...filters, from: from ?? '', to: to ?? '' })}
           />
           <OperationsLegend />
