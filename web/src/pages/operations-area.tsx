@@ -143,6 +143,10 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
             refreshToken={refreshToken + liveToken}
             onMove={handleMove}
           />
+          <OperationsLegend />
+        </div>
+        {/* Beside the map, so that map and timeline share the first screen at 1280x800. */}
+        <div className="ops-side-column">
           <OperationsTimeline
             filters={filters}
             filterKey={key}
@@ -151,9 +155,8 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
             refreshToken={refreshToken + liveToken}
             onRange={(from, to) => apply({ ...filters, from: from ?? '', to: to ?? '' })}
           />
-          <OperationsLegend />
+          <OperationsList filters={filters} filterKey={key} refreshToken={refreshToken} />
         </div>
-        <OperationsList filters={filters} filterKey={key} refreshToken={refreshToken} />
       </div>
     </div>
   );
