@@ -162,8 +162,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         wildcard: false,
         // An array: with preCompressed, @fastify/static looks for the index only in a list.
         index: ['index.html'],
-        // The build writes .br and .gz copies beside each file (web/vite.config.ts).
+        // The build writes .br and .gz copies beside each file (web/vite.config.ts); caches
+        // must keep the encodings apart.
         preCompressed: true,
+        setHeaders: (response) => response.setHeader('vary', 'accept-encoding'),
       });
     }
   });

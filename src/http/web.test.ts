@@ -41,6 +41,7 @@ describe('serving the web app', () => {
       headers: { 'accept-encoding': 'gzip, deflate, br' },
     });
     expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toContain('accept-encoding');
     expect(br.rawPayload.length).toBeLessThan(200);
     expect(brotliDecompressSync(br.rawPayload).toString()).toContain('xxxxx');
     const gz = await app.inject({

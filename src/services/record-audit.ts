@@ -13,7 +13,7 @@ import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import { combineRange, rootPlan, subtreeLevelsFlat, type NodeRef } from '../core/record/tree.js';
 import type { RecordedEvent } from '../core/events.js';
 import { migrateToLatest, openStore, type Store } from '../store/database.js';
-import { REBUILD_AFTER } from '../store/migrations/index.js';
+import { REBUILD_MARK } from '../store/migrations/rebuild-mark.js';
 import {
   PROJECTIONS,
   readProjection,
@@ -143,17 +143,23 @@ async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Prom
 }
 
 /**
- * Applies the pending migrations; when one of them adds projection data the record already
- * holds (REBUILD_AFTER) and there is a record, rebuilds the projections from it, so decisions
- * made before the upgrade get the new data too. Answers what it applied and whether it rebuilt.
+ * Applies the pending migrations, then, when one of them left the rebuild mark (it adds
+ * projection data the record already holds) and there is a record, rebuilds the projections
+ * from it, so decisions made before the upgrade get the new data too. The mark goes only after
+ * the rebuild: an upgrade interrupted during it is finished at the next start.
  */
 export async function upgradeStore(store: Store): Promise<{ applied: string[]; rebuilt: boolean }> {
   const applied = await migrateToLatest(store);
-  if (!applied.some((name) => REBUILD_AFTER.has(name)) || (await recordSize(store.db)) === 0) {
-    return { applied, rebuilt: false };
-  }
-  await rebuildProjections(store);
-  return { applied, rebuilt: true };
+  const mark = await store.db
+    .selectFrom('projection_marks')
+    .select('token')
+    .where('name', '=', REBUILD_MARK)
+    .executeTakeFirst();
+  if (mark === undefined) return { applied, rebuilt: false };
+  const rebuilt = (await recordSize(store.db)) > 0;
+  if (rebuilt) await rebuildProjections(store);
+  await store.db.deleteFrom('projection_marks').where('name', '=', REBUILD_MARK).execute();
+  return { applied, rebuilt };
 }
 
 /**

@@ -4,6 +4,7 @@ import { activateGuarantee, importGuarantee } from '../../test/support/accountab
 import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
+import { REBUILD_MARK } from '../store/migrations/rebuild-mark.js';
 import { upgradeStore } from './record-audit.js';
 
 describeEachDialect('upgrading a database whose record holds decisions', (dialect) => {
@@ -39,5 +40,23 @@ describeEachDialect('upgrading a database whose record holds decisions', (dialec
     expect((await t.services.record.audit()).problems).toEqual([]);
     // Nothing pending: a second upgrade applies and rebuilds nothing.
     expect(await upgradeStore(store)).toEqual({ applied: [], rebuilt: false });
+  });
+
+  it('finishes an upgrade whose rebuild was interrupted, at the next start', async () => {
+    await importGuarantee(t);
+    const incidentId = await activateGuarantee(t);
+    const { store } = t.services;
+    // As if the process died after migration 0010 committed and before its rebuild did.
+    await store.db.updateTable('findings').set({ event_id: null }).execute();
+    await store.db
+      .insertInto('projection_marks')
+      .values({ name: REBUILD_MARK, token: '0010-decision-events' })
+      .execute();
+
+    expect(await upgradeStore(store)).toEqual({ applied: [], rebuilt: true });
+    const view = await t.services.accountability.incidentAccountability(incidentId);
+    expect(view.findings[0]?.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    const marks = await store.db.selectFrom('projection_marks').select('name').execute();
+    expect(marks.map((m) => m.name)).not.toContain(REBUILD_MARK);
   });
 });

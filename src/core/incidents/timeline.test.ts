@@ -36,6 +36,23 @@ describe('the incident timeline', () => {
     expect(binWidthFor(0, 10 * DAY, 11)).toBe(DAY);
   });
 
+  it('holds times on both sides of 1970 in one bin when one is asked for', () => {
+    // Epoch-aligned bins always split there; a single unaligned bin takes them all.
+    for (const times of [
+      [at('1969-12-31T00:00:00Z'), at('1970-01-02T00:00:00Z')],
+      [at('0001-01-01T00:00:00Z'), at('9999-12-31T00:00:00Z')],
+    ]) {
+      const timeline = histogram(times, 1);
+      expect(timeline.bins).toEqual([{ start: times[0], count: 2 }]);
+      expect(timeline.to).toBeGreaterThan(times[1] as number);
+    }
+    expect(binWidthFor(-DAY, DAY, 1)).toBe(Infinity);
+    // Two bins are enough for an aligned width.
+    expect(
+      histogram([at('1969-12-31T00:00:00Z'), at('1970-01-02T00:00:00Z')], 2).bins,
+    ).toHaveLength(2);
+  });
+
   it('answers no times with an empty timeline', () => {
     expect(histogram([], 10)).toEqual({ from: null, to: null, binMs: DAY, bins: [] });
   });

@@ -45,14 +45,18 @@ export interface Timeline {
 
 /**
  * The narrowest round bin width at which the span from `first` to `last` (ms, first <= last)
- * needs at most `maxBins` bins. Requires maxBins >= 1.
+ * needs at most `maxBins` bins; Infinity when no aligned width fits (one bin across the epoch).
+ * Requires maxBins >= 1.
  */
 export function binWidthFor(first: number, last: number, maxBins: number): number {
   const binsAt = (width: number) => Math.floor(last / width) - Math.floor(first / width) + 1;
   for (const width of BIN_WIDTHS_MS) if (binsAt(width) <= maxBins) return width;
-  let years = 2;
-  while (binsAt(years * YEAR) > maxBins) years *= 2;
-  return years * YEAR;
+  // Bins are aligned to the epoch, so times on both sides of it always take two bins at
+  // least: past a million years, give up aligning (Infinity: one bin over them all).
+  for (let years = 2; years <= 1_048_576; years *= 2) {
+    if (binsAt(years * YEAR) <= maxBins) return years * YEAR;
+  }
+  return Infinity;
 }
 
 /**
@@ -68,8 +72,10 @@ export function histogram(times: ArrayLike<number>, maxBins: number): Timeline {
     if (time > last) last = time;
   }
   if (first === Infinity) return { from: null, to: null, binMs: DAY, bins: [] };
-  const binMs = binWidthFor(first, last, maxBins);
-  const from = Math.floor(first / binMs) * binMs;
+  const aligned = binWidthFor(first, last, maxBins);
+  // Unaligned, one bin holds them all (only when one bin is asked for across the epoch).
+  const binMs = Number.isFinite(aligned) ? aligned : last - first + 1;
+  const from = Number.isFinite(aligned) ? Math.floor(first / binMs) * binMs : first;
   const counts = new Array<number>(Math.floor((last - from) / binMs) + 1).fill(0);
   for (let i = 0; i < times.length; i += 1) {
     const bin = Math.floor(((times[i] as number) - from) / binMs);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { buildApp } from '../app.js';
+import { importGuarantee } from '../../../test/support/accountability.js';
 
 /** A report near Debaltseve in February 2015 as one source saw it; fields overridable. */
 function buildReport(overrides: Record<string, unknown> = {}) {
@@ -179,6 +180,45 @@ describeEachDialect('filtering the operations screen by a zone of a document', (
     expect(
       everything.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0),
     ).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    await importGuarantee(t);
+  });
+  afterEach(() => t.close());
+
+  it('keeps an incident outside the zone’s box whose precision circle crosses its edge', async () => {
+    const cookie = await t.login('monitor', 'demo-monitor-pass');
+    // The security zone is the box 37.0-38.5 E, 48.0-49.0 N. At 48.5 N a tenth of a degree of
+    // longitude is 7.4 km: within a district's 10 km of the east edge; three tenths are not.
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { cookie },
+      payload: {
+        reports: [
+          buildReport({ location: { lon: 38.6, lat: 48.5, precision: 'district' } }),
+          buildReport({ location: { lon: 38.8, lat: 48.5, precision: 'district' } }),
+        ],
+      },
+    });
+    const zone = 'zone=test-guarantee/security-zone';
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const listed = (await get(`/api/v1/incidents?${zone}`)).json().incidents;
+    expect(listed.map((i: { location: { lon: number } }) => i.location.lon)).toEqual([38.6]);
+    const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
+    expect(
+      clusters.features.reduce(
+        (sum: number, f: { properties: { count: number } }) => sum + f.properties.count,
+        0,
+      ),
+    ).toBe(1);
+    const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
+    expect(timeline.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(1);
   });
 });
 

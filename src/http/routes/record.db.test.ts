@@ -119,6 +119,7 @@ describeEachDialect('the record over HTTP', (dialect) => {
     const unknown = await get('/api/v1/record/events/nope');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toBe('no event "nope" in the record');
+    expect(unknown.json().error.details[0].path).toBe('params/eventId');
     expect((await get('/api/v1/record/proof/inclusion?event=nope')).statusCode).toBe(404);
     expect((await get('/api/v1/record/entries/99999')).statusCode).toBe(404);
   });

@@ -131,7 +131,13 @@ export function recordRoutes(app: App, services: Services): void {
       },
     },
     async (request) => {
-      const index = await services.record.indexOfEvent(request.params.eventId);
+      const { eventId } = request.params;
+      const index = await services.record.indexOfEvent(eventId).catch((error: unknown) => {
+        if (!(error instanceof DomainError) || error.code !== 'NOT_FOUND') throw error;
+        throw new DomainError('NOT_FOUND', error.message, [
+          { path: 'params/eventId', message: 'not in the record' },
+        ]);
+      });
       const [entry] = await services.record.entries(index, 1);
       if (entry === undefined) {
         throw new DomainError('NOT_FOUND', `no entry ${index} in the record`, [

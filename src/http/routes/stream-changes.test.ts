@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody, RecordedEvent } from '../../core/events.js';
 import type { StoredReport } from '../../core/reports/report.js';
-import { MAX_CHANGE_IDS, summariseChanges } from './stream-changes.js';
+import { MAX_CHANGE_IDS, mergeNotices, summariseChanges } from './stream-changes.js';
 
 /** A record entry at `index` holding `body`. */
 function buildEntry(index: number, body: EventBody): { index: number; event: RecordedEvent } {
@@ -107,5 +107,20 @@ describe('summariseChanges', () => {
     expect(
       summariseChanges([buildEntry(0, { type: 'user.enabled', payload: { userId: 'u' } })]),
     ).toEqual([]);
+  });
+
+  it('merges the summaries of consecutive pages into one notice per kind', () => {
+    const first = summariseChanges([
+      buildEntry(0, buildReportsReceived(40, 'a')),
+      buildEntry(1, step('i1')),
+    ]);
+    const second = summariseChanges([buildEntry(2, buildReportsReceived(30, 'b'))]);
+    const merged = mergeNotices(first, second);
+    expect(merged.map((n) => [n.kind, n.count, n.ids.length, n.index])).toEqual([
+      ['report', 70, MAX_CHANGE_IDS, 2],
+      ['incident', 1, 1, 1],
+    ]);
+    expect(merged[0]?.ids.slice(0, 2)).toEqual(['a0', 'a1']);
+    expect(mergeNotices([], second)).toEqual(second);
   });
 });

@@ -57,6 +57,32 @@ export function summariseChanges(
   }));
 }
 
+/**
+ * Two summaries of consecutive entries as one: per kind, the counts added (an id changed in
+ * both counts twice), the first ids kept, the later index.
+ */
+export function mergeNotices(
+  earlier: readonly ChangeNotice[],
+  later: readonly ChangeNotice[],
+): ChangeNotice[] {
+  const merged = new Map(earlier.map((notice) => [notice.kind, notice]));
+  for (const notice of later) {
+    const before = merged.get(notice.kind);
+    merged.set(
+      notice.kind,
+      before === undefined
+        ? notice
+        : {
+            kind: notice.kind,
+            count: before.count + notice.count,
+            ids: [...new Set([...before.ids, ...notice.ids])].slice(0, MAX_CHANGE_IDS),
+            index: notice.index,
+          },
+    );
+  }
+  return [...merged.values()];
+}
+
 /** The kind and ids an event changes, or undefined when dashboards need not hear of it. */
 function touchedBy(event: RecordedEvent): { kind: ChangeKind; ids: string[] } | undefined {
   switch (event.type) {
@@ -107,6 +133,8 @@ export function createChangeWatcher(
   let unsubscribe: (() => void) | undefined;
   let busy = false;
   let again = false;
+  /** Bumped by stop(): a read begun before it must not move the position after it. */
+  let generation = 0;
 
   async function tick(): Promise<void> {
     if (busy) {
@@ -126,15 +154,47 @@ export function createChangeWatcher(
     }
   }
 
+  /**
+   * Reads what the record gained since `seen`, page by page, and tells the listeners once,
+   * with one notice per kind for the whole burst. A `stop()` meanwhile (a new generation)
+   * drops the read, so a restarted watcher never has its position moved by an old one.
+   */
   async function readNew(): Promise<void> {
     if (seen === undefined) return;
+    const mine = generation;
+    let position = seen;
     const size = await services.record.size();
-    while (seen < size && listeners.size > 0) {
-      const entries = await services.record.entries(seen, Math.min(PAGE, size - seen));
-      if (entries.length === 0) break;
-      seen += entries.length;
-      const notices = summariseChanges(entries);
-      if (notices.length > 0) for (const listener of [...listeners]) listener(notices);
+    let notices: ChangeNotice[] = [];
+    while (position < size && listeners.size > 0) {
+      const { count, entries } = await readPage(position, Math.min(PAGE, size - position));
+      if (generation !== mine) return;
+      if (count === 0) break;
+      position += count;
+      notices = mergeNotices(notices, summariseChanges(entries));
+    }
+    if (generation !== mine) return;
+    seen = position;
+    if (notices.length > 0) for (const listener of [...listeners]) listener(notices);
+  }
+
+  /**
+   * Entries [from, from + limit). An entry that cannot be decoded is reported and skipped, so
+   * that one bad entry does not stop every dashboard's notices for good.
+   */
+  async function readPage(from: number, limit: number) {
+    try {
+      const entries = await services.record.entries(from, limit);
+      return { count: entries.length, entries };
+    } catch {
+      const entries = [];
+      for (let index = from; index < from + limit; index += 1) {
+        try {
+          entries.push(...(await services.record.entries(index, 1)));
+        } catch (error) {
+          onError(error);
+        }
+      }
+      return { count: limit, entries };
     }
   }
 
@@ -156,6 +216,7 @@ export function createChangeWatcher(
   }
 
   function stop(): void {
+    generation += 1;
     listeners.clear();
     if (timer !== undefined) clearInterval(timer);
     unsubscribe?.();

@@ -20,11 +20,14 @@ const HEARTBEAT_MS = 15_000;
 
 export function streamRoutes(app: App, services: Services): void {
   const open = new Set<() => void>();
+  /** Set when the server closes: a stream that registers after that is ended at once. */
+  let closing = false;
   const changes = createChangeWatcher(services, (error) =>
     app.log.warn({ err: error }, 'reading the record for change notices failed'),
   );
   // A graceful close would otherwise wait for every dashboard to hang up.
   app.addHook('preClose', async () => {
+    closing = true;
     for (const end of [...open]) end();
     changes.stop();
   });
@@ -116,8 +119,8 @@ export function streamRoutes(app: App, services: Services): void {
       };
       open.add(end);
       request.raw.on('close', end);
-      // The client may have gone while the change watcher started.
-      if (request.raw.socket.destroyed) end();
+      // The client may have gone, or the server begun to close, while the watcher started.
+      if (request.raw.socket.destroyed || closing) end();
       sendChanges = (notices) => {
         if (closed) return;
         for (const notice of notices)

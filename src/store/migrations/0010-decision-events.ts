@@ -5,6 +5,7 @@
  * event's.) Rows made before this migration have none until `truce rebuild` replays them.
  */
 import type { Kysely } from 'kysely';
+import { markRebuildPending } from './rebuild-mark.js';
 
 const TABLES = ['attributions', 'findings', 'activations', 'guarantor_responses'] as const;
 
@@ -12,6 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of TABLES) {
     await db.schema.alterTable(table).addColumn('event_id', 'text').execute();
   }
+  await markRebuildPending(db, '0010-decision-events');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

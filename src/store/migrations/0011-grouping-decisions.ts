@@ -5,6 +5,7 @@
  * rebuild that follows this migration on a database that has one.
  */
 import type { Kysely } from 'kysely';
+import { markRebuildPending } from './rebuild-mark.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -32,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('grouping_decision_reports')
     .column('report_id')
     .execute();
+  await markRebuildPending(db, '0011-grouping-decisions');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -25,13 +25,3 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-decision-events': decisionEvents,
   '0011-grouping-decisions': groupingDecisions,
 };
-
-/**
- * Migrations that add projection data the record already holds (event ids of decisions, merge
- * and split decisions): after one of them is applied to a database with a record, the
- * projections are rebuilt from it, so old decisions have the new data too.
- */
-export const REBUILD_AFTER: ReadonlySet<string> = new Set([
-  '0010-decision-events',
-  '0011-grouping-decisions',
-]);
