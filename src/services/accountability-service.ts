@@ -31,6 +31,7 @@ import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import {
   activationFor,
+  runningActivationsOf,
   alertsAfter,
   alertsOf,
   latestAlertPosition,
@@ -311,6 +312,14 @@ export function createAccountabilityService(
         changed.push({ activationId: existing.id, reason });
         bodies.push(statusBody(existing, 'withdrawn', existing.tier, reason));
       }
+    }
+    // A running activation whose commitment the engine no longer weighs for this incident (the
+    // commitment was removed, or its trigger no longer names the incident's type) is withdrawn.
+    for (const activation of await runningActivationsOf(tx, incidentId)) {
+      if (considered.has(`${activation.document_id}/${activation.commitment_id}`)) continue;
+      const reason = 'the commitment no longer concerns this incident';
+      changed.push({ activationId: activation.id, reason });
+      bodies.push(statusBody(activation, 'withdrawn', activation.tier, reason));
     }
     await write('system:trigger-engine', bodies, tx);
     await issueAlerts(tx, changed);

@@ -253,6 +253,17 @@ export function findActivation(db: Db, id: string): Promise<ActivationRow | unde
   return db.selectFrom('activations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** An incident's activations whose clock runs (open or overdue). */
+export function runningActivationsOf(db: Db, incidentId: string): Promise<ActivationRow[]> {
+  return db
+    .selectFrom('activations')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .where('status', 'in', ['open', 'overdue'])
+    .orderBy('id')
+    .execute();
+}
+
 /** The activation of a commitment for an incident, if there is one. */
 export function activationFor(
   db: Db,

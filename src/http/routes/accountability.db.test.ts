@@ -481,6 +481,33 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     );
   });
 
+  it('withdraws an activation whose commitment no longer concerns the incident', async () => {
+    const id = await verifiedIncident();
+    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
+      actor: 'RUS',
+      confidence: 'high',
+      basis: { text: 'radar track' },
+    });
+    await send('POST', '/api/v1/findings', 'analyst', {
+      incidentId: id,
+      documentId: 'test-guarantee',
+      provisionId: 'ceasefire',
+      severity: 'major',
+    });
+    const [opened] = (await send('GET', '/api/v1/activations', 'viewer')).json().activations;
+    expect(opened.status).toBe('open');
+    // The guarantee now answers only obstruction: a shelling is not even a candidate.
+    const other = GUARANTEE.replace('eventTypes: [kinetic_remote]', 'eventTypes: [obstruction]');
+    expect(other).not.toBe(GUARANTEE);
+    await t.services.agreements.importText({ text: other, format: 'yaml', name: 'g.yaml' }, by);
+    const withdrawn = (await send('GET', `/api/v1/activations/${opened.id}`, 'viewer')).json();
+    expect(withdrawn.status).toBe('withdrawn');
+    const [cancel] = (await send('GET', '/api/v1/alerts', 'viewer')).json().alerts;
+    expect(cancel).toMatchObject({ activationId: opened.id, msgType: 'Cancel' });
+    await t.services.record.signCheckpoint();
+    expect((await t.services.record.audit()).problems).toEqual([]);
+  });
+
   it('explains what fired or is undecided and its own agreement; other answers are counted', async () => {
     // A second agreement whose guarantee is for a joint commission to determine: indeterminate.
     const other = GUARANTEE.replace('id: test-guarantee', 'id: other-guarantee')
