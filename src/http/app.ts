@@ -165,6 +165,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         // The build writes .br and .gz copies beside each file (web/vite.config.ts); caches
         // must keep the encodings apart.
         preCompressed: true,
+        // Only the files themselves get routes; their compressed copies are sent in their place.
+        globIgnore: ['**/*.br', '**/*.gz'],
         setHeaders: (response) => response.setHeader('vary', 'accept-encoding'),
       });
     }

@@ -59,6 +59,8 @@ describe('serving the web app', () => {
     expect(root.statusCode).toBe(200);
     expect(root.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(root.rawPayload).toString()).toContain('Truce test shell');
+    // The copies are sent in place of their file, not served at their own addresses.
+    expect((await app.inject({ method: 'GET', url: '/big.js.br' })).statusCode).toBe(404);
     const plain = await app.inject({ method: 'GET', url: '/big.js' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.length).toBeGreaterThan(5000);
