@@ -4,8 +4,9 @@
 //   its own process, and Debian's headless Chromium on loopback at 1280x800:
 //   1. From navigation to /operations (a fresh browser context each time: cold cache, signed in)
 //      to a map with visible incidents (targets: <= 2 s).
-//   2. A filter change (the type filter) and a brush of the timeline (a one-month range), from
-//      the input event to the map and the list showing the new filters (target: <= 200 ms).
+//   2. A filter change (the type filter) and a brush of the timeline (a pointer drag over a
+//      tenth of it), from the change event, or the end of the drag, to the map and the list
+//      showing the new filters, timed in the page (target: <= 200 ms).
 //   3. The JavaScript the first screen loads, MapLibre and its worker included, compressed with
 //      gzip -9 (target: <= 1 MB), and as the server sent it (its prebuilt brotli copies).
 // The baseline for 1 and 2 is the same screen on the demo database (88 incidents), measured in
@@ -147,7 +148,32 @@ async function timeTypeChange(page: Page, type: string): Promise<number> {
   })`);
 }
 
-/** Alternating type filters, and one-month brushes moved along the timeline by keyboard. */
+/**
+ * Set up in the page before a drag: resolves `window.__brushTook` with the time from the end of
+ * the drag (pointerup, when the brush commits its range) to map and list showing the new
+ * filters. The drag itself is the person's time, not the screen's.
+ */
+const BRUSH_WATCH = `(window.__brushTook = new Promise((resolve, reject) => {
+  const root = document.querySelector('[data-testid="operations"]');
+  const map = document.querySelector('[data-testid="ops-map"]');
+  const list = document.querySelector('[data-testid="ops-list"]');
+  const chart = document.querySelector('[data-testid="ops-timeline"] svg.ops-histogram');
+  const before = root.getAttribute('data-filters');
+  let up;
+  chart.addEventListener('pointerup', () => { up = performance.now(); }, { capture: true, once: true });
+  const timeout = setTimeout(() => reject(new Error('the brush changed nothing')), 20000);
+  const observer = new MutationObserver(() => {
+    const key = root.getAttribute('data-filters');
+    if (up === undefined || key === before) return;
+    if (map.getAttribute('data-view') !== key || list.getAttribute('data-view') !== key) return;
+    observer.disconnect();
+    clearTimeout(timeout);
+    resolve(performance.now() - up);
+  });
+  observer.observe(root, { attributes: true, subtree: true });
+}), undefined)`;
+
+/** Alternating type filters, then pointer drags across a tenth of the timeline, moved along. */
 async function changes(browser: Browser, address: string) {
   const page = await signedInPage(browser, address);
   await page.goto(`${address}/operations`);
@@ -170,17 +196,11 @@ async function changes(browser: Browser, address: string) {
     const x1 = x0 + box.width * 0.1;
     const y = box.y + box.height / 2;
     await page.mouse.move(x0, y);
-    const before = await page.getAttribute('[data-testid="operations"]', 'data-filters');
-    const start = performance.now();
+    await page.evaluate(BRUSH_WATCH);
     await page.mouse.down();
     await page.mouse.move(x1, y, { steps: 4 });
     await page.mouse.up();
-    await page.waitForFunction(
-      `document.querySelector('[data-testid="operations"]').getAttribute('data-filters') !== ${JSON.stringify(before)} && ${SHOWING_CURRENT_FILTERS}`,
-      undefined,
-      { polling: 'raf' },
-    );
-    brush.push(performance.now() - start);
+    brush.push(await page.evaluate<number>('window.__brushTook'));
   }
   await page.context().close();
   return { filter, brush };
@@ -246,7 +266,7 @@ async function main(): Promise<void> {
         `   type filter to map and list updated: p50 ${ms(run.filter.p50)}, slowest ${ms(run.filter.max)} of ${CHANGES} (target <= 200 ms)`,
       );
       console.log(
-        `   timeline brush (pointer drag) to map and list updated: p50 ${ms(run.brush.p50)}, slowest ${ms(run.brush.max)} of ${CHANGES / 2} (target <= 200 ms)`,
+        `   timeline brush, from the end of the drag to map and list updated: p50 ${ms(run.brush.p50)}, slowest ${ms(run.brush.max)} of ${CHANGES / 2} (target <= 200 ms)`,
       );
       console.log(
         `   first screen's JavaScript: ${run.scripts.scripts} files, ${fmt(run.scripts.gzipped / 1024)} KiB gzip -9 (target <= 1,024 KiB), ${fmt(run.scripts.sent / 1024)} KiB as the server sent it`,
