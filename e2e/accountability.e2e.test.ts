@@ -12,7 +12,15 @@ import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../web/src/strings.js';
 import { screenshot, useServerAndBrowser, type Tab } from './support/browser.js';
-import { buildShelling, GUARANTEE, openIncident, signIn, submitStep } from './support/workbench.js';
+import {
+  attributeToRus,
+  buildShelling,
+  findMajorCeasefireViolation,
+  GUARANTEE,
+  openIncident,
+  signIn,
+  submitStep,
+} from './support/workbench.js';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -110,16 +118,7 @@ describe('accountability: the ladder, attribution, findings, activations and res
       await analyst.page.reload();
       await section.getByRole('heading', { level: 3, name: t('attribution.title') }).waitFor();
       expect(await facts.textContent()).toContain(t('verification.verified'));
-      const attribution = section.getByRole('group', { name: t('attribution.formTitle') });
-      await attribution.getByLabel(t('attribution.actor'), { exact: true }).fill('RUS');
-      await attribution
-        .getByLabel(t('attribution.confidence'), { exact: true })
-        .selectOption('high');
-      await attribution
-        .getByLabel(t('attribution.basis'), { exact: true })
-        .fill('Direction of fire read from the crater');
-      await attribution.getByRole('button', { name: t('attribution.submit') }).click();
-      await attribution.getByText(t('attribution.done', { actor: 'RUS' })).waitFor();
+      await attributeToRus(section);
       const claim = section.getByRole('article', {
         name: t('attribution.versionCurrent', { version: 1 }),
       });
@@ -132,22 +131,7 @@ describe('accountability: the ladder, attribution, findings, activations and res
       );
 
       // A finding on the ceasefire provision triggers the guarantee and activates it.
-      const findingForm = section.getByRole('group', { name: t('findingForm.title') });
-      await findingForm
-        .getByLabel(t('findingForm.document'), { exact: true })
-        .locator('option[value="test-guarantee"]')
-        .waitFor({ state: 'attached' });
-      await findingForm
-        .getByLabel(t('findingForm.document'), { exact: true })
-        .selectOption('test-guarantee');
-      const provision = findingForm.getByLabel(t('findingForm.provision'), { exact: true });
-      await provision.locator('option[value="ceasefire"]').waitFor({ state: 'attached' });
-      await provision.selectOption('ceasefire');
-      await findingForm
-        .getByLabel(t('findingForm.severity'), { exact: true })
-        .selectOption('major');
-      await findingForm.getByRole('button', { name: t('findingForm.submit') }).click();
-      await findingForm.getByText(t('findingForm.done')).waitFor();
+      await findMajorCeasefireViolation(section);
       const finding = section.getByRole('article', {
         name: t('finding.heading', { provision: 'ceasefire', document: 'test-guarantee' }),
       });

@@ -12,7 +12,15 @@ import { request, type Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../web/src/strings.js';
 import { screenshot, useServerAndBrowser } from './support/browser.js';
-import { buildShelling, GUARANTEE, openIncident, signIn, submitStep } from './support/workbench.js';
+import {
+  attributeToRus,
+  buildShelling,
+  findMajorCeasefireViolation,
+  GUARANTEE,
+  openIncident,
+  signIn,
+  submitStep,
+} from './support/workbench.js';
 
 const TEST_TIMEOUT = 150_000;
 
@@ -113,28 +121,8 @@ describe('the guarantee board: activations appear and are met live', () => {
       // The analyst attributes the incident to RUS and records a major finding.
       await analyst.page.reload();
       await section.getByRole('heading', { level: 3, name: t('attribution.title') }).waitFor();
-      const attribution = section.getByRole('group', { name: t('attribution.formTitle') });
-      await attribution.getByLabel(t('attribution.actor'), { exact: true }).fill('RUS');
-      await attribution
-        .getByLabel(t('attribution.confidence'), { exact: true })
-        .selectOption('high');
-      await attribution
-        .getByLabel(t('attribution.basis'), { exact: true })
-        .fill('Direction of fire read from the crater');
-      await attribution.getByRole('button', { name: t('attribution.submit') }).click();
-      await attribution.getByText(t('attribution.done', { actor: 'RUS' })).waitFor();
-      const findingForm = section.getByRole('group', { name: t('findingForm.title') });
-      const documentField = findingForm.getByLabel(t('findingForm.document'), { exact: true });
-      await documentField.locator('option[value="test-guarantee"]').waitFor({ state: 'attached' });
-      await documentField.selectOption('test-guarantee');
-      const provision = findingForm.getByLabel(t('findingForm.provision'), { exact: true });
-      await provision.locator('option[value="ceasefire"]').waitFor({ state: 'attached' });
-      await provision.selectOption('ceasefire');
-      await findingForm
-        .getByLabel(t('findingForm.severity'), { exact: true })
-        .selectOption('major');
-      await findingForm.getByRole('button', { name: t('findingForm.submit') }).click();
-      await findingForm.getByText(t('findingForm.done')).waitFor();
+      await attributeToRus(section);
+      await findMajorCeasefireViolation(section);
 
       // On A's board, without a reload: the new activation's row, marked new, with its clock.
       const row = activationsPanel.locator('tbody tr', {

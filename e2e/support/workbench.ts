@@ -55,3 +55,29 @@ export async function submitStep(section: Locator, status: string, method?: stri
   if (method !== undefined) await form.getByLabel(t('ladder.method'), { exact: true }).fill(method);
   await form.getByRole('button', { name: t('ladder.submit') }).click();
 }
+
+/** Attributes the incident to RUS with high confidence through the section's form. */
+export async function attributeToRus(section: Locator): Promise<void> {
+  const form = section.getByRole('group', { name: t('attribution.formTitle') });
+  await form.getByLabel(t('attribution.actor'), { exact: true }).fill('RUS');
+  await form.getByLabel(t('attribution.confidence'), { exact: true }).selectOption('high');
+  await form
+    .getByLabel(t('attribution.basis'), { exact: true })
+    .fill('Direction of fire read from the crater');
+  await form.getByRole('button', { name: t('attribution.submit') }).click();
+  await form.getByText(t('attribution.done', { actor: 'RUS' })).waitFor();
+}
+
+/** Records a major finding on the test guarantee's ceasefire provision through the form. */
+export async function findMajorCeasefireViolation(section: Locator): Promise<void> {
+  const form = section.getByRole('group', { name: t('findingForm.title') });
+  const document = form.getByLabel(t('findingForm.document'), { exact: true });
+  await document.locator('option[value="test-guarantee"]').waitFor({ state: 'attached' });
+  await document.selectOption('test-guarantee');
+  const provision = form.getByLabel(t('findingForm.provision'), { exact: true });
+  await provision.locator('option[value="ceasefire"]').waitFor({ state: 'attached' });
+  await provision.selectOption('ceasefire');
+  await form.getByLabel(t('findingForm.severity'), { exact: true }).selectOption('major');
+  await form.getByRole('button', { name: t('findingForm.submit') }).click();
+  await form.getByText(t('findingForm.done')).waitFor();
+}

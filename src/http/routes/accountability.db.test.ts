@@ -66,6 +66,28 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     return posted.json<{ id: string }>().id; // a new report founds an incident of its id
   }
 
+  /** Attributes the incident to RUS ("radar track") and finds it against the ceasefire. */
+  async function attributeAndFind(
+    id: string,
+    severity: string,
+    confidence = 'high',
+  ): Promise<string> {
+    const attributed = await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
+      actor: 'RUS',
+      confidence,
+      basis: { text: 'radar track' },
+    });
+    expect(attributed.statusCode).toBe(201);
+    const found = await send('POST', '/api/v1/findings', 'analyst', {
+      incidentId: id,
+      documentId: 'test-guarantee',
+      provisionId: 'ceasefire',
+      severity,
+    });
+    expect(found.statusCode).toBe(201);
+    return found.json<{ findingId: string }>().findingId;
+  }
+
   async function verifiedIncident(): Promise<string> {
     const id = await reportIncident(shelling());
     expect((await step(id, 'analyst', { status: 'under_investigation' })).statusCode).toBe(200);
@@ -412,17 +434,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
 
   it('withdraws an open activation when the verification is reopened', async () => {
     const id = await verifiedIncident();
-    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
-      actor: 'RUS',
-      confidence: 'moderate',
-      basis: { text: 'radar track' },
-    });
-    await send('POST', '/api/v1/findings', 'analyst', {
-      incidentId: id,
-      documentId: 'test-guarantee',
-      provisionId: 'ceasefire',
-      severity: 'grave',
-    });
+    await attributeAndFind(id, 'grave', 'moderate');
     const [opened] = (await send('GET', '/api/v1/activations', 'viewer')).json().activations;
     expect(opened.status).toBe('open');
     await step(id, 'verifier', { status: 'under_investigation', notes: 'new imagery' });
@@ -448,19 +460,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
 
   it('evaluates again when a commitment changes', async () => {
     const id = await verifiedIncident();
-    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
-      actor: 'RUS',
-      confidence: 'high',
-      basis: { text: 'radar track' },
-    });
-    const { findingId } = (
-      await send('POST', '/api/v1/findings', 'analyst', {
-        incidentId: id,
-        documentId: 'test-guarantee',
-        provisionId: 'ceasefire',
-        severity: 'major',
-      })
-    ).json();
+    const findingId = await attributeAndFind(id, 'major');
     const [opened] = (await send('GET', '/api/v1/activations', 'viewer')).json().activations;
     expect(opened.status).toBe('open');
     // The guarantor now answers only grave violations: this one no longer meets the trigger.
@@ -483,17 +483,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
 
   it('withdraws an activation whose commitment no longer concerns the incident', async () => {
     const id = await verifiedIncident();
-    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
-      actor: 'RUS',
-      confidence: 'high',
-      basis: { text: 'radar track' },
-    });
-    await send('POST', '/api/v1/findings', 'analyst', {
-      incidentId: id,
-      documentId: 'test-guarantee',
-      provisionId: 'ceasefire',
-      severity: 'major',
-    });
+    await attributeAndFind(id, 'major');
     const [opened] = (await send('GET', '/api/v1/activations', 'viewer')).json().activations;
     expect(opened.status).toBe('open');
     // The guarantee now answers only obstruction: a shelling is not even a candidate.
@@ -587,17 +577,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
 
   it('catches up on deadlines that passed while no server ran', async () => {
     const id = await verifiedIncident();
-    await send('POST', `/api/v1/incidents/${id}/attributions`, 'analyst', {
-      actor: 'RUS',
-      confidence: 'high',
-      basis: { text: 'radar track' },
-    });
-    await send('POST', '/api/v1/findings', 'analyst', {
-      incidentId: id,
-      documentId: 'test-guarantee',
-      provisionId: 'ceasefire',
-      severity: 'major',
-    });
+    await attributeAndFind(id, 'major');
     t.clock.advance(5 * 24 * HOUR); // past the deadline and the grace period
     const restarted = await createServices(t.databaseUrl, { now: t.clock.now });
     try {

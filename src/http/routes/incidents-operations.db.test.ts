@@ -4,6 +4,14 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { buildApp } from '../app.js';
 import { importGuarantee } from '../../../test/support/accountability.js';
 
+/** How many incidents a clusters answer stands for. */
+const clusteredCount = (body: { features: { properties: { count: number } }[] }) =>
+  body.features.reduce((sum, feature) => sum + feature.properties.count, 0);
+
+/** How many incidents a timeline answer counts. */
+const binnedCount = (body: { bins: { count: number }[] }) =>
+  body.bins.reduce((sum, bin) => sum + bin.count, 0);
+
 /** A report near Debaltseve in February 2015 as one source saw it; fields overridable. */
 function buildReport(overrides: Record<string, unknown> = {}) {
   return {
@@ -75,12 +83,11 @@ describeEachDialect(
       // Fewer bins than days: wider bins, never more than asked for.
       const coarse = await counts('bins=3');
       expect(coarse.bins.length).toBeLessThanOrEqual(3);
-      expect(coarse.bins.reduce((sum, b) => sum + b.count, 0)).toBe(6);
+      expect(binnedCount(coarse)).toBe(6);
     });
 
     it('filters the timeline by type, several statuses, source kind, words and zone', async () => {
-      const total = async (query: string) =>
-        (await counts(query)).bins.reduce((sum, b) => sum + b.count, 0);
+      const total = async (query: string) => binnedCount(await counts(query));
       expect(await total('type=armed_clash')).toBe(3);
       expect(await total('status=reported,verified')).toBe(6);
       expect(await total('status=verified,rejected')).toBe(0);
@@ -103,11 +110,7 @@ describeEachDialect(
       expect(await listed('status=corroborated')).toBe(0);
       expect(await listed('sourceKind=monitor')).toBe(4);
       const clustered = async (query: string) =>
-        (
-          (await get(`/api/v1/incidents/clusters?zoom=4&${query}`)).json().features as {
-            properties: { count: number };
-          }[]
-        ).reduce((sum, f) => sum + f.properties.count, 0);
+        clusteredCount((await get(`/api/v1/incidents/clusters?zoom=4&${query}`)).json());
       expect(await clustered('')).toBe(6);
       expect(await clustered('status=reported,verified')).toBe(6);
       expect(await clustered('status=verified')).toBe(0);
@@ -168,18 +171,11 @@ describeEachDialect('filtering the operations screen by a zone of a document', (
     const zone = 'zone=minsk-ii-2015/security-zone-artillery-50km';
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
     const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
-    expect(
-      clusters.features.reduce(
-        (sum: number, f: { properties: { count: number } }) => sum + f.properties.count,
-        0,
-      ),
-    ).toBe(1);
+    expect(clusteredCount(clusters)).toBe(1);
     const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
-    expect(timeline.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(1);
+    expect(binnedCount(timeline)).toBe(1);
     const everything = (await get('/api/v1/incidents/timeline')).json();
-    expect(
-      everything.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0),
-    ).toBeGreaterThanOrEqual(2);
+    expect(binnedCount(everything)).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -211,14 +207,9 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
     const listed = (await get(`/api/v1/incidents?${zone}`)).json().incidents;
     expect(listed.map((i: { location: { lon: number } }) => i.location.lon)).toEqual([38.6]);
     const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
-    expect(
-      clusters.features.reduce(
-        (sum: number, f: { properties: { count: number } }) => sum + f.properties.count,
-        0,
-      ),
-    ).toBe(1);
+    expect(clusteredCount(clusters)).toBe(1);
     const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
-    expect(timeline.bins.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(1);
+    expect(binnedCount(timeline)).toBe(1);
   });
 });
 
