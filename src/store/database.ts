@@ -262,10 +262,23 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-/** The migrations not yet applied (empty when the schema is current). */
+/**
+ * The migrations not yet applied (empty when the schema is current). On PostgreSQL, Kysely
+ * reads the catalog of every schema; one that another client drops meanwhile fails the read
+ * although ours is fine (see migrateToLatest): such a read is tried again.
+ */
 export async function pendingMigrations(store: Store): Promise<string[]> {
-  const all = await migratorFor(store).getMigrations();
-  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  for (let retry = 0; ; retry += 1) {
+    try {
+      const all = await migratorFor(store).getMigrations();
+      return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+    } catch (error) {
+      const code = (error as { code?: string } | undefined)?.code;
+      const transient = code === '3F000' || code === '42703' || code === '42P01';
+      if (store.dialect !== 'postgres' || !transient || retry >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /** Resolves when the database answers a trivial query; rejects otherwise. */
