@@ -53,7 +53,13 @@ import {
   setLock,
   verificationSteps,
 } from '../store/accountability-store.js';
-import { findActors, findDocument, listParts } from '../store/agreement-store.js';
+import {
+  findActors,
+  findDocument,
+  listParts,
+  partsToken,
+  stampParts,
+} from '../store/agreement-store.js';
 import { findIncident, placeOfIncident } from '../store/incident-store.js';
 import { inTransaction, record, type Tx } from '../store/record.js';
 import type { ActivationRow, AttributionRow, FindingRow } from '../store/schema.js';
@@ -130,6 +136,12 @@ export interface ActivationView {
 
 export type AccountabilityService = ReturnType<typeof createAccountabilityService>;
 
+/** The trigger engine's index of every commitment, and the commitments by their index key. */
+interface CommitmentsIndexed {
+  readonly index: CommitmentIndex;
+  readonly commitments: Map<string, { documentId: string; commitment: Commitment }>;
+}
+
 export function createAccountabilityService(
   ctx: ServiceContext,
   options: {
@@ -141,6 +153,8 @@ export function createAccountabilityService(
   const db = ctx.store.db;
   const nowIso = () => ctx.now().toISOString();
   const listeners = new Set<() => void>();
+  /** The commitment index and the document-parts token it was built at. */
+  let cachedIndex: { token: string; indexed: CommitmentsIndexed } | undefined;
 
   async function write(by: Principal | string, bodies: EventBody[], tx: Tx): Promise<void> {
     if (bodies.length === 0) return;
@@ -198,11 +212,26 @@ export function createAccountabilityService(
     };
   }
 
-  /** Every commitment of every document, indexed for the engine. */
-  async function commitmentIndex(tx: Tx): Promise<{
-    index: CommitmentIndex;
-    commitments: Map<string, { documentId: string; commitment: Commitment }>;
-  }> {
+  /**
+   * Every commitment of every document, indexed for the engine. Built once and kept while the
+   * document parts do not change (their token in `projection_marks`, which every part change
+   * and every rebuild moves, in this process or another): a decision does not read and prepare
+   * thousands of commitments again.
+   */
+  async function commitmentIndex(tx: Tx): Promise<CommitmentsIndexed> {
+    let token = await partsToken(tx);
+    if (token === null) {
+      // A database from before the token: give it one, so the index can be kept from now on.
+      token = ctx.newId();
+      await stampParts(tx, token);
+    }
+    if (cachedIndex?.token === token) return cachedIndex.indexed;
+    const indexed = await buildCommitmentIndex(tx);
+    cachedIndex = { token, indexed };
+    return indexed;
+  }
+
+  async function buildCommitmentIndex(tx: Tx): Promise<CommitmentsIndexed> {
     const zones = new Map<string, StoredZone[]>();
     for (const part of await listParts(tx, undefined, 'zone')) {
       const list = zones.get(part.documentId) ?? [];

@@ -2,6 +2,8 @@
  * Checking the record against itself and the projections against the record, and rebuilding
  * the projections from the record alone.
  */
+import { randomUUID } from 'node:crypto';
+import { stampParts } from '../store/agreement-store.js';
 import { forgetGroupingIndex } from '../store/report-store.js';
 import { hash as nativeHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -196,8 +198,9 @@ export async function rebuildProjections(store: Store): Promise<{ events: number
         total += expected.length;
         await rewriteProjection(tx, table, expected);
       }
-      // Reports and incidents were rewritten under the grouping index of every process.
+      // Reports, incidents and document parts were rewritten under every process's indexes.
       await forgetGroupingIndex(tx);
+      await stampParts(tx, randomUUID());
       return { events, rows: total };
     });
   } finally {

@@ -71,6 +71,7 @@ export async function projectAgreementEvent(tx: Db, event: RecordedEvent): Promi
         )
         .execute();
       await touchDocument(tx, documentId, event.at);
+      await stampParts(tx, event.id);
       return true;
     }
     case 'document.part_removed': {
@@ -80,11 +81,37 @@ export async function projectAgreementEvent(tx: Db, event: RecordedEvent): Promi
         .where('key', '=', partKey(documentId, part, id))
         .execute();
       await touchDocument(tx, documentId, event.at);
+      await stampParts(tx, event.id);
       return true;
     }
     default:
       return false;
   }
+}
+
+/** The mark in `projection_marks` that changes with every change of a document part. */
+const PARTS_MARK = 'document_parts';
+
+/**
+ * Records that the document parts changed, in the changing transaction: processes that keep
+ * something built from the parts (the trigger engine's commitment index) compare this token.
+ */
+export async function stampParts(tx: Db, token: string): Promise<void> {
+  await tx
+    .insertInto('projection_marks')
+    .values({ name: PARTS_MARK, token })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
+    .execute();
+}
+
+/** The token of the last change of the document parts; null before the first stamp. */
+export async function partsToken(db: Db): Promise<string | null> {
+  const mark = await db
+    .selectFrom('projection_marks')
+    .select('token')
+    .where('name', '=', PARTS_MARK)
+    .executeTakeFirst();
+  return mark?.token ?? null;
 }
 
 /** Every actor, by id. */

@@ -88,8 +88,8 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     return found.json<{ findingId: string }>().findingId;
   }
 
-  async function verifiedIncident(): Promise<string> {
-    const id = await reportIncident(shelling());
+  async function verifiedIncident(report: object = shelling()): Promise<string> {
+    const id = await reportIncident(report);
     expect((await step(id, 'analyst', { status: 'under_investigation' })).statusCode).toBe(200);
     expect(
       (await step(id, 'analyst', { status: 'corroborated', method: 'two patrols heard it' }))
@@ -496,6 +496,34 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     expect(cancel).toMatchObject({ activationId: opened.id, msgType: 'Cancel' });
     await t.services.record.signCheckpoint();
     expect((await t.services.record.audit()).problems).toEqual([]);
+  });
+
+  it('sees a commitment changed by another process at its next decision', async () => {
+    // This process decides once, so its engine has built its index of the commitments.
+    await attributeAndFind(await verifiedIncident(), 'major');
+    expect((await send('GET', '/api/v1/activations', 'viewer')).json().activations).toHaveLength(1);
+    // Another process (the CLI, say) makes the guarantee answer only grave violations.
+    const other = await createServices(t.databaseUrl, { now: t.clock.now });
+    try {
+      const stricter = GUARANTEE.replace('minSeverity: major', 'minSeverity: grave');
+      await other.agreements.importText({ text: stricter, format: 'yaml', name: 'g.yaml' }, by);
+    } finally {
+      await other.close();
+    }
+    // A new major finding here must meet the changed trigger, not the one it indexed before.
+    // (Elsewhere in the zone and hours later, so that it is an incident of its own.)
+    const later = shelling({
+      observedFrom: '2026-01-05T18:00:00Z',
+      observedTo: '2026-01-05T18:20:00Z',
+      location: { lon: 37.9, lat: 48.5, precision: 'vicinity' },
+    });
+    const findingId = await attributeAndFind(await verifiedIncident(later), 'major');
+    const finding = (await send('GET', `/api/v1/findings/${findingId}`, 'viewer')).json();
+    expect(finding.evaluations[0]).toMatchObject({ result: 'not_triggered' });
+    const running = (await send('GET', '/api/v1/activations', 'viewer'))
+      .json()
+      .activations.filter((a: { status: string }) => a.status === 'open');
+    expect(running).toHaveLength(0);
   });
 
   it('explains what fired or is undecided and its own agreement; other answers are counted', async () => {
