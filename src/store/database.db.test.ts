@@ -1,7 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import {
   createTestDatabase,
   describeEachDialect,
+  testDialects,
   type TestDatabase,
 } from '../../test/support/dialects.js';
 import { randomUUID } from 'node:crypto';
@@ -135,6 +137,53 @@ describeEachDialect('migrations', (dialect) => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+});
+
+describe.runIf(testDialects().includes('postgres'))('PostgreSQL introspection', () => {
+  let database: TestDatabase;
+  let store: Store | undefined;
+  const other = `test_other_${randomUUID().slice(0, 8)}`;
+  const admin = () => new pg.Client({ connectionString: process.env['TRUCE_TEST_DATABASE_URL'] });
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await database.drop();
+    const client = admin();
+    await client.connect();
+    await client.query(`drop schema if exists "${other}" cascade`);
+    await client.end();
+  });
+
+  it('reads its own schema only, so schemas dropped meanwhile cannot fail a migration check', async () => {
+    database = await createTestDatabase('postgres');
+    store = await openStore(database.url);
+    await migrateToLatest(store);
+    const client = admin();
+    await client.connect();
+    try {
+      await client.query(`create schema "${other}"`);
+      await client.query(`create table "${other}".kysely_migration (name text primary key)`);
+      const tables = await store.db.introspection.getTables();
+      expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([store.schema]));
+      const users = tables.find((t) => t.name === 'users');
+      expect(users?.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['id', 'name']));
+      expect(users?.columns.find((c) => c.name === 'id')?.isNullable).toBe(false);
+      // Schemas appear and vanish while the migrator reads the catalog, as in parallel tests.
+      const churn = (async () => {
+        for (let i = 0; i < 20; i += 1) {
+          await client.query(
+            `create schema "${other}_${i}"; create table "${other}_${i}".t (a int)`,
+          );
+          await client.query(`drop schema "${other}_${i}" cascade`);
+        }
+      })();
+      const checks = Array.from({ length: 20 }, () => pendingMigrations(store as Store));
+      const [answers] = await Promise.allSettled([Promise.all(checks), churn]);
+      expect(answers).toEqual({ status: 'fulfilled', value: Array.from({ length: 20 }, () => []) });
+    } finally {
+      await client.end();
     }
   });
 });

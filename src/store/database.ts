@@ -9,7 +9,6 @@ import {
   CompiledQuery,
   Kysely,
   Migrator,
-  PostgresDialect,
   SqliteAdapter,
   SqliteDriver,
   SqliteIntrospector,
@@ -22,6 +21,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
+import { SchemaPostgresDialect } from './schema-introspector.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -202,7 +202,7 @@ async function openPostgres(
     await pool.end().catch(() => undefined);
     throw new StoreUnavailableError(`cannot reach PostgreSQL at ${displayUrl}: ${describe(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }, current) });
   return { db, dialect: 'postgres', displayUrl, schema: current, close: () => db.destroy() };
 }
 
@@ -228,7 +228,8 @@ function immediateSqliteDialect(config: SqliteDialectConfig): KyselyDialect {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
 
 function migratorFor(store: Store): Migrator {
-  // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  // Kysely's bookkeeping tables live in our schema, which is the only one the introspector
+  // of a PostgreSQL store reads (schema-introspector.ts).
   return new Migrator({
     db: store.db,
     provider,
@@ -241,17 +242,9 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   let { error, results } = await migratorFor(store).migrateToLatest();
   // Kysely cannot lock SQLite migrations across processes: when another process is applying
   // them at the same time, ours fails on "already exists". Its transaction rolled back, so
-  // trying again continues from where the other process got to.
-  //
-  // On PostgreSQL, Kysely's migrator introspects every schema of the database; a schema or
-  // table that another client drops meanwhile makes that catalog query fail ("schema ... does
-  // not exist" 3F000, "column ... of relation ... does not exist" 42703, 42P01) although ours is
-  // fine. A failure that no migration of ours reports is such a one: try again.
-  const transient = (e: unknown, r: typeof results) =>
-    store.dialect === 'sqlite' ||
-    (e as { code?: string } | undefined)?.code === '3F000' ||
-    !(r ?? []).some((m) => m.status === 'Error');
-  for (let retry = 0; error !== undefined && transient(error, results) && retry < 10; retry += 1) {
+  // trying again continues from where the other process got to. (PostgreSQL migrations are
+  // serialised by Kysely's advisory lock.)
+  for (let retry = 0; error !== undefined && store.dialect === 'sqlite' && retry < 10; retry += 1) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     ({ error, results } = await migratorFor(store).migrateToLatest());
   }
@@ -262,23 +255,10 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-/**
- * The migrations not yet applied (empty when the schema is current). On PostgreSQL, Kysely
- * reads the catalog of every schema; one that another client drops meanwhile fails the read
- * although ours is fine (see migrateToLatest): such a read is tried again.
- */
+/** The migrations not yet applied (empty when the schema is current). */
 export async function pendingMigrations(store: Store): Promise<string[]> {
-  for (let retry = 0; ; retry += 1) {
-    try {
-      const all = await migratorFor(store).getMigrations();
-      return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
-    } catch (error) {
-      const code = (error as { code?: string } | undefined)?.code;
-      const transient = code === '3F000' || code === '42703' || code === '42P01';
-      if (store.dialect !== 'postgres' || !transient || retry >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  const all = await migratorFor(store).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
 /** Resolves when the database answers a trivial query; rejects otherwise. */
