@@ -31,6 +31,7 @@ import {
   matchingPoints,
   placeOfIncident,
   sourceNamesOf,
+  widestIncidentRadius,
   type IncidentListRow,
   type IncidentQuery,
 } from '../store/incident-store.js';
@@ -38,7 +39,6 @@ import type { ServiceContext } from './context.js';
 import type { StoredZone } from '../core/agreements/stored.js';
 import { boundsOf } from '../core/geo/bounds.js';
 import type { Geometry } from '../core/geo/geojson.js';
-import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
 import { relateToZone, type PlaceWithPrecision } from '../core/geo/relate.js';
 
 /** A zone in force during (part of) a time window; `straddles` when it began inside it. */
@@ -166,7 +166,10 @@ export function createIncidentsService(
   async function pointsMatching(query: FilterQuery) {
     if (query.zone === undefined) return matchingPoints(db, query);
     const zone = await findZone(query.zone);
-    const bbox = intersectBbox(query.bbox, searchBoundsOf(zone.geometry));
+    const bbox = intersectBbox(
+      query.bbox,
+      searchBoundsOf(zone.geometry, await widestIncidentRadius(db)),
+    );
     if (bbox === undefined) return [];
     const points = await matchingPoints(db, { ...query, bbox });
     return points.filter((point) => {
@@ -288,7 +291,10 @@ export function createIncidentsService(
       // A zone: its bounds narrow the query in the database; the exact test runs here, page by
       // page, until the page is full or the incidents run out.
       const zone = await findZone(query.zone);
-      const bbox = intersectBbox(query.bbox, searchBoundsOf(zone.geometry));
+      const bbox = intersectBbox(
+        query.bbox,
+        searchBoundsOf(zone.geometry, await widestIncidentRadius(db)),
+      );
       if (bbox === undefined) return { incidents: [], next: null };
       const found: IncidentListRow[] = [];
       for (;;) {
@@ -449,18 +455,14 @@ function decodeCursor(cursor: string): { observedFrom: string; id: string } {
   ]);
 }
 
-/** The overlap of a requested bbox and a zone's bounds, or undefined when they do not meet. */
-/** The widest precision radius a place can have (a whole region). */
-const WIDEST_RADIUS_M = Math.max(...Object.values(LOCATION_PRECISIONS));
-
 /**
- * A zone's bounds widened by the widest precision radius: an incident just outside the box
- * whose precision circle crosses the zone's edge must reach the exact test, which keeps it as
- * undecidable. Clamped to the globe.
+ * A zone's bounds widened by the widest precision radius held: an incident just outside the
+ * box whose precision circle crosses the zone's edge must reach the exact test, which keeps it
+ * as undecidable. Clamped to the globe.
  */
-function searchBoundsOf(geometry: Geometry): [number, number, number, number] {
+function searchBoundsOf(geometry: Geometry, marginM: number): [number, number, number, number] {
   const [west, south, east, north] = boundsOf(geometry);
-  const latMargin = WIDEST_RADIUS_M / 111_000;
+  const latMargin = marginM / 111_000;
   const poleMost = Math.min(89, Math.max(Math.abs(south), Math.abs(north)) + latMargin);
   const lonMargin = latMargin / Math.cos((poleMost * Math.PI) / 180);
   return [
@@ -471,6 +473,7 @@ function searchBoundsOf(geometry: Geometry): [number, number, number, number] {
   ];
 }
 
+/** The overlap of a requested bbox and a zone's search bounds, or undefined when they do not meet. */
 function intersectBbox(
   requested: IncidentQuery['bbox'],
   bounds: [number, number, number, number],

@@ -29,7 +29,7 @@ describeEachDialect('upgrading a database whose record holds decisions', (dialec
 
     const upgraded = await upgradeStore(store);
     expect(upgraded).toEqual({
-      applied: ['0010-decision-events', '0011-grouping-decisions'],
+      applied: ['0010-decision-events', '0011-grouping-decisions', '0012-incident-radius-index'],
       rebuilt: true,
     });
     // The finding made before the upgrade now names its record event.

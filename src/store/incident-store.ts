@@ -214,6 +214,15 @@ export async function incidentPoints(db: Db): Promise<PointColumns> {
   }
 }
 
+/** The widest precision radius of any incident, in metres (0 when none has one). */
+export async function widestIncidentRadius(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('incidents')
+    .select((eb) => eb.fn.max('radius_m').as('widest'))
+    .executeTakeFirst();
+  return Number(row?.widest ?? 0);
+}
+
 /** A located incident matching filters, with its precision radius (for zone tests). */
 export interface MatchingPoint {
   readonly id: string;

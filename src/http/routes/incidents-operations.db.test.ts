@@ -187,7 +187,7 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
   });
   afterEach(() => t.close());
 
-  it('keeps an incident outside the zone’s box whose precision circle crosses its edge', async () => {
+  it('keeps incidents outside the zone’s box whose precision circle crosses its edge', async () => {
     const cookie = await t.login('monitor', 'demo-monitor-pass');
     // The security zone is the box 37.0-38.5 E, 48.0-49.0 N. At 48.5 N a tenth of a degree of
     // longitude is 7.4 km: within a district's 10 km of the east edge; three tenths are not.
@@ -199,17 +199,26 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
         reports: [
           buildReport({ location: { lon: 38.6, lat: 48.5, precision: 'district' } }),
           buildReport({ location: { lon: 38.8, lat: 48.5, precision: 'district' } }),
+          // 1.5 degrees (110 km) east of the edge, with a source's own radius of 150 km: wider
+          // than any precision of the vocabulary, so it reaches in from far outside the box.
+          // (A day later, so it is not grouped with the others.)
+          buildReport({
+            observedFrom: '2015-02-16T10:00:00Z',
+            observedTo: '2015-02-16T10:30:00Z',
+            location: { lon: 40.0, lat: 48.5, radiusM: 150_000 },
+          }),
         ],
       },
     });
     const zone = 'zone=test-guarantee/security-zone';
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
     const listed = (await get(`/api/v1/incidents?${zone}`)).json().incidents;
-    expect(listed.map((i: { location: { lon: number } }) => i.location.lon)).toEqual([38.6]);
+    const lons = listed.map((i: { location: { lon: number } }) => i.location.lon);
+    expect(lons.sort()).toEqual([38.6, 40.0]);
     const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
-    expect(clusteredCount(clusters)).toBe(1);
+    expect(clusteredCount(clusters)).toBe(2);
     const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
-    expect(binnedCount(timeline)).toBe(1);
+    expect(binnedCount(timeline)).toBe(2);
   });
 });
 

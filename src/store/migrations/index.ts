@@ -11,6 +11,7 @@ import * as accountability from './0008-accountability.js';
 import * as webhooks from './0009-webhooks.js';
 import * as decisionEvents from './0010-decision-events.js';
 import * as groupingDecisions from './0011-grouping-decisions.js';
+import * as incidentRadiusIndex from './0012-incident-radius-index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-accounts': accounts,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-webhooks': webhooks,
   '0010-decision-events': decisionEvents,
   '0011-grouping-decisions': groupingDecisions,
+  '0012-incident-radius-index': incidentRadiusIndex,
 };
