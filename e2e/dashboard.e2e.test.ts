@@ -3,10 +3,11 @@
  * sessions open at once: the guarantor (GBR) watches /board while a monitor reports a shelling
  * in the test guarantee's security zone, an analyst corroborates it in the browser, the verifier
  * verifies it in another browser session, and the analyst attributes it to RUS and records a
- * major finding. The activation must appear on the guarantor's board without a reload, with its
- * clock ticking and a polite notice; the guarantor then responds on the activation's page in a
- * second tab, and the board shows the activation met, again without a reload. Fails on any
- * console error or uncaught page error in any tab.
+ * major finding. The imported guarantee's commitments, then the activation, must appear on the
+ * guarantor's board without a reload, the activation with its clock ticking and a polite notice;
+ * the guarantor then responds on the activation's page in a second tab, and the board shows the
+ * activation met, again without a reload. Fails on any console error or uncaught page error in
+ * any tab.
  */
 import { request, type Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +97,12 @@ describe('the guarantee board: activations appear and are met live', () => {
         data: GUARANTEE,
       });
       expect([200, 201]).toContain(imported.status());
+      // The guarantee and its commitments appear on A's board without a reload.
+      await commitments
+        .getByRole('link', { name: 'Test Ceasefire with a Guarantee' })
+        .waitFor({ timeout: 15_000 });
+      const notice = board.page.getByRole('status').filter({ hasText: t('live.refresh') });
+      await notice.getByText(t('live.documentOne'), { exact: false }).waitFor();
       const incidentId = await reportAsMonitor();
 
       // The analyst corroborates it on the incident page.
@@ -142,7 +149,6 @@ describe('the guarantee board: activations appear and are met live', () => {
       const before = await left();
       await expect.poll(left, { timeout: 5000 }).toBeLessThan(before);
       expect(await row.textContent()).toContain(t('board.deadlineLabel'));
-      const notice = board.page.getByRole('status').filter({ hasText: t('live.refresh') });
       await notice.getByText(t('live.activationOne'), { exact: false }).waitFor();
       const summary = board.page.getByRole('table', { name: t('guarantors.title') });
       await summary.getByRole('rowheader', { name: 'United Kingdom (GBR)' }).waitFor();

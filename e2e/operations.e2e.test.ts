@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../web/src/strings.js';
 import { accessibilityProblems } from './support/accessibility.js';
 import { screenshot, useServerAndBrowser } from './support/browser.js';
+import { GUARANTEE } from './support/workbench.js';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -174,7 +175,7 @@ describe('operations screen', () => {
     TEST_TIMEOUT,
   );
   it(
-    'draws new reports on the map and the timeline as they arrive, and the list on Refresh',
+    'draws new reports and zones on the map as they arrive, and the list on Refresh',
     async () => {
       const { page, problems } = await openTab();
       await signIn(page, 'analyst', 'demo-analyst-pass');
@@ -210,6 +211,17 @@ describe('operations screen', () => {
       expect((await rows(page))[0]?.from).not.toBe(NOW);
       await page.getByRole('button', { name: t('live.refresh') }).click();
       await expect.poll(async () => (await rows(page))[0]?.from).toBe(NOW);
+
+      // A document imported elsewhere draws its zones on the map without a reload.
+      const map = page.locator('[data-testid="ops-map"]');
+      const zonesDrawn = async () => Number(await map.getAttribute('data-zones'));
+      const zonesBefore = await zonesDrawn();
+      const imported = await page.request.post(`${baseUrl()}/api/v1/documents`, {
+        data: GUARANTEE,
+      });
+      expect([200, 201]).toContain(imported.status());
+      await expect.poll(zonesDrawn, { timeout: 15_000 }).toBeGreaterThan(zonesBefore);
+      expect(await page.evaluate('window.__stillTheSamePage === true')).toBe(true);
       expect(problems).toEqual([]);
     },
     TEST_TIMEOUT,

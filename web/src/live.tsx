@@ -1,6 +1,6 @@
 /**
  * Live changes from the server's event stream (GET /api/v1/stream): change notices about
- * reports, incidents, findings, activations and responses, and alerts. One EventSource serves
+ * reports, incidents, findings, activations, responses and documents, and alerts. One EventSource serves
  * the whole page, however many components listen; it opens with the first listener, reconnects
  * by itself (the browser's EventSource does), and closes when the last listener leaves.
  */
@@ -9,7 +9,8 @@ import { t, type MessageId } from './strings';
 
 /** Something that changed on the server. */
 export interface LiveChange {
-  readonly kind: 'report' | 'incident' | 'activation' | 'finding' | 'response' | 'alert';
+  readonly kind:
+    'report' | 'incident' | 'activation' | 'finding' | 'response' | 'document' | 'alert';
   /** How many things of this kind changed (may be more than `ids` lists). */
   readonly count: number;
   /**
@@ -84,6 +85,7 @@ const WORDS: Record<LiveChange['kind'], readonly [one: MessageId, many: MessageI
   activation: ['live.activationOne', 'live.activation'],
   finding: ['live.findingOne', 'live.finding'],
   response: ['live.responseOne', 'live.response'],
+  document: ['live.documentOne', 'live.document'],
   alert: ['live.alertOne', 'live.alert'],
 };
 

@@ -1072,6 +1072,8 @@ const en = {
   'live.findingOne': '1 finding',
   'live.response': '{count} responses',
   'live.responseOne': '1 response',
+  'live.document': '{count} documents',
+  'live.documentOne': '1 document',
   'live.alert': '{count} alerts',
   'live.alertOne': '1 alert',
   'live.refresh': 'Refresh',

@@ -86,6 +86,10 @@ describe('summariseChanges', () => {
         },
       }),
       buildEntry(4, {
+        type: 'document.part_removed',
+        payload: { documentId: 'minsk-ii', part: 'commitment', id: 'c1' },
+      }),
+      buildEntry(5, {
         type: 'response.recorded',
         payload: {
           responseId: 'g1',
@@ -102,6 +106,7 @@ describe('summariseChanges', () => {
     expect(notices.map((n) => [n.kind, n.ids])).toEqual([
       ['activation', ['a1']],
       ['finding', ['f1']],
+      ['document', ['minsk-ii']],
       ['response', ['g1']],
     ]);
     expect(

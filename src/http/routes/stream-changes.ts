@@ -8,7 +8,7 @@ import type { RecordedEvent } from '../../core/events.js';
 import type { Services } from '../../services.js';
 
 /** What a change notice is about. */
-export type ChangeKind = 'report' | 'incident' | 'activation' | 'finding' | 'response';
+export type ChangeKind = 'report' | 'incident' | 'activation' | 'finding' | 'response' | 'document';
 
 /** One `event: change` of the stream. */
 export interface ChangeNotice {
@@ -31,8 +31,8 @@ const PAGE = 200;
 
 /**
  * Summarises record entries into at most one notice per kind, in the order the kinds first
- * appear. Entries about users, tokens, documents and alerts give no notice (alerts have their
- * own events).
+ * appear. Entries about users, tokens, actors and alerts give no notice (alerts have their own
+ * events).
  */
 export function summariseChanges(
   entries: readonly { readonly index: number; readonly event: RecordedEvent }[],
@@ -105,6 +105,11 @@ function touchedBy(event: RecordedEvent): { kind: ChangeKind; ids: string[] } | 
       return { kind: 'activation', ids: [event.payload.activationId] };
     case 'response.recorded':
       return { kind: 'response', ids: [event.payload.responseId] };
+    case 'document.saved':
+      return { kind: 'document', ids: [event.payload.document.id] };
+    case 'document.part_saved':
+    case 'document.part_removed':
+      return { kind: 'document', ids: [event.payload.documentId] };
     default:
       return undefined;
   }

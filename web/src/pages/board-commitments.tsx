@@ -3,6 +3,7 @@
  * commitments (of one guarantor when the board is filtered), each linked to its own page in the
  * agreements area and shown with its compact concreteness scorecard.
  */
+import { useCallback } from 'react';
 import { commitmentPath, documentPath } from '../agreement-paths';
 import type { Actor, DocumentView } from '../agreement-types';
 import { ErrorMessage } from '../components/error-message';
@@ -27,11 +28,15 @@ async function loadScoredDocuments(): Promise<DocumentView[]> {
 export interface BoardCommitmentsProps {
   /** Show only this guarantor's commitments; all when null. */
   readonly obligor: string | null;
+  /** Changing it loads the documents again, keeping the current ones on screen meanwhile. */
+  readonly refreshKey?: number;
 }
 
 /** The commitments section of the board. */
-export function BoardCommitments({ obligor }: BoardCommitmentsProps) {
-  const { data, error, loading } = useLoad(loadScoredDocuments);
+export function BoardCommitments({ obligor, refreshKey = 0 }: BoardCommitmentsProps) {
+  // refreshKey is read only to make a new load function when it changes.
+  const load = useCallback(() => loadScoredDocuments(), [refreshKey]);
+  const { data, error, loading } = useLoad(load);
   const shown = (data ?? [])
     .map((view) => ({
       view,

@@ -4,7 +4,7 @@
  * date. A guarantor sees its own activations and summary; everyone else may filter by
  * guarantor (kept in the address as `?guarantor=`). When the server announces an activation or
  * a response, the board loads its activations and summaries again (once for a burst), marks
- * what is new, and says so in a polite notice.
+ * what is new, and says so in a polite notice; a changed document loads the commitments again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listActivations, listActors } from '../accountability-endpoints';
@@ -27,7 +27,12 @@ export const BOARD_PATH = '/board';
 /** A burst of changes is loaded once, this long after the last of them. */
 const DEBOUNCE_MS = 400;
 /** The kinds of change that move what the board shows. */
-const BOARD_KINDS: ReadonlySet<LiveChange['kind']> = new Set(['activation', 'response', 'alert']);
+const BOARD_KINDS: ReadonlySet<LiveChange['kind']> = new Set([
+  'activation',
+  'response',
+  'alert',
+  'document',
+]);
 
 // Names are a nicety: without them, guarantors show by id.
 const loadActors = () => listActors().catch(() => []);
@@ -101,31 +106,41 @@ export function BoardPage({ session }: BoardPageProps) {
         )}
       </section>
       <GuarantorSummaryTable actors={actors.data ?? []} only={obligor} refreshKey={summaryKey} />
-      <BoardCommitments key={documentsKey} obligor={obligor} />
+      <BoardCommitments obligor={obligor} refreshKey={documentsKey} />
     </>
   );
 }
 
 /**
  * The board's live state: the changes announced since the notice was last cleared, the ids of
- * activations that appeared or changed since the board opened, and a key that changes whenever
- * the summaries (or, on Refresh, the documents too) should load again.
+ * activations that appeared or changed since the board opened, and keys that change whenever
+ * the summaries or the documents should load again (both on Refresh).
  */
 function useBoardLive(data: readonly Activation[] | undefined, reload: () => void) {
   const [changes, setChanges] = useState<readonly LiveChange[]>([]);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [summaryKey, setSummaryKey] = useState(0);
+  const [documentsChanged, setDocumentsChanged] = useState(0);
   const [refreshKey, setRefreshKey] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** What the burst being gathered needs loaded again. */
+  const due = useRef({ activations: false, documents: false });
   const known = useRef<Map<string, string> | undefined>(undefined);
 
   useLiveChanges((change) => {
     if (!BOARD_KINDS.has(change.kind)) return;
     if (change.kind !== 'alert') setChanges((list) => [...list, change]);
+    if (change.kind === 'document') due.current.documents = true;
+    else due.current.activations = true;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      reload();
-      setSummaryKey((key) => key + 1);
+      const { activations, documents } = due.current;
+      due.current = { activations: false, documents: false };
+      if (activations) {
+        reload();
+        setSummaryKey((key) => key + 1);
+      }
+      if (documents) setDocumentsChanged((key) => key + 1);
     }, DEBOUNCE_MS);
   });
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -151,7 +166,7 @@ function useBoardLive(data: readonly Activation[] | undefined, reload: () => voi
     changes,
     fresh,
     summaryKey: refreshKey + summaryKey,
-    documentsKey: refreshKey,
+    documentsKey: refreshKey + documentsChanged,
     refresh,
     dismiss,
   };

@@ -37,8 +37,10 @@ const NO_DOCUMENTS: readonly DocumentSummary[] = [];
 /** How long live changes gather before the map and the timeline are drawn again. */
 const LIVE_REDRAW_MS = 2000;
 
-/** The kinds of live change that can alter what this screen shows. */
+/** The kinds of live change that can alter the incidents this screen shows. */
 const RELEVANT: readonly LiveChange['kind'][] = ['report', 'incident'];
+/** A changed document is loaded again this long after the last change of a burst. */
+const DOCUMENTS_RELOAD_MS = 400;
 
 /** Props of OperationsArea. */
 export interface OperationsAreaProps {
@@ -70,7 +72,9 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
   const [error, setError] = useState<unknown>(null);
   const [changes, setChanges] = useState<readonly LiveChange[]>([]);
   const [refreshToken, setRefreshToken] = useState(0);
+  const [documentsToken, setDocumentsToken] = useState(0);
 
+  // The zones, the documents and their dates; again when a document changes.
   useEffect(() => {
     let current = true;
     Promise.all([getZones(null), listDocuments()]).then(
@@ -88,7 +92,7 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
     return () => {
       current = false;
     };
-  }, []);
+  }, [documentsToken]);
 
   // New and changed incidents redraw the map and the timeline by themselves, at most every
   // LIVE_REDRAW_MS; the list waits for the person (the notice's Refresh), so rows do not move
@@ -101,7 +105,18 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
     },
     [],
   );
+  const documentsReload = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(documentsReload.current), []);
   useLiveChanges((change) => {
+    if (change.kind === 'document') {
+      // Zones and document dates redraw by themselves; the list does not depend on them.
+      clearTimeout(documentsReload.current);
+      documentsReload.current = setTimeout(
+        () => setDocumentsToken((n) => n + 1),
+        DOCUMENTS_RELOAD_MS,
+      );
+      return;
+    }
     if (!RELEVANT.includes(change.kind)) return;
     setChanges((before) => [...before, change]);
     redraw.current ??= setTimeout(() => {
