@@ -136,7 +136,7 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
   return (
     <div className="ops" data-testid="operations" data-filters={key}>
       <PageTitle>{t('ops.title')}</PageTitle>
-      <p className="muted">{t('ops.intro')}</p>
+      <p className="muted ops-intro">{t('ops.intro')}</p>
       <LiveNotice
         changes={changes}
         onRefresh={() => {

@@ -107,7 +107,6 @@ export function OperationsList({ filters, filterKey, refreshToken }: OperationsL
               <thead>
                 <tr>
                   <th scope="col">{t('ops.colIncident')}</th>
-                  <th scope="col">{t('ops.colStatus')}</th>
                   <th scope="col">{t('ops.colObserved')}</th>
                   <th scope="col">{t('ops.colPlace')}</th>
                   <th scope="col">{t('ops.colReports')}</th>
@@ -145,14 +144,18 @@ function Row({ incident }: { readonly incident: IncidentSummary }) {
   return (
     <tr data-observed-from={incident.observedFrom} data-observed-to={incident.observedTo}>
       <th scope="row">
-        <ShapeIcon shape={statusShape(incident.status)} colour={colour} />{' '}
-        <Link to={incidentPath(incident.id)}>{incidentTypeLabel(incident.type)}</Link>
+        <span className="ops-row-type">
+          <ShapeIcon shape={statusShape(incident.status)} colour={colour} />{' '}
+          <Link to={incidentPath(incident.id)}>{incidentTypeLabel(incident.type)}</Link>
+        </span>{' '}
+        <span className="ops-row-status">{incidentStatusLabel(incident.status)}</span>
       </th>
-      <td>{incidentStatusLabel(incident.status)}</td>
-      <td title={windowText(incident)}>
+      <td className="ops-cell-time" title={windowText(incident)}>
         <DateTime iso={incident.observedFrom} empty={t('time.none')} />
       </td>
-      <td>{incident.location === null ? t('ops.noPlace') : placeText(incident.location)}</td>
+      <td className="ops-cell-place">
+        {incident.location === null ? t('ops.noPlace') : placeText(incident.location)}
+      </td>
       <td className="cell-number">{incident.reports}</td>
     </tr>
   );
