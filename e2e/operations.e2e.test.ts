@@ -221,6 +221,17 @@ describe('operations screen', () => {
       });
       expect([200, 201]).toContain(imported.status());
       await expect.poll(zonesDrawn, { timeout: 15_000 }).toBeGreaterThan(zonesBefore);
+
+      // A report without a place: the timeline counts it and says it is not on the map.
+      const { location: _location, ...unplaced } = EXTRA_REPORTS[1] as (typeof EXTRA_REPORTS)[1];
+      const noPlace = await page.request.post(`${baseUrl()}/api/v1/reports`, {
+        data: { ...unplaced, text: 'Operations report from nowhere in particular' },
+      });
+      expect(noPlace.status()).toBe(201);
+      await page
+        .getByTestId('ops-timeline')
+        .getByText(t('ops.unlocatedOne'))
+        .waitFor({ timeout: 15_000 });
       expect(await page.evaluate('window.__stillTheSamePage === true')).toBe(true);
       expect(problems).toEqual([]);
     },

@@ -31,6 +31,7 @@ import {
   matchingPoints,
   placeOfIncident,
   sourceNamesOf,
+  unlocatedStartTimes,
   widestIncidentRadius,
   type IncidentListRow,
   type IncidentQuery,
@@ -80,6 +81,8 @@ export interface IncidentTimeline {
   readonly to: string | null;
   readonly binMs: number;
   readonly bins: { readonly start: string; readonly count: number }[];
+  /** How many of the incidents counted have no place (they are in lists, not on maps). */
+  readonly unlocated: number;
 }
 
 /** The columns of the CSV export. */
@@ -257,15 +260,19 @@ export function createIncidentsService(
     },
 
     /**
-     * How many located incidents matching the filters started in each bin of time, at most
-     * `maxBins` bins of a round width over the whole range (core/incidents/timeline.ts). Counted
-     * from the in-memory point index unless a filter needs the database (source, words, zone).
+     * How many incidents matching the filters started in each bin of time, at most `maxBins`
+     * bins of a round width over the whole range (core/incidents/timeline.ts): the incidents of
+     * the list. The located ones are counted from the in-memory point index unless a filter
+     * needs the database (source, words, zone); those without a place, which no map or zone
+     * holds, from the database, and `unlocated` says how many they are.
      */
     async timeline(query: Omit<FilterQuery, 'from' | 'to'>, maxBins: number) {
-      const times =
+      const located: ArrayLike<number> =
         query.zone !== undefined || needsDatabase(query)
           ? (await pointsMatching(query)).map((point) => point.from)
           : (await currentPoints()).startTimes(indexFilter(query));
+      const unlocated = query.zone === undefined ? await unlocatedStartTimes(db, query) : [];
+      const times = unlocated.length === 0 ? located : [...Array.from(located), ...unlocated];
       const counted = histogram(times, maxBins);
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
       return {
@@ -273,6 +280,7 @@ export function createIncidentsService(
         to: iso(counted.to),
         binMs: counted.binMs,
         bins: counted.bins.map((bin) => ({ start: iso(bin.start) as string, count: bin.count })),
+        unlocated: unlocated.length,
       } satisfies IncidentTimeline;
     },
 

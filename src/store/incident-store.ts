@@ -214,6 +214,23 @@ export async function incidentPoints(db: Db): Promise<PointColumns> {
   }
 }
 
+/**
+ * The start times (ms) of the incidents without a place that match the filters, which lists
+ * show and maps cannot; none when the filters name an area. Found through the place index
+ * (`lon is null`).
+ */
+export async function unlocatedStartTimes(
+  db: Db,
+  query: Omit<IncidentQuery, 'limit' | 'after'>,
+): Promise<number[]> {
+  if (query.bbox !== undefined) return [];
+  const rows = await applyFilters(
+    db.selectFrom('incidents').select('observed_from').where('lon', 'is', null),
+    query,
+  ).execute();
+  return rows.map((row) => Date.parse(row.observed_from));
+}
+
 /** The widest precision radius of any incident, in metres (0 when none has one). */
 export async function widestIncidentRadius(db: Db): Promise<number> {
   const row = await db

@@ -53,10 +53,16 @@ describe('the timeline scale and brush', () => {
   });
 
   it('has no scale for an empty timeline', () => {
-    expect(scaleOf({ from: null, to: null, binMs: DAY, bins: [] }, 100)).toBeNull();
+    expect(scaleOf({ from: null, to: null, binMs: DAY, bins: [], unlocated: 0 }, 100)).toBeNull();
     expect(
       scaleOf(
-        { from: '1970-01-01T00:00:00Z', to: '1970-01-02T00:00:00Z', binMs: DAY, bins: [] },
+        {
+          from: '1970-01-01T00:00:00Z',
+          to: '1970-01-02T00:00:00Z',
+          binMs: DAY,
+          bins: [],
+          unlocated: 0,
+        },
         1,
       ),
     ).toEqual({ start: 0, end: DAY, width: 1 });

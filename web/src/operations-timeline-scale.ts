@@ -10,6 +10,8 @@ export interface TimelineData {
   readonly to: string | null;
   readonly binMs: number;
   readonly bins: readonly { readonly start: string; readonly count: number }[];
+  /** How many of the incidents counted have no place: in the list, not on the map. */
+  readonly unlocated: number;
 }
 
 /** A linear scale from a time range (ms) onto [0, width] pixels. */

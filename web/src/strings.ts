@@ -1191,6 +1191,9 @@ const en = {
   'ops.brushWhole': 'The whole period is shown.',
   'ops.brushRange': 'Shown: {from} to {to}',
   'ops.brushClear': 'Show the whole period',
+  'ops.unlocated':
+    'Counted here and in the list, not on the map: {count} incidents without a place.',
+  'ops.unlocatedOne': 'Counted here and in the list, not on the map: 1 incident without a place.',
   'ops.markersTitle': 'Dates of the documents',
   'ops.marker': '{document}: {status} on {date}',
   'ops.markerDated': '{document}: dated {date}',

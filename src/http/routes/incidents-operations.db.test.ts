@@ -68,6 +68,7 @@ describeEachDialect(
         to: string | null;
         binMs: number;
         bins: { start: string; count: number }[];
+        unlocated: number;
       };
     };
 
@@ -100,7 +101,43 @@ describeEachDialect(
         to: null,
         binMs: 86_400_000,
         bins: [],
+        unlocated: 0,
       });
+    });
+
+    it('counts the incidents without a place as the list does, and says how many they are', async () => {
+      const unplaced = (day: number, type: string) => {
+        const { location: _location, ...report } = buildReport({
+          observedFrom: `2015-02-${day}T10:00:00Z`,
+          observedTo: `2015-02-${day}T10:30:00Z`,
+          type,
+          text: `Heard from somewhere, day ${day}`,
+        });
+        return report;
+      };
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: { cookie: monitor },
+        payload: { reports: [unplaced(20, 'shelling'), unplaced(22, 'armed_clash')] },
+      });
+      expect(posted.json().accepted).toBe(2);
+      const listed = async (query: string) =>
+        ((await get(`/api/v1/incidents?${query}`)).json().incidents as unknown[]).length;
+
+      const all = await counts('bins=20');
+      expect(binnedCount(all)).toBe(8);
+      expect(all.unlocated).toBe(2);
+      expect(all.to).toBe('2015-02-23T00:00:00.000Z');
+      expect(await listed('')).toBe(8);
+      const clashes = await counts('type=armed_clash');
+      expect([binnedCount(clashes), clashes.unlocated]).toEqual([4, 1]);
+      expect(await listed('type=armed_clash')).toBe(4);
+      const words = await counts('q=somewhere');
+      expect([binnedCount(words), words.unlocated]).toEqual([2, 2]);
+      // An area holds no incident without a place.
+      const area = await counts('bbox=29.5,47,31.5,49');
+      expect([binnedCount(area), area.unlocated]).toEqual([2, 0]);
     });
 
     it('filters lists and clusters by several statuses and by source kind', async () => {

@@ -253,9 +253,9 @@ export function incidentRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary:
-          'How many located incidents matching the filters started in each bin of time, over their whole range',
+          'How many incidents matching the filters started in each bin of time, over their whole range',
         description:
-          'Bins have one round width (1 minute to years), aligned to the epoch in UTC, chosen so that there are at most `bins` of them; empty bins are listed with a count of 0. An incident counts in the bin of the start of its observed window. Without a source, words or zone filter it is counted from the in-memory point index the clusters use.',
+          'The incidents of the list with the same filters, located or not (`unlocated` says how many have no place; a bbox or zone filter leaves those out). Bins have one round width (1 minute to years), aligned to the epoch in UTC, chosen so that there are at most `bins` of them; empty bins are listed with a count of 0. An incident counts in the bin of the start of its observed window. Without a source, words or zone filter the located ones are counted from the in-memory point index the clusters use.',
         querystring: Type.Object({
           ...UNTIMED_FILTERS,
           bins: Type.Optional(
@@ -282,6 +282,10 @@ export function incidentRoutes(app: App, services: Services): void {
                 count: Type.Integer({ minimum: 0 }),
               }),
             ),
+            unlocated: Type.Integer({
+              minimum: 0,
+              description: 'how many of the incidents counted have no place (not on maps)',
+            }),
           }),
           ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
         },

@@ -1,8 +1,9 @@
 /**
- * An index of incidents by precision radius, so the widest radius held is read at once. A zone
- * filter widens its search box by that radius: an incident whose precision circle reaches into
- * the zone from outside the box is then still found. A fixed margin missed incidents whose
- * sources gave a wider radius than the vocabulary's widest (a region, 50 km).
+ * An index of incidents by precision radius, for the operations screen's zone filter: the
+ * widest radius held is read at once, and the filter widens its search box by it, so an
+ * incident whose precision circle reaches into the zone from outside the box is still found.
+ * A fixed margin missed incidents whose sources gave a wider radius than the vocabulary's
+ * widest (a region, 50 km).
  */
 import type { Kysely } from 'kysely';
 

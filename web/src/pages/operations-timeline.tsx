@@ -97,6 +97,13 @@ export function OperationsTimeline(props: OperationsTimelineProps) {
           />
         )}
       </div>
+      {current !== null && current.unlocated > 0 && (
+        <p className="muted ops-unlocated">
+          {current.unlocated === 1
+            ? t('ops.unlocatedOne')
+            : t('ops.unlocated', { count: current.unlocated })}
+        </p>
+      )}
       {markers.length > 0 && (
         <details className="ops-markers">
           <summary>{t('ops.markersTitle')}</summary>
