@@ -18,6 +18,7 @@ import {
   type Cluster,
   type ClusterFilter,
   type PointColumns,
+  type StartTimes,
 } from '../core/incidents/clusters.js';
 import { histogram } from '../core/incidents/timeline.js';
 import { recordSize } from '../store/record-log.js';
@@ -181,6 +182,21 @@ export function createIncidentsService(
     });
   }
 
+  /**
+   * The start times of the incidents matching the filters, with or without a place: from the
+   * in-memory point index unless a filter needs the database (source, words, zone).
+   */
+  async function startTimesOf(query: FilterQuery): Promise<StartTimes> {
+    if (query.zone !== undefined) {
+      const located = (await pointsMatching(query)).map((point) => point.from);
+      return { times: Float64Array.from(located), unlocated: 0 };
+    }
+    if (!needsDatabase(query)) return (await currentPoints()).startTimes(indexFilter(query));
+    const located = (await matchingPoints(db, query)).map((point) => point.from);
+    const unlocated = await unlocatedStartTimes(db, query);
+    return { times: Float64Array.from([...located, ...unlocated]), unlocated: unlocated.length };
+  }
+
   async function findZone(key: string): Promise<StoredZone> {
     const [documentId = '', zoneId = ''] = key.split('/');
     const zone = (await zonesOf(documentId)).find((z) => z.id === zoneId);
@@ -262,17 +278,10 @@ export function createIncidentsService(
     /**
      * How many incidents matching the filters started in each bin of time, at most `maxBins`
      * bins of a round width over the whole range (core/incidents/timeline.ts): the incidents of
-     * the list. The located ones are counted from the in-memory point index unless a filter
-     * needs the database (source, words, zone); those without a place, which no map or zone
-     * holds, from the database, and `unlocated` says how many they are.
+     * the list, `unlocated` of them without a place (on no map, in no zone).
      */
     async timeline(query: Omit<FilterQuery, 'from' | 'to'>, maxBins: number) {
-      const located: ArrayLike<number> =
-        query.zone !== undefined || needsDatabase(query)
-          ? (await pointsMatching(query)).map((point) => point.from)
-          : (await currentPoints()).startTimes(indexFilter(query));
-      const unlocated = query.zone === undefined ? await unlocatedStartTimes(db, query) : [];
-      const times = unlocated.length === 0 ? located : [...Array.from(located), ...unlocated];
+      const { times, unlocated } = await startTimesOf(query);
       const counted = histogram(times, maxBins);
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
       return {
@@ -280,7 +289,7 @@ export function createIncidentsService(
         to: iso(counted.to),
         binMs: counted.binMs,
         bins: counted.bins.map((bin) => ({ start: iso(bin.start) as string, count: bin.count })),
-        unlocated: unlocated.length,
+        unlocated,
       } satisfies IncidentTimeline;
     },
 

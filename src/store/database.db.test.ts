@@ -164,9 +164,14 @@ describe.runIf(testDialects().includes('postgres'))('PostgreSQL introspection', 
     await client.connect();
     try {
       await client.query(`create schema "${other}"`);
-      await client.query(`create table "${other}".kysely_migration (name text primary key)`);
+      await client.query(`create table "${other}".users (name text primary key)`);
       const tables = await store.db.introspection.getTables();
       expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([store.schema]));
+      expect(tables.filter((t) => t.name === 'users')).toHaveLength(1);
+      // Kysely's own tables only when asked for, as Kysely's introspector does.
+      expect(tables.map((t) => t.name)).not.toContain('kysely_migration');
+      const internal = await store.db.introspection.getTables({ withInternalKyselyTables: true });
+      expect(internal.map((t) => t.name)).toContain('kysely_migration');
       const users = tables.find((t) => t.name === 'users');
       expect(users?.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['id', 'name']));
       expect(users?.columns.find((c) => c.name === 'id')?.isNullable).toBe(false);

@@ -3,6 +3,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { cellsOf } from '../core/geo/cells.js';
 import { PointColumns } from '../core/incidents/clusters.js';
 import { LIST_INDEX_COLUMNS } from './migrations/0007-incident-list-index.js';
+import { WIDE_RADIUS_M } from './migrations/0012-incident-radius-index.js';
 import type { Tx } from './record.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -184,60 +185,88 @@ function applyFilters<O>(
   return q;
 }
 
-/** Every located incident, as points in columns (the in-memory cluster index), read in pages. */
+/**
+ * Every incident, as points in columns (the in-memory cluster and timeline index; those without
+ * a place are held for timelines), read in pages.
+ */
 export async function incidentPoints(db: Db): Promise<PointColumns> {
   const points = new PointColumns();
-  let after = '';
-  for (;;) {
-    const rows = await db
-      .selectFrom('incidents')
-      .select(['id', 'lon', 'lat', 'observed_from', 'observed_to', 'type', 'status'])
-      .where('lon', 'is not', null)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(POINT_PAGE)
-      .execute();
-    for (const r of rows) {
-      points.add({
+  await forEachPage(
+    (after) =>
+      db
+        .selectFrom('incidents')
+        .select(['id', 'lon', 'lat', 'observed_from', 'observed_to', 'type', 'status'])
+        .where('id', '>', after),
+    (r) => {
+      const point = {
         id: r.id,
-        lon: Number(r.lon),
-        lat: Number(r.lat),
         from: Date.parse(r.observed_from),
         to: Date.parse(r.observed_to),
         type: r.type,
         status: r.status,
-      });
-    }
+      };
+      if (r.lon === null || r.lat === null) points.addUnlocated(point);
+      else points.add({ ...point, lon: Number(r.lon), lat: Number(r.lat) });
+    },
+  );
+  return points;
+}
+
+/**
+ * Visits every row of a query, read in pages of POINT_PAGE by id (`page(after)` must select
+ * `id` and keep to ids after `after`), so that no read holds a server up long.
+ */
+async function forEachPage<R extends { id: string }>(
+  page: (after: string) => SelectQueryBuilder<Database, 'incidents', R>,
+  visit: (row: R) => void,
+): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await page(after).orderBy('id').limit(POINT_PAGE).execute();
+    rows.forEach(visit);
     const last = rows.at(-1);
-    if (last === undefined || rows.length < POINT_PAGE) return points;
+    if (last === undefined || rows.length < POINT_PAGE) return;
     after = last.id;
   }
 }
 
 /**
  * The start times (ms) of the incidents without a place that match the filters, which lists
- * show and maps cannot; none when the filters name an area. Found through the place index
- * (`lon is null`).
+ * show and maps cannot; none when the filters name an area. For the filters the point index
+ * does not hold (source, words); read in pages.
  */
 export async function unlocatedStartTimes(
   db: Db,
   query: Omit<IncidentQuery, 'limit' | 'after'>,
 ): Promise<number[]> {
   if (query.bbox !== undefined) return [];
-  const rows = await applyFilters(
-    db.selectFrom('incidents').select('observed_from').where('lon', 'is', null),
-    query,
-  ).execute();
-  return rows.map((row) => Date.parse(row.observed_from));
+  const times: number[] = [];
+  await forEachPage(
+    (after) =>
+      applyFilters(
+        db
+          .selectFrom('incidents')
+          .select(['id', 'observed_from'])
+          .where('lon', 'is', null)
+          .where('id', '>', after),
+        query,
+      ),
+    (row) => times.push(Date.parse(row.observed_from)),
+  );
+  return times;
 }
 
-/** The widest precision radius of any incident, in metres (0 when none has one). */
+/**
+ * The widest precision radius an incident may have, in metres: the vocabulary's widest, or an
+ * incident's wider one (read from the partial index of migration 0012).
+ */
 export async function widestIncidentRadius(db: Db): Promise<number> {
   const row = await db
     .selectFrom('incidents')
     .select((eb) => eb.fn.max('radius_m').as('widest'))
+    .where('radius_m', '>', sql.lit(WIDE_RADIUS_M))
     .executeTakeFirst();
-  return Number(row?.widest ?? 0);
+  return Math.max(WIDE_RADIUS_M, Number(row?.widest ?? 0));
 }
 
 /** A located incident matching filters, with its precision radius (for zone tests). */
@@ -261,20 +290,26 @@ export async function matchingPoints(
   query: Omit<IncidentQuery, 'limit' | 'after'>,
 ): Promise<MatchingPoint[]> {
   const points: MatchingPoint[] = [];
-  let after = '';
-  for (;;) {
-    const rows = await applyFilters(
-      db
-        .selectFrom('incidents')
-        .select(['id', 'lon', 'lat', 'radius_m', 'observed_from', 'observed_to', 'type', 'status'])
-        .where('lon', 'is not', null)
-        .where('id', '>', after),
-      query,
-    )
-      .orderBy('id')
-      .limit(POINT_PAGE)
-      .execute();
-    for (const r of rows) {
+  await forEachPage(
+    (after) =>
+      applyFilters(
+        db
+          .selectFrom('incidents')
+          .select([
+            'id',
+            'lon',
+            'lat',
+            'radius_m',
+            'observed_from',
+            'observed_to',
+            'type',
+            'status',
+          ])
+          .where('lon', 'is not', null)
+          .where('id', '>', after),
+        query,
+      ),
+    (r) =>
       points.push({
         id: r.id,
         lon: Number(r.lon),
@@ -284,12 +319,9 @@ export async function matchingPoints(
         to: Date.parse(r.observed_to),
         type: r.type,
         status: r.status,
-      });
-    }
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < POINT_PAGE) return points;
-    after = last.id;
-  }
+      }),
+  );
+  return points;
 }
 
 /** Rows per read of the point index: small, so that a reload never holds a server up long. */

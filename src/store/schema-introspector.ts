@@ -9,8 +9,11 @@
  * never resolves a name it did not choose.
  */
 import {
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
   PostgresDialect,
   sql,
+  type DatabaseMetadataOptions,
   type DatabaseIntrospector,
   type DatabaseMetadata,
   type Kysely,
@@ -46,8 +49,13 @@ export class SchemaIntrospector implements DatabaseIntrospector {
     return rows.map((row) => ({ name: row.name }));
   }
 
-  /** The tables and views of the one schema, with their columns in order. */
-  async getTables(): Promise<TableMetadata[]> {
+  /**
+   * The tables and views of the one schema, with their columns in order; Kysely's migration
+   * tables only when asked for, as Kysely's own introspector does.
+   */
+  async getTables(
+    options: DatabaseMetadataOptions = { withInternalKyselyTables: false },
+  ): Promise<TableMetadata[]> {
     const { rows } = await sql<ColumnRow>`
       select c.relname as "table", c.relkind as kind, a.attname as "column",
              t.typname as type, tns.nspname as "typeSchema",
@@ -69,7 +77,9 @@ export class SchemaIntrospector implements DatabaseIntrospector {
       string,
       TableMetadata & { columns: TableMetadata['columns'][number][] }
     >();
+    const internal = new Set([DEFAULT_MIGRATION_TABLE, DEFAULT_MIGRATION_LOCK_TABLE]);
     for (const row of rows) {
+      if (!options.withInternalKyselyTables && internal.has(row.table)) continue;
       let table = tables.get(row.table);
       if (table === undefined) {
         table = { name: row.table, isView: row.kind === 'v', schema: this.#schema, columns: [] };
@@ -88,8 +98,8 @@ export class SchemaIntrospector implements DatabaseIntrospector {
     return [...tables.values()];
   }
 
-  async getMetadata(): Promise<DatabaseMetadata> {
-    return { tables: await this.getTables() };
+  async getMetadata(options?: DatabaseMetadataOptions): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables(options) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellDegreesAt, clusterPoints, type ClusterPoint } from './clusters.js';
+import { cellDegreesAt, clusterPoints, PointColumns, type ClusterPoint } from './clusters.js';
 
 const point = (
   id: string,
@@ -50,5 +50,32 @@ describe('clustering incidents for a map', () => {
     expect(clusterPoints(points.slice(0, 3), {}, cellDegreesAt(0)).map((c) => c.count)).toEqual([
       3,
     ]);
+  });
+});
+
+describe('incidents without a place in the point index', () => {
+  const columns = PointColumns.of([
+    point('a', 30, 48),
+    point('b', 36, 50, { from: 5000, to: 6000 }),
+  ]);
+  columns.addUnlocated({ id: 'u1', from: 2000, to: 3000, type: 'shelling', status: 'reported' });
+  columns.addUnlocated({ id: 'u2', from: 9000, to: 9500, type: 'armed_clash', status: 'verified' });
+
+  it('are counted by timelines, with their number, and filtered like the others', () => {
+    const all = columns.startTimes({});
+    expect([...all.times].sort((x, y) => x - y)).toEqual([0, 2000, 5000, 9000]);
+    expect(all.unlocated).toBe(2);
+    expect(columns.startTimes({ types: ['armed_clash'] })).toEqual({
+      times: Float64Array.from([9000]),
+      unlocated: 1,
+    });
+    expect(columns.startTimes({ statuses: ['reported'], to: 2500 }).unlocated).toBe(1);
+    expect(columns.size).toBe(4);
+  });
+
+  it('are on no map and in no area', () => {
+    expect(columns.cluster({}, 360).map((c) => c.count)).toEqual([2]);
+    const area = columns.startTimes({ bbox: [-180, -90, 180, 90] });
+    expect([[...area.times].sort((x, y) => x - y), area.unlocated]).toEqual([[0, 5000], 0]);
   });
 });

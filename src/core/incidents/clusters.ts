@@ -37,9 +37,19 @@ export function cellDegreesAt(zoom: number): number {
   return 360 / 2 ** zoom / 4;
 }
 
+/** An incident without a place: timelines count it, maps cannot. */
+export type UnlocatedPoint = Omit<ClusterPoint, 'lon' | 'lat'>;
+
+/** The start times a timeline counts, and how many of them belong to incidents without a place. */
+export interface StartTimes {
+  readonly times: Float64Array;
+  readonly unlocated: number;
+}
+
 /**
- * Located incidents in columns (typed arrays; types and statuses as codes): a million take about
- * 60 MB, and counting runs over flat arrays.
+ * Incidents in columns (typed arrays; types and statuses as codes): a million take about 60 MB,
+ * and counting runs over flat arrays. Incidents without a place are held too, with NaN for
+ * their position: clusters and areas leave them out, timelines count them.
  */
 export class PointColumns {
   private readonly ids: string[] = [];
@@ -75,7 +85,12 @@ export class PointColumns {
     this.count += 1;
   }
 
-  /** Counts the points passing the filter per grid cell of `cellDegrees`. */
+  /** Adds an incident without a place. */
+  addUnlocated(point: UnlocatedPoint): void {
+    this.add({ ...point, lon: NaN, lat: NaN });
+  }
+
+  /** Counts the located points passing the filter per grid cell of `cellDegrees`. */
   cluster(filter: ClusterFilter, cellDegrees: number): Cluster[] {
     const [west, south, east, north] = filter.bbox ?? [-180, -90, 180, 90];
     const wraps = west > east;
@@ -105,16 +120,31 @@ export class PointColumns {
     }));
   }
 
-  /** The start times (ms since the epoch) of the points passing the filter, in no order. */
-  startTimes(filter: ClusterFilter): Float64Array {
+  /**
+   * The start times (ms since the epoch) of the points passing the filter, in no order: those
+   * without a place too, unless the filter names an area.
+   */
+  startTimes(filter: ClusterFilter): StartTimes {
     const times: number[] = [];
-    const froms = this.from;
-    this.forEachMatch(filter, (i) => times.push(froms[i] as number));
-    return Float64Array.from(times);
+    let unlocated = 0;
+    const { from: froms, lat: lats } = this;
+    this.forEachMatch(
+      filter,
+      (i) => {
+        times.push(froms[i] as number);
+        if (Number.isNaN(lats[i])) unlocated += 1;
+      },
+      filter.bbox === undefined,
+    );
+    return { times: Float64Array.from(times), unlocated };
   }
 
   /** Calls `visit` with the index of every point passing the filter. */
-  private forEachMatch(filter: ClusterFilter, visit: (index: number) => void): void {
+  private forEachMatch(
+    filter: ClusterFilter,
+    visit: (index: number) => void,
+    withUnlocated = false,
+  ): void {
     const codesOf = (words: readonly string[] | undefined) =>
       words && words.length > 0 ? new Set(words.map((w) => this.codes.get(w) ?? -1)) : undefined;
     const types = codesOf(filter.types);
@@ -127,8 +157,12 @@ export class PointColumns {
     for (let i = 0; i < this.count; i += 1) {
       const lat = lats[i] as number;
       const lon = lons[i] as number;
-      if (lat < south || lat > north) continue;
-      if (wraps ? lon < west && lon > east : lon < west || lon > east) continue;
+      if (Number.isNaN(lat)) {
+        if (!withUnlocated) continue;
+      } else {
+        if (lat < south || lat > north) continue;
+        if (wraps ? lon < west && lon > east : lon < west || lon > east) continue;
+      }
       if ((tos[i] as number) < from || (froms[i] as number) > to) continue;
       if (types !== undefined && !types.has(this.type[i] as number)) continue;
       if (statuses !== undefined && !statuses.has(this.status[i] as number)) continue;

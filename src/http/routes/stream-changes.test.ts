@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody, RecordedEvent } from '../../core/events.js';
 import type { StoredReport } from '../../core/reports/report.js';
+import type { AgreementDocument } from '../../core/agreements/file-schema.js';
 import { MAX_CHANGE_IDS, mergeNotices, summariseChanges } from './stream-changes.js';
 
 /** A record entry at `index` holding `body`. */
@@ -112,6 +113,27 @@ describe('summariseChanges', () => {
     expect(
       summariseChanges([buildEntry(0, { type: 'user.enabled', payload: { userId: 'u' } })]),
     ).toEqual([]);
+  });
+
+  it('names the documents saved, or whose parts were saved or removed, once each', () => {
+    // Only the ids matter here: the rest of a document and of its parts is left out.
+    const saved = {
+      type: 'document.saved',
+      payload: { document: { id: 'doc-a' } as AgreementDocument },
+    } as const;
+    const partSaved = {
+      type: 'document.part_saved',
+      payload: { documentId: 'doc-b', id: 'z1', position: 0, part: 'zone' },
+    } as unknown as EventBody;
+    const notices = summariseChanges([
+      buildEntry(0, saved),
+      buildEntry(1, partSaved),
+      buildEntry(2, {
+        type: 'document.part_removed',
+        payload: { documentId: 'doc-a', part: 'commitment', id: 'c1' },
+      }),
+    ]);
+    expect(notices).toEqual([{ kind: 'document', count: 2, ids: ['doc-a', 'doc-b'], index: 2 }]);
   });
 
   it('merges the summaries of consecutive pages into one notice per kind', () => {

@@ -44,8 +44,9 @@ export function streamRoutes(app: App, services: Services): void {
           'Alerts (`event: alert`, with `id:`) are filtered by `obligor` and a guarantor sees only its own. ' +
           'Change notices (`event: change`, no `id:`, not resumed) say what the public record gained since ' +
           'the stream opened, at most one per kind each second: `{ "kind": "report"|"incident"|"activation"|' +
-          '"finding"|"response", "count": n, "ids": [at most 50], "index": record index of the last entry }`. ' +
-          'A bulk import gives one notice with its count. A "report" notice may also mean new incidents.',
+          '"finding"|"response"|"document", "count": n, "ids": [at most 50], "index": record index of the last entry }`. ' +
+          'A bulk import gives one notice with its count. A "report" notice may also mean new incidents. ' +
+          'A "document" notice names the documents saved, or whose parts (provisions, zones, commitments, ...) were saved or removed.',
         querystring: Type.Object({
           obligor: Type.Optional(Type.String({ maxLength: 64, description: 'one guarantor only' })),
         }),

@@ -26,6 +26,11 @@ import { GuarantorSummaryTable } from './guarantor-summary-table';
 export const BOARD_PATH = '/board';
 /** A burst of changes is loaded once, this long after the last of them. */
 const DEBOUNCE_MS = 400;
+/**
+ * Documents are heavier to load (every document with commitments) and change in bursts while
+ * someone edits one: loaded this long after the last change.
+ */
+const DOCUMENTS_DEBOUNCE_MS = 2000;
 /** The kinds of change that move what the board shows. */
 const BOARD_KINDS: ReadonlySet<LiveChange['kind']> = new Set([
   'activation',
@@ -123,27 +128,33 @@ function useBoardLive(data: readonly Activation[] | undefined, reload: () => voi
   const [documentsChanged, setDocumentsChanged] = useState(0);
   const [refreshKey, setRefreshKey] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** What the burst being gathered needs loaded again. */
-  const due = useRef({ activations: false, documents: false });
+  const documentsTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const known = useRef<Map<string, string> | undefined>(undefined);
 
   useLiveChanges((change) => {
     if (!BOARD_KINDS.has(change.kind)) return;
     if (change.kind !== 'alert') setChanges((list) => [...list, change]);
-    if (change.kind === 'document') due.current.documents = true;
-    else due.current.activations = true;
+    if (change.kind === 'document') {
+      clearTimeout(documentsTimer.current);
+      documentsTimer.current = setTimeout(
+        () => setDocumentsChanged((key) => key + 1),
+        DOCUMENTS_DEBOUNCE_MS,
+      );
+      return;
+    }
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      const { activations, documents } = due.current;
-      due.current = { activations: false, documents: false };
-      if (activations) {
-        reload();
-        setSummaryKey((key) => key + 1);
-      }
-      if (documents) setDocumentsChanged((key) => key + 1);
+      reload();
+      setSummaryKey((key) => key + 1);
     }, DEBOUNCE_MS);
   });
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      clearTimeout(documentsTimer.current);
+    },
+    [],
+  );
 
   // What changed between two loads: new activations, and ones whose status or tier moved.
   useEffect(() => {

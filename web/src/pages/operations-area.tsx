@@ -39,8 +39,8 @@ const LIVE_REDRAW_MS = 2000;
 
 /** The kinds of live change that can alter the incidents this screen shows. */
 const RELEVANT: readonly LiveChange['kind'][] = ['report', 'incident'];
-/** A changed document is loaded again this long after the last change of a burst. */
-const DOCUMENTS_RELOAD_MS = 400;
+/** Changed documents are loaded again this long after the last change of a burst. */
+const DOCUMENTS_RELOAD_MS = 2000;
 
 /** Props of OperationsArea. */
 export interface OperationsAreaProps {
@@ -80,6 +80,7 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
     Promise.all([getZones(null), listDocuments()]).then(
       ([collection, list]) => {
         if (!current) return;
+        setError(null);
         setZones(collection.features);
         setDocuments(list);
         loadMarkers(list).then(
@@ -109,15 +110,16 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
   useEffect(() => () => clearTimeout(documentsReload.current), []);
   useLiveChanges((change) => {
     if (change.kind === 'document') {
-      // Zones and document dates redraw by themselves; the list does not depend on them.
+      // Zones and document dates redraw by themselves.
       clearTimeout(documentsReload.current);
       documentsReload.current = setTimeout(
         () => setDocumentsToken((n) => n + 1),
         DOCUMENTS_RELOAD_MS,
       );
-      return;
-    }
-    if (!RELEVANT.includes(change.kind)) return;
+      // The incidents shown change only when the filter's zone belongs to a changed document.
+      const zoneDocument = filters.zone.split('/')[0] ?? '';
+      if (zoneDocument === '' || !change.ids.includes(zoneDocument)) return;
+    } else if (!RELEVANT.includes(change.kind)) return;
     setChanges((before) => [...before, change]);
     redraw.current ??= setTimeout(() => {
       redraw.current = null;
