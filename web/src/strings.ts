@@ -1191,9 +1191,8 @@ const en = {
   'ops.brushWhole': 'The whole period is shown.',
   'ops.brushRange': 'Shown: {from} to {to}',
   'ops.brushClear': 'Show the whole period',
-  'ops.unlocated':
-    'Counted here and in the list, not on the map: {count} incidents without a place.',
-  'ops.unlocatedOne': 'Counted here and in the list, not on the map: 1 incident without a place.',
+  'ops.unlocated': 'Counted here: {count} incidents without a place (in the list, not on the map).',
+  'ops.unlocatedOne': 'Counted here: 1 incident without a place (in the list, not on the map).',
   'ops.markersTitle': 'Dates of the documents',
   'ops.marker': '{document}: {status} on {date}',
   'ops.markerDated': '{document}: dated {date}',
