@@ -31,7 +31,7 @@ interface Row {
 }
 
 describe('operations screen', () => {
-  const { baseUrl, openTab } = useServerAndBrowser();
+  const { baseUrl, openTab, interruptServer } = useServerAndBrowser();
 
   async function signIn(page: Page, name: string, password: string): Promise<void> {
     await page.goto(`${baseUrl()}/`);
@@ -233,6 +233,41 @@ describe('operations screen', () => {
         .getByText(t('ops.unlocatedOne'))
         .waitFor({ timeout: 15_000 });
       expect(await page.evaluate('window.__stillTheSamePage === true')).toBe(true);
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'draws what came while the live connection was down, once it is back, and says so',
+    async () => {
+      const { page, problems } = await openTab();
+      await signIn(page, 'analyst', 'demo-analyst-pass');
+      await page.goto(`${baseUrl()}/operations`);
+      await waitForView(page, '');
+      const before = await rendered(page);
+
+      // The server drops every connection and listens again at once; a report arrives before
+      // the browser's stream reconnects (EventSource waits the 3 s the server asked for).
+      await interruptServer();
+      const monitor = await request.newContext({ baseURL: baseUrl() });
+      await monitor.post('/api/v1/session', {
+        data: { username: 'monitor', password: 'demo-monitor-pass' },
+      });
+      const posted = await monitor.post('/api/v1/reports', {
+        data: {
+          ...EXTRA_REPORTS[2],
+          location: { lon: 37.7, lat: 48.2, precision: 'exact' },
+          text: 'Operations report sent while a screen was reconnecting',
+        },
+      });
+      expect(posted.status()).toBe(201);
+      await monitor.dispose();
+
+      // Its change notice is gone for good, but the stream's reopening redraws the map and
+      // says that more may have changed.
+      await expect.poll(() => rendered(page), { timeout: 20_000 }).toBe(before + 1);
+      await page.getByRole('status').getByText(t('live.missed'), { exact: false }).waitFor();
       expect(problems).toEqual([]);
     },
     TEST_TIMEOUT,

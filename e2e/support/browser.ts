@@ -66,6 +66,8 @@ export interface BrowserFixture {
   baseUrl(): string;
   /** A fresh tab (own cookies), closed after the file's tests. */
   openTab(): Promise<Tab>;
+  /** Drops every connection to the server, which at once listens again (TestServer.interrupt). */
+  interruptServer(): Promise<void>;
 }
 
 const BUILT_APP = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
@@ -99,6 +101,10 @@ export function useServerAndBrowser(): BrowserFixture {
     baseUrl() {
       if (server === undefined) throw new Error('the test server did not start');
       return server.url;
+    },
+    async interruptServer() {
+      if (server === undefined) throw new Error('the test server did not start');
+      await server.interrupt();
     },
     async openTab() {
       if (browser === undefined) throw new Error('chromium did not start');

@@ -11,6 +11,11 @@ import { createServices } from '../../src/services.js';
 
 export interface TestServer {
   readonly url: string;
+  /**
+   * Ends every connection (live streams too) and listens again on the same port with the same
+   * database and sessions: what a server restart looks like to a browser.
+   */
+  interrupt(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,12 +28,17 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
   const services = await createServices(`sqlite:${join(dir, 'truce.db')}`);
   const demo = options.demo ?? true;
   await services.instance.bootstrap(demo, { reports: demo });
-  const app = await buildApp(services, { logLevel: 'silent' });
+  let app = await buildApp(services, { logLevel: 'silent' });
   const url = await listen(app, '127.0.0.1', 0);
   // As `truce serve` does: a signed checkpoint within a second of every change.
   const stopCheckpointing = services.record.startCheckpointing(1000);
   return {
     url,
+    async interrupt() {
+      await app.close();
+      app = await buildApp(services, { logLevel: 'silent' });
+      await listen(app, '127.0.0.1', Number(new URL(url).port));
+    },
     async close() {
       stopCheckpointing();
       await shutdown(app, services);

@@ -1,6 +1,7 @@
 /**
  * Live changes from the server's event stream (GET /api/v1/stream): change notices about
- * reports, incidents, findings, activations, responses and documents, and alerts. One EventSource serves
+ * reports, incidents, findings, activations, responses and documents, alerts, and a 'missed'
+ * change after the stream was down (notices are not replayed, so listeners load again). One EventSource serves
  * the whole page, however many components listen; it opens with the first listener, reconnects
  * by itself (the browser's EventSource does), and closes when the last listener leaves.
  */
@@ -10,7 +11,15 @@ import { t, type MessageId } from './strings';
 /** Something that changed on the server. */
 export interface LiveChange {
   readonly kind:
-    'report' | 'incident' | 'activation' | 'finding' | 'response' | 'document' | 'alert';
+    | 'report'
+    | 'incident'
+    | 'activation'
+    | 'finding'
+    | 'response'
+    | 'document'
+    | 'alert'
+    /** The stream was down for a while: changes may have been missed (count 1, no ids). */
+    | 'missed';
   /** How many things of this kind changed (may be more than `ids` lists). */
   readonly count: number;
   /**
@@ -87,6 +96,7 @@ const WORDS: Record<LiveChange['kind'], readonly [one: MessageId, many: MessageI
   response: ['live.responseOne', 'live.response'],
   document: ['live.documentOne', 'live.document'],
   alert: ['live.alertOne', 'live.alert'],
+  missed: ['live.missed', 'live.missed'],
 };
 
 /** "2 reports, 1 activation", or '' when nothing changed. */
@@ -108,6 +118,8 @@ const REOPEN_MS = 30_000;
 const listeners = new Set<(change: LiveChange) => void>();
 let source: EventSource | undefined;
 let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+/** Whether a stream of this page's listeners has been open: opening again means a gap. */
+let wasOpen = false;
 
 /** Adds a listener, opening the shared stream if needed; returns the function that removes it. */
 function listen(listener: (change: LiveChange) => void): () => void {
@@ -122,6 +134,12 @@ function listen(listener: (change: LiveChange) => void): () => void {
 function open(): void {
   const stream = new EventSource(STREAM_URL);
   source = stream;
+  // Change notices are not replayed: after a reconnection (by EventSource itself, or by us
+  // after a refusal), listeners hear that they may have missed some, and load again.
+  stream.addEventListener('open', () => {
+    if (wasOpen) tell({ kind: 'missed', count: 1, ids: [] });
+    wasOpen = true;
+  });
   stream.addEventListener('change', (event) => {
     const change = parseChange(event.data);
     if (change !== undefined) tell(change);
@@ -144,6 +162,7 @@ function open(): void {
 function close(): void {
   source?.close();
   source = undefined;
+  wasOpen = false;
   if (reopenTimer !== undefined) clearTimeout(reopenTimer);
   reopenTimer = undefined;
 }
@@ -152,7 +171,10 @@ function tell(change: LiveChange): void {
   for (const listener of [...listeners]) listener(change);
 }
 
-const KINDS: ReadonlySet<string> = new Set(Object.keys(WORDS));
+/** The kinds a change notice of the server may name. */
+const KINDS: ReadonlySet<string> = new Set(
+  Object.keys(WORDS).filter((kind) => kind !== 'alert' && kind !== 'missed'),
+);
 
 function parseChange(data: unknown): LiveChange | undefined {
   const value = parseJson(data);

@@ -1076,6 +1076,7 @@ const en = {
   'live.documentOne': '1 document',
   'live.alert': '{count} alerts',
   'live.alertOne': '1 alert',
+  'live.missed': 'possibly more while the live connection was down',
   'live.refresh': 'Refresh',
   'live.dismiss': 'Dismiss',
   'nav.board': 'Guarantees',

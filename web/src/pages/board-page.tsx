@@ -37,6 +37,7 @@ const BOARD_KINDS: ReadonlySet<LiveChange['kind']> = new Set([
   'response',
   'alert',
   'document',
+  'missed',
 ]);
 
 // Names are a nicety: without them, guarantors show by id.
@@ -134,14 +135,15 @@ function useBoardLive(data: readonly Activation[] | undefined, reload: () => voi
   useLiveChanges((change) => {
     if (!BOARD_KINDS.has(change.kind)) return;
     if (change.kind !== 'alert') setChanges((list) => [...list, change]);
-    if (change.kind === 'document') {
+    // After a gap in the stream ('missed'), everything loads again.
+    if (change.kind === 'document' || change.kind === 'missed') {
       clearTimeout(documentsTimer.current);
       documentsTimer.current = setTimeout(
         () => setDocumentsChanged((key) => key + 1),
         DOCUMENTS_DEBOUNCE_MS,
       );
-      return;
     }
+    if (change.kind === 'document') return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       reload();

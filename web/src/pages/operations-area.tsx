@@ -38,7 +38,7 @@ const NO_DOCUMENTS: readonly DocumentSummary[] = [];
 const LIVE_REDRAW_MS = 2000;
 
 /** The kinds of live change that can alter the incidents this screen shows. */
-const RELEVANT: readonly LiveChange['kind'][] = ['report', 'incident'];
+const RELEVANT: readonly LiveChange['kind'][] = ['report', 'incident', 'missed'];
 /** Changed documents are loaded again this long after the last change of a burst. */
 const DOCUMENTS_RELOAD_MS = 2000;
 
@@ -109,13 +109,15 @@ function OperationsScreen({ mapTiles }: { readonly mapTiles: string | null }) {
   const documentsReload = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(documentsReload.current), []);
   useLiveChanges((change) => {
-    if (change.kind === 'document') {
+    if (change.kind === 'document' || change.kind === 'missed') {
       // Zones and document dates redraw by themselves.
       clearTimeout(documentsReload.current);
       documentsReload.current = setTimeout(
         () => setDocumentsToken((n) => n + 1),
         DOCUMENTS_RELOAD_MS,
       );
+    }
+    if (change.kind === 'document') {
       // The incidents shown change only when the filter's zone belongs to a changed document.
       const zoneDocument = filters.zone.split('/')[0] ?? '';
       if (zoneDocument === '' || !change.ids.includes(zoneDocument)) return;
