@@ -55,6 +55,29 @@ describe('operations screen', () => {
   const rendered = async (page: Page) =>
     Number(await page.locator('[data-testid="ops-map"]').getAttribute('data-rendered'));
 
+  /** A fresh tab with the analyst on the operations screen, every part drawn. */
+  async function openOperations() {
+    const tab = await openTab();
+    await signIn(tab.page, 'analyst', 'demo-analyst-pass');
+    await tab.page.goto(`${baseUrl()}/operations`);
+    await waitForView(tab.page, '');
+    return tab;
+  }
+
+  /** A monitor sends a report from elsewhere, through the API. */
+  async function reportAsMonitor(report: Record<string, unknown>): Promise<void> {
+    const monitor = await request.newContext({ baseURL: baseUrl() });
+    try {
+      await monitor.post('/api/v1/session', {
+        data: { username: 'monitor', password: 'demo-monitor-pass' },
+      });
+      const posted = await monitor.post('/api/v1/reports', { data: report });
+      expect(posted.status()).toBe(201);
+    } finally {
+      await monitor.dispose();
+    }
+  }
+
   /** The observed windows of the list's rows. */
   async function rows(page: Page): Promise<Row[]> {
     return page.locator('[data-testid="ops-list"] tbody tr').evaluateAll((trs) =>
@@ -177,31 +200,20 @@ describe('operations screen', () => {
   it(
     'draws new reports and zones on the map as they arrive, and the list on Refresh',
     async () => {
-      const { page, problems } = await openTab();
-      await signIn(page, 'analyst', 'demo-analyst-pass');
-      await page.goto(`${baseUrl()}/operations`);
-      await waitForView(page, '');
+      const { page, problems } = await openOperations();
       const before = await rendered(page);
       const NOW = '2026-11-20T10:00:00.000Z'; // newer than every demo incident: the list's top row
       expect((await rows(page))[0]?.from).not.toBe(NOW);
       await page.evaluate('window.__stillTheSamePage = true');
 
-      // A monitor reports from elsewhere, through the API.
-      const monitor = await request.newContext({ baseURL: baseUrl() });
-      await monitor.post('/api/v1/session', {
-        data: { username: 'monitor', password: 'demo-monitor-pass' },
+      // A monitor reports from elsewhere.
+      await reportAsMonitor({
+        ...EXTRA_REPORTS[0],
+        observedFrom: NOW,
+        observedTo: NOW,
+        location: { lon: 37.9, lat: 48.1, precision: 'exact' },
+        text: 'Operations live report',
       });
-      const posted = await monitor.post('/api/v1/reports', {
-        data: {
-          ...EXTRA_REPORTS[0],
-          observedFrom: NOW,
-          observedTo: NOW,
-          location: { lon: 37.9, lat: 48.1, precision: 'exact' },
-          text: 'Operations live report',
-        },
-      });
-      expect(posted.status()).toBe(201);
-      await monitor.dispose();
 
       // The map counts it without a reload; the notice says what came.
       await expect.poll(() => rendered(page), { timeout: 15_000 }).toBe(before + 1);
@@ -241,28 +253,17 @@ describe('operations screen', () => {
   it(
     'draws what came while the live connection was down, once it is back, and says so',
     async () => {
-      const { page, problems } = await openTab();
-      await signIn(page, 'analyst', 'demo-analyst-pass');
-      await page.goto(`${baseUrl()}/operations`);
-      await waitForView(page, '');
+      const { page, problems } = await openOperations();
       const before = await rendered(page);
 
       // The server drops every connection and listens again at once; a report arrives before
       // the browser's stream reconnects (EventSource waits the 3 s the server asked for).
       await interruptServer();
-      const monitor = await request.newContext({ baseURL: baseUrl() });
-      await monitor.post('/api/v1/session', {
-        data: { username: 'monitor', password: 'demo-monitor-pass' },
+      await reportAsMonitor({
+        ...EXTRA_REPORTS[2],
+        location: { lon: 37.7, lat: 48.2, precision: 'exact' },
+        text: 'Operations report sent while a screen was reconnecting',
       });
-      const posted = await monitor.post('/api/v1/reports', {
-        data: {
-          ...EXTRA_REPORTS[2],
-          location: { lon: 37.7, lat: 48.2, precision: 'exact' },
-          text: 'Operations report sent while a screen was reconnecting',
-        },
-      });
-      expect(posted.status()).toBe(201);
-      await monitor.dispose();
 
       // Its change notice is gone for good, but the stream's reopening redraws the map and
       // says that more may have changed.
