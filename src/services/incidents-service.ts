@@ -34,6 +34,7 @@ import {
   sourceNamesOf,
   unlocatedStartTimes,
   widestIncidentRadius,
+  WIDE_RADIUS_M,
   type IncidentListRow,
   type IncidentQuery,
 } from '../store/incident-store.js';
@@ -170,16 +171,60 @@ export function createIncidentsService(
   async function pointsMatching(query: FilterQuery) {
     if (query.zone === undefined) return matchingPoints(db, query);
     const zone = await findZone(query.zone);
-    const bbox = intersectBbox(
-      query.bbox,
-      searchBoundsOf(zone.geometry, await widestIncidentRadius(db)),
-    );
-    if (bbox === undefined) return [];
-    const points = await matchingPoints(db, { ...query, bbox });
-    return points.filter((point) => {
-      const { relation } = relateToZone(point, zone.geometry);
-      return relation === 'inside' || relation === 'indeterminate';
-    });
+    const { near, far } = await zoneSearch(zone, query.bbox);
+    const points = near === undefined ? [] : await matchingPoints(db, { ...query, bbox: near });
+    if (far !== undefined) {
+      const seen = new Set(points.map((point) => point.id));
+      const wide = await matchingPoints(db, { ...query, bbox: far, wideOnly: true });
+      points.push(...wide.filter((point) => !seen.has(point.id)));
+    }
+    return points.filter((point) => reachesZone(point, zone));
+  }
+
+  /**
+   * Where a zone filter looks, within the requested bbox: every incident in the zone's bounds
+   * widened by the vocabulary's widest precision (`near`), and the rare incidents with a wider
+   * radius in the bounds widened by the widest radius held (`far`, absent when there are none).
+   * One report with a vast radius then widens the search for itself only.
+   */
+  async function zoneSearch(zone: StoredZone, bbox: IncidentQuery['bbox']) {
+    const near = intersectBbox(bbox, searchBoundsOf(zone.geometry, WIDE_RADIUS_M));
+    const widest = await widestIncidentRadius(db);
+    const far =
+      widest > WIDE_RADIUS_M
+        ? intersectBbox(bbox, searchBoundsOf(zone.geometry, widest))
+        : undefined;
+    return { near, far };
+  }
+
+  /**
+   * The next incidents newest first after `after` in a zone's search boxes: the near box's and
+   * the far box's wide ones, merged. A full page from either may hide older rows, so the merge
+   * stops at the newest of the full pages' last rows; `more` says whether any page was full.
+   */
+  async function zonePage(
+    query: ListQuery,
+    search: { near?: IncidentQuery['bbox']; far?: IncidentQuery['bbox'] },
+    after: IncidentQuery['after'],
+  ): Promise<{ rows: IncidentListRow[]; more: boolean }> {
+    const { limit } = query;
+    const pages = await Promise.all([
+      search.near === undefined ? [] : listIncidents(db, { ...query, bbox: search.near, after }),
+      search.far === undefined
+        ? []
+        : listIncidents(db, { ...query, bbox: search.far, wideOnly: true, after }),
+    ]);
+    const byId = new Map(pages.flat().map((row) => [row.id, row]));
+    const merged = [...byId.values()].sort(newestFirst);
+    const cuts = pages
+      .filter((page) => page.length === limit)
+      .map((page) => page.at(-1) as IncidentListRow);
+    if (cuts.length === 0) return { rows: merged, more: false };
+    const cut = cuts.sort(newestFirst)[0] as IncidentListRow;
+    return {
+      rows: merged.slice(0, merged.indexOf(byId.get(cut.id) as IncidentListRow) + 1),
+      more: true,
+    };
   }
 
   /**
@@ -305,31 +350,23 @@ export function createIncidentsService(
           next: rows.length > query.limit && last ? encodeCursor(last) : null,
         };
       }
-      // A zone: its bounds narrow the query in the database; the exact test runs here, page by
-      // page, until the page is full or the incidents run out.
+      // A zone: its bounds narrow the query in the database (zoneSearch); the exact test runs
+      // here, page by page, until the page is full or the incidents run out.
       const zone = await findZone(query.zone);
-      const bbox = intersectBbox(
-        query.bbox,
-        searchBoundsOf(zone.geometry, await widestIncidentRadius(db)),
-      );
-      if (bbox === undefined) return { incidents: [], next: null };
+      const search = await zoneSearch(zone, query.bbox);
       const found: IncidentListRow[] = [];
       for (;;) {
-        const rows = await listIncidents(db, { ...query, bbox, limit: query.limit, after });
+        const { rows, more } = await zonePage(query, search, after);
         for (const row of rows) {
           if (row.lon === null || row.lat === null) continue;
-          const { relation } = relateToZone(
-            { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 },
-            zone.geometry,
-          );
-          if (relation === 'inside' || relation === 'indeterminate') found.push(row);
+          const place = { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 };
+          if (reachesZone(place, zone)) found.push(row);
           if (found.length === query.limit) {
             return { incidents: found.map(summarize), next: encodeCursor(row) };
           }
         }
-        const last = rows[rows.length - 1];
-        if (rows.length < query.limit || last === undefined)
-          return { incidents: found.map(summarize), next: null };
+        const last = rows.at(-1);
+        if (!more || last === undefined) return { incidents: found.map(summarize), next: null };
         after = { observedFrom: last.observed_from, id: last.id };
       }
     },
@@ -472,10 +509,22 @@ function decodeCursor(cursor: string): { observedFrom: string; id: string } {
   ]);
 }
 
+/** Whether a place is inside a zone or its precision crosses the zone's edge (undecidable). */
+function reachesZone(place: PlaceWithPrecision, zone: StoredZone): boolean {
+  const { relation } = relateToZone(place, zone.geometry);
+  return relation === 'inside' || relation === 'indeterminate';
+}
+
+/** Newest first: by the start of the observed window, then by id, both descending. */
+function newestFirst(a: IncidentListRow, b: IncidentListRow): number {
+  if (a.observed_from !== b.observed_from) return a.observed_from < b.observed_from ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
 /**
- * A zone's bounds widened by the widest precision radius held: an incident just outside the
- * box whose precision circle crosses the zone's edge must reach the exact test, which keeps it
- * as undecidable. Clamped to the globe.
+ * A zone's bounds widened by a precision radius (metres): an incident just outside the box
+ * whose precision circle crosses the zone's edge must reach the exact test, which keeps it as
+ * undecidable. Clamped to the globe.
  */
 function searchBoundsOf(geometry: Geometry, marginM: number): [number, number, number, number] {
   const [west, south, east, north] = boundsOf(geometry);

@@ -4,6 +4,8 @@ import { cellsOf } from '../core/geo/cells.js';
 import { PointColumns } from '../core/incidents/clusters.js';
 import { LIST_INDEX_COLUMNS } from './migrations/0007-incident-list-index.js';
 import { WIDE_RADIUS_M } from './migrations/0012-incident-radius-index.js';
+
+export { WIDE_RADIUS_M };
 import type { Tx } from './record.js';
 import type { Database, IncidentRow } from './schema.js';
 
@@ -25,6 +27,8 @@ export interface IncidentQuery {
   readonly sourceKind?: string | undefined;
   /** Words that must all appear in the reports' texts or place names. */
   readonly text?: string | undefined;
+  /** Only incidents whose precision radius is wider than WIDE_RADIUS_M (a zone's far search). */
+  readonly wideOnly?: boolean | undefined;
   readonly limit: number;
   /** Continue after this (observed_from, id), newest first. */
   readonly after?: { readonly observedFrom: string; readonly id: string } | undefined;
@@ -157,6 +161,8 @@ function applyFilters<O>(
         ? q.where('lon', '>=', west).where('lon', '<=', east)
         : q.where((eb) => eb.or([eb('lon', '>=', west), eb('lon', '<=', east)]));
   }
+  // A literal, so that both databases see the partial index of migration 0012 applies.
+  if (query.wideOnly) q = q.where('radius_m', '>', sql.lit(WIDE_RADIUS_M));
   if (query.from) q = q.where('observed_to', '>=', query.from);
   if (query.to) q = q.where('observed_from', '<=', query.to);
   if (query.types && query.types.length > 0) q = q.where('type', 'in', [...query.types]);

@@ -250,8 +250,21 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
     const zone = 'zone=test-guarantee/security-zone';
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
     const listed = (await get(`/api/v1/incidents?${zone}`)).json().incidents;
-    const lons = listed.map((i: { location: { lon: number } }) => i.location.lon);
-    expect(lons.sort()).toEqual([38.6, 40.0]);
+    const lonsOf = (page: { incidents: { location: { lon: number } }[] }) =>
+      page.incidents.map((incident) => incident.location.lon);
+    // Newest first: the wide one was seen a day later.
+    expect(lonsOf({ incidents: listed })).toEqual([40.0, 38.6]);
+    // One a page, following the cursors: the same incidents, each once, in the same order
+    // (the near and the far searches are merged page by page).
+    const paged: number[] = [];
+    let url = `/api/v1/incidents?${zone}&limit=1`;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page = (await get(url)).json();
+      paged.push(...lonsOf(page));
+      if (page.next === null) break;
+      url = `/api/v1/incidents?${zone}&limit=1&cursor=${page.next}`;
+    }
+    expect(paged).toEqual([40.0, 38.6]);
     const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
     expect(clusteredCount(clusters)).toBe(2);
     const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
