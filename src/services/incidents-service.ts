@@ -172,12 +172,14 @@ export function createIncidentsService(
     if (query.zone === undefined) return matchingPoints(db, query);
     const zone = await findZone(query.zone);
     const { near, far } = await zoneSearch(zone, query.bbox);
-    const points = near === undefined ? [] : await matchingPoints(db, { ...query, bbox: near });
-    if (far !== undefined) {
-      const seen = new Set(points.map((point) => point.id));
-      const wide = await matchingPoints(db, { ...query, bbox: far, wideOnly: true });
-      points.push(...wide.filter((point) => !seen.has(point.id)));
-    }
+    const points = await inReadSnapshot(db, async (snapshot) => {
+      const found =
+        near === undefined ? [] : await matchingPoints(snapshot, { ...query, bbox: near });
+      if (far === undefined) return found;
+      const seen = new Set(found.map((point) => point.id));
+      const wide = await matchingPoints(snapshot, { ...query, bbox: far, wideOnly: true });
+      return [...found, ...wide.filter((point) => !seen.has(point.id))];
+    });
     return points.filter((point) => reachesZone(point, zone));
   }
 
@@ -208,11 +210,14 @@ export function createIncidentsService(
     after: IncidentQuery['after'],
   ): Promise<{ rows: IncidentListRow[]; more: boolean }> {
     const { limit } = query;
-    const pages = await Promise.all([
-      search.near === undefined ? [] : listIncidents(db, { ...query, bbox: search.near, after }),
+    // One snapshot for both: the cut below must see each row as both pages do.
+    const pages = await inReadSnapshot(db, async (snapshot) => [
+      search.near === undefined
+        ? []
+        : await listIncidents(snapshot, { ...query, bbox: search.near, after }),
       search.far === undefined
         ? []
-        : listIncidents(db, { ...query, bbox: search.far, wideOnly: true, after }),
+        : await listIncidents(snapshot, { ...query, bbox: search.far, wideOnly: true, after }),
     ]);
     const byId = new Map(pages.flat().map((row) => [row.id, row]));
     const merged = [...byId.values()].sort(newestFirst);
@@ -515,7 +520,12 @@ function reachesZone(place: PlaceWithPrecision, zone: StoredZone): boolean {
   return relation === 'inside' || relation === 'indeterminate';
 }
 
-/** Newest first: by the start of the observed window, then by id, both descending. */
+/**
+ * Newest first: by the start of the observed window, then by id, both descending, as lists are
+ * ordered in SQL. Comparing as JavaScript strings agrees with the databases' ordering because
+ * both columns are ASCII of fixed shape (ISO 8601 UTC times from toISOString, lowercase UUIDs),
+ * which binary and locale collations order alike.
+ */
 function newestFirst(a: IncidentListRow, b: IncidentListRow): number {
   if (a.observed_from !== b.observed_from) return a.observed_from < b.observed_from ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;

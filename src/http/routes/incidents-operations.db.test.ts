@@ -272,6 +272,79 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
   });
 });
 
+describeEachDialect('paging a zone filter across its near and far searches', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    await importGuarantee(t);
+  });
+  afterEach(() => t.close());
+
+  it('gives every matching incident once, newest first, whatever the page size', async () => {
+    const cookie = await t.login('monitor', 'demo-monitor-pass');
+    const at = (day: number, hour: number) => ({
+      observedFrom: `2015-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`,
+      observedTo: `2015-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:30:00Z`,
+    });
+    // Inside the zone (37.0-38.5 E, 48.0-49.0 N), far enough apart never to be grouped; one a
+    // day, but two on day 3 at the same time (a tie broken by id). Wide radii: one inside (in
+    // the near and the far search both), two far east reaching in, one far east not.
+    const reports = [
+      { ...at(1, 8), location: { lon: 37.2, lat: 48.2, precision: 'exact' } },
+      { ...at(2, 8), location: { lon: 38.1, lat: 48.8, radiusM: 120_000 } },
+      { ...at(3, 8), location: { lon: 37.4, lat: 48.4, precision: 'exact' } },
+      { ...at(3, 8), location: { lon: 37.9, lat: 48.3, precision: 'exact' } },
+      { ...at(4, 8), location: { lon: 40.0, lat: 48.5, radiusM: 150_000 } },
+      { ...at(5, 8), location: { lon: 37.6, lat: 48.9, precision: 'exact' } },
+      { ...at(6, 8), location: { lon: 40.2, lat: 48.6, radiusM: 200_000 } },
+      { ...at(7, 8), location: { lon: 41.5, lat: 48.5, radiusM: 60_000 } },
+      // Just east of the zone, in its near search but not in it: the newest of all, so the
+      // first near page holds nothing but them and a far page must wait for the next one.
+      { ...at(7, 20), location: { lon: 38.9, lat: 48.2, precision: 'exact' } },
+      { ...at(8, 8), location: { lon: 38.9, lat: 48.7, precision: 'exact' } },
+    ].map((place) => buildReport(place));
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { cookie },
+      payload: { reports },
+    });
+    expect(posted.json().accepted).toBe(10);
+    const zone = 'zone=test-guarantee/security-zone';
+    const listAll = async (limit: number) => {
+      const seen: string[] = [];
+      let url = `/api/v1/incidents?${zone}&limit=${limit}`;
+      for (let pages = 0; pages < 20; pages += 1) {
+        const page = (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+        seen.push(
+          ...page.incidents.map(
+            (i: { observedFrom: string; location: { lon: number } }) =>
+              `${i.observedFrom.slice(8, 10)} ${i.location.lon}`,
+          ),
+        );
+        if (page.next === null) return seen;
+        url = `/api/v1/incidents?${zone}&limit=${limit}&cursor=${page.next}`;
+      }
+      throw new Error('more than 20 pages');
+    };
+    const whole = await listAll(100);
+    // Every incident but those outside whose precision does not reach the zone.
+    expect([...whole].sort()).toEqual(
+      ['01 37.2', '02 38.1', '03 37.4', '03 37.9', '04 40', '05 37.6', '06 40.2'].sort(),
+    );
+    expect(whole.map((entry) => entry.slice(0, 2))).toEqual([
+      '06',
+      '05',
+      '04',
+      '03',
+      '03',
+      '02',
+      '01',
+    ]);
+    for (const limit of [1, 2, 3]) expect(await listAll(limit)).toEqual(whole);
+  });
+});
+
 describeEachDialect('the basemap setting of the operations map', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
