@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../web/src/strings.js';
 import { accessibilityProblems } from './support/accessibility.js';
 import { screenshot, useServerAndBrowser } from './support/browser.js';
+import { sessionCookie } from '../test/support/test-app.js';
 import { GUARANTEE } from './support/workbench.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -256,13 +257,25 @@ describe('operations screen', () => {
       const { page, problems } = await openOperations();
       const before = await rendered(page);
 
-      // The server drops every connection and listens again at once; a report arrives before
-      // the browser's stream reconnects (EventSource waits the 3 s the server asked for).
-      await interruptServer();
-      await reportAsMonitor({
-        ...EXTRA_REPORTS[2],
-        location: { lon: 37.7, lat: 48.2, precision: 'exact' },
-        text: 'Operations report sent while a screen was reconnecting',
+      // The server drops every connection; while no browser can reach it, a monitor's report
+      // arrives; then it listens again and the browser's stream reconnects.
+      await interruptServer(async (app) => {
+        const session = await app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload: { username: 'monitor', password: 'demo-monitor-pass' },
+        });
+        const posted = await app.inject({
+          method: 'POST',
+          url: '/api/v1/reports',
+          headers: { cookie: sessionCookie(session) },
+          payload: {
+            ...EXTRA_REPORTS[2],
+            location: { lon: 37.7, lat: 48.2, precision: 'exact' },
+            text: 'Operations report sent while the server was unreachable',
+          },
+        });
+        expect(posted.statusCode).toBe(201);
       });
 
       // Its change notice is gone for good, but the stream's reopening redraws the map and

@@ -9,6 +9,7 @@ import { type Browser, type BrowserContext, type ConsoleMessage, type Page } fro
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../test/support/chromium.js';
 import { startTestServer, type TestServer } from '../../test/support/test-server.js';
+import type { App } from '../../src/http/app.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 
@@ -66,8 +67,8 @@ export interface BrowserFixture {
   baseUrl(): string;
   /** A fresh tab (own cookies), closed after the file's tests. */
   openTab(): Promise<Tab>;
-  /** Drops every connection to the server, which at once listens again (TestServer.interrupt). */
-  interruptServer(): Promise<void>;
+  /** Drops every connection to the server, which listens again after `meanwhile` (TestServer.interrupt). */
+  interruptServer(meanwhile?: (app: App) => Promise<void>): Promise<void>;
 }
 
 const BUILT_APP = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
@@ -102,9 +103,9 @@ export function useServerAndBrowser(): BrowserFixture {
       if (server === undefined) throw new Error('the test server did not start');
       return server.url;
     },
-    async interruptServer() {
+    async interruptServer(meanwhile) {
       if (server === undefined) throw new Error('the test server did not start');
-      await server.interrupt();
+      await server.interrupt(meanwhile);
     },
     async openTab() {
       if (browser === undefined) throw new Error('chromium did not start');

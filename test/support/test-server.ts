@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type App } from '../../src/http/app.js';
 import { listen, shutdown } from '../../src/http/server.js';
 import { createServices } from '../../src/services.js';
 
@@ -13,9 +13,10 @@ export interface TestServer {
   readonly url: string;
   /**
    * Ends every connection (live streams too) and listens again on the same port with the same
-   * database and sessions: what a server restart looks like to a browser.
+   * database and sessions: what a server restart looks like to a browser. `meanwhile` runs
+   * while no browser can reach the server, with the new app to inject requests into.
    */
-  interrupt(): Promise<void>;
+  interrupt(meanwhile?: (app: App) => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,9 +35,10 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
   const stopCheckpointing = services.record.startCheckpointing(1000);
   return {
     url,
-    async interrupt() {
+    async interrupt(meanwhile) {
       await app.close();
       app = await buildApp(services, { logLevel: 'silent' });
+      await meanwhile?.(app);
       await listen(app, '127.0.0.1', Number(new URL(url).port));
     },
     async close() {
