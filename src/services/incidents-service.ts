@@ -549,17 +549,32 @@ function searchBoundsOf(geometry: Geometry, marginM: number): [number, number, n
   ];
 }
 
-/** The overlap of a requested bbox and a zone's search bounds, or undefined when they do not meet. */
+/**
+ * The overlap of a requested bbox and a zone's search bounds (which never cross the
+ * antimeridian), or undefined when they do not meet. A requested bbox that crosses the
+ * antimeridian (west > east) is two boxes; when the bounds meet both, the answer is a box that
+ * crosses it too and holds both overlaps (a search box may hold more: the exact test follows).
+ */
 function intersectBbox(
   requested: IncidentQuery['bbox'],
   bounds: [number, number, number, number],
 ): [number, number, number, number] | undefined {
   if (requested === undefined) return bounds;
-  const box: [number, number, number, number] = [
-    Math.max(requested[0], bounds[0]),
-    Math.max(requested[1], bounds[1]),
-    Math.min(requested[2], bounds[2]),
-    Math.min(requested[3], bounds[3]),
-  ];
-  return box[0] <= box[2] && box[1] <= box[3] ? box : undefined;
+  const [west, south, east, north] = requested;
+  const [boundsWest, boundsSouth, boundsEast, boundsNorth] = bounds;
+  const lat: [number, number] = [Math.max(south, boundsSouth), Math.min(north, boundsNorth)];
+  if (lat[0] > lat[1]) return undefined;
+  if (west <= east) {
+    const lon: [number, number] = [Math.max(west, boundsWest), Math.min(east, boundsEast)];
+    return lon[0] <= lon[1] ? [lon[0], lat[0], lon[1], lat[1]] : undefined;
+  }
+  // [west, 180] and [-180, east]
+  const eastern = boundsEast >= west;
+  const western = boundsWest <= east;
+  if (eastern && western) {
+    return [Math.max(west, boundsWest), lat[0], Math.min(east, boundsEast), lat[1]];
+  }
+  if (eastern) return [Math.max(west, boundsWest), lat[0], boundsEast, lat[1]];
+  if (western) return [boundsWest, lat[0], Math.min(east, boundsEast), lat[1]];
+  return undefined;
 }

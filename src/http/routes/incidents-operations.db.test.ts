@@ -269,6 +269,16 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
     expect(clusteredCount(clusters)).toBe(2);
     const timeline = (await get(`/api/v1/incidents/timeline?${zone}`)).json();
     expect(binnedCount(timeline)).toBe(2);
+    // A world view across the antimeridian (100 E eastwards to 60 E) holds the zone.
+    const across = 'bbox=100,-80,60,80';
+    const acrossClusters = (
+      await get(`/api/v1/incidents/clusters?zoom=1&${across}&${zone}`)
+    ).json();
+    expect(clusteredCount(acrossClusters)).toBe(2);
+    expect((await get(`/api/v1/incidents?${across}&${zone}`)).json().incidents).toHaveLength(2);
+    // One that does not (170 E to 170 W) holds none of it.
+    const pacific = 'bbox=170,-80,-170,80';
+    expect((await get(`/api/v1/incidents?${pacific}&${zone}`)).json().incidents).toHaveLength(0);
   });
 });
 
