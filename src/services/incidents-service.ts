@@ -3,7 +3,9 @@ import { csvLine } from '../core/csv.js';
 import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
-import { inReadSnapshot, inTransaction, record, type Tx } from '../store/record.js';
+import { inTransaction, record, type Tx } from '../store/record.js';
+import { createPointIndex } from './point-index.js';
+import { reachesZone, zoneBoxes, zoneListPage, zonePoints } from './zone-search.js';
 import {
   groupingDecisionsOf,
   incidentMemberIds,
@@ -17,15 +19,12 @@ import {
   clusterPoints,
   type Cluster,
   type ClusterFilter,
-  type PointColumns,
   type StartTimes,
 } from '../core/incidents/clusters.js';
 import { histogram } from '../core/incidents/timeline.js';
-import { recordSize } from '../store/record-log.js';
 import {
   clusterIncidents,
   findIncident,
-  incidentPoints,
   groupingLinks,
   incidentReports,
   listIncidents,
@@ -33,15 +32,11 @@ import {
   placeOfIncident,
   sourceNamesOf,
   unlocatedStartTimes,
-  widestIncidentRadius,
-  WIDE_RADIUS_M,
   type IncidentListRow,
   type IncidentQuery,
 } from '../store/incident-store.js';
 import type { ServiceContext } from './context.js';
 import type { StoredZone } from '../core/agreements/stored.js';
-import { boundsOf } from '../core/geo/bounds.js';
-import type { Geometry } from '../core/geo/geojson.js';
 import { relateToZone, type PlaceWithPrecision } from '../core/geo/relate.js';
 
 /** A zone in force during (part of) a time window; `straddles` when it began inside it. */
@@ -102,11 +97,6 @@ const CSV_COLUMNS = [
   'source_names',
 ];
 
-/** Point indexes up to this many incidents are reloaded before a map is answered. */
-const SYNC_RELOAD_POINTS = 100_000;
-/** Larger ones at most this often, in the background. */
-const RELOAD_INTERVAL_MS = 5000;
-
 /** The most incidents one page may hold. */
 export const MAX_PAGE = 1000;
 
@@ -123,33 +113,8 @@ export function createIncidentsService(
 ) {
   const { db } = ctx.store;
 
-  /**
-   * The located incidents as points, reloaded when the record has grown since (any write, from
-   * this process or another, grows it): maps ask often, incidents change in bursts. A small
-   * index is reloaded before answering; a large one (a million points take seconds to read) is
-   * reloaded in the background at most every RELOAD_INTERVAL_MS while maps get the one before,
-   * so under steady intake map clusters lag the incidents by a few seconds.
-   */
-  let pointIndex: { size: number; points: PointColumns } | undefined;
-  let reloading: Promise<void> | undefined;
-  let lastReload = 0;
-  /** One reload at a time, from one snapshot (a merge landing meanwhile counts once). */
-  const reload = (size: number): Promise<void> =>
-    (reloading ??= (async () => {
-      lastReload = performance.now();
-      const points = await inReadSnapshot(db, (snapshot) => incidentPoints(snapshot));
-      pointIndex = { size, points };
-    })().finally(() => (reloading = undefined)));
-  async function currentPoints(): Promise<PointColumns> {
-    const size = await recordSize(db);
-    if (pointIndex === undefined || pointIndex.points.size < SYNC_RELOAD_POINTS) {
-      if (pointIndex?.size !== size) await reload(size);
-    } else if (pointIndex.size !== size && performance.now() - lastReload >= RELOAD_INTERVAL_MS) {
-      // A failed reload (the database going away at shutdown) is retried by a later request.
-      void reload(size).catch(() => undefined);
-    }
-    return (pointIndex as { points: PointColumns }).points;
-  }
+  const pointIndex = createPointIndex(db);
+  const currentPoints = () => pointIndex.current();
 
   /** Whether the filters need the database: the point index holds no sources or words. */
   const needsDatabase = (query: FilterQuery) =>
@@ -164,72 +129,10 @@ export function createIncidentsService(
     statuses: query.statuses,
   });
 
-  /**
-   * The located incidents matching the filters, from the database: the zone's bounds narrow
-   * the query there, the exact test (inside, or the precision crossing the edge) runs here.
-   */
+  /** The located incidents matching the filters, from the database. */
   async function pointsMatching(query: FilterQuery) {
     if (query.zone === undefined) return matchingPoints(db, query);
-    const zone = await findZone(query.zone);
-    const { near, far } = await zoneSearch(zone, query.bbox);
-    const points = await inReadSnapshot(db, async (snapshot) => {
-      const found =
-        near === undefined ? [] : await matchingPoints(snapshot, { ...query, bbox: near });
-      if (far === undefined) return found;
-      const seen = new Set(found.map((point) => point.id));
-      const wide = await matchingPoints(snapshot, { ...query, bbox: far, wideOnly: true });
-      return [...found, ...wide.filter((point) => !seen.has(point.id))];
-    });
-    return points.filter((point) => reachesZone(point, zone));
-  }
-
-  /**
-   * Where a zone filter looks, within the requested bbox: every incident in the zone's bounds
-   * widened by the vocabulary's widest precision (`near`), and the rare incidents with a wider
-   * radius in the bounds widened by the widest radius held (`far`, absent when there are none).
-   * One report with a vast radius then widens the search for itself only.
-   */
-  async function zoneSearch(zone: StoredZone, bbox: IncidentQuery['bbox']) {
-    const near = intersectBbox(bbox, searchBoundsOf(zone.geometry, WIDE_RADIUS_M));
-    const widest = await widestIncidentRadius(db);
-    const far =
-      widest > WIDE_RADIUS_M
-        ? intersectBbox(bbox, searchBoundsOf(zone.geometry, widest))
-        : undefined;
-    return { near, far };
-  }
-
-  /**
-   * The next incidents newest first after `after` in a zone's search boxes: the near box's and
-   * the far box's wide ones, merged. A full page from either may hide older rows, so the merge
-   * stops at the newest of the full pages' last rows; `more` says whether any page was full.
-   */
-  async function zonePage(
-    query: ListQuery,
-    search: { near?: IncidentQuery['bbox']; far?: IncidentQuery['bbox'] },
-    after: IncidentQuery['after'],
-  ): Promise<{ rows: IncidentListRow[]; more: boolean }> {
-    const { limit } = query;
-    // One snapshot for both: the cut below must see each row as both pages do.
-    const pages = await inReadSnapshot(db, async (snapshot) => [
-      search.near === undefined
-        ? []
-        : await listIncidents(snapshot, { ...query, bbox: search.near, after }),
-      search.far === undefined
-        ? []
-        : await listIncidents(snapshot, { ...query, bbox: search.far, wideOnly: true, after }),
-    ]);
-    const byId = new Map(pages.flat().map((row) => [row.id, row]));
-    const merged = [...byId.values()].sort(newestFirst);
-    const cuts = pages
-      .filter((page) => page.length === limit)
-      .map((page) => page.at(-1) as IncidentListRow);
-    if (cuts.length === 0) return { rows: merged, more: false };
-    const cut = cuts.sort(newestFirst)[0] as IncidentListRow;
-    return {
-      rows: merged.slice(0, merged.indexOf(byId.get(cut.id) as IncidentListRow) + 1),
-      more: true,
-    };
+    return zonePoints(db, query, await findZone(query.zone));
   }
 
   /**
@@ -355,13 +258,13 @@ export function createIncidentsService(
           next: rows.length > query.limit && last ? encodeCursor(last) : null,
         };
       }
-      // A zone: its bounds narrow the query in the database (zoneSearch); the exact test runs
-      // here, page by page, until the page is full or the incidents run out.
+      // A zone: its search boxes narrow the query in the database (zone-search.ts); the exact
+      // test runs here, page by page, until the page is full or the incidents run out.
       const zone = await findZone(query.zone);
-      const search = await zoneSearch(zone, query.bbox);
+      const boxes = await zoneBoxes(db, zone, query.bbox);
       const found: IncidentListRow[] = [];
       for (;;) {
-        const { rows, more } = await zonePage(query, search, after);
+        const { rows, more } = await zoneListPage(db, query, boxes, after);
         for (const row of rows) {
           if (row.lon === null || row.lat === null) continue;
           const place = { lon: row.lon, lat: row.lat, radiusM: row.radius_m ?? 0 };
@@ -512,69 +415,4 @@ function decodeCursor(cursor: string): { observedFrom: string; id: string } {
   throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this server gave out', [
     { path: 'querystring/cursor', message: 'not a cursor this server gave out' },
   ]);
-}
-
-/** Whether a place is inside a zone or its precision crosses the zone's edge (undecidable). */
-function reachesZone(place: PlaceWithPrecision, zone: StoredZone): boolean {
-  const { relation } = relateToZone(place, zone.geometry);
-  return relation === 'inside' || relation === 'indeterminate';
-}
-
-/**
- * Newest first: by the start of the observed window, then by id, both descending, as lists are
- * ordered in SQL. Comparing as JavaScript strings agrees with the databases' ordering because
- * both columns are ASCII of fixed shape (ISO 8601 UTC times from toISOString, lowercase UUIDs),
- * which binary and locale collations order alike.
- */
-function newestFirst(a: IncidentListRow, b: IncidentListRow): number {
-  if (a.observed_from !== b.observed_from) return a.observed_from < b.observed_from ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
-/**
- * A zone's bounds widened by a precision radius (metres): an incident just outside the box
- * whose precision circle crosses the zone's edge must reach the exact test, which keeps it as
- * undecidable. Clamped to the globe.
- */
-function searchBoundsOf(geometry: Geometry, marginM: number): [number, number, number, number] {
-  const [west, south, east, north] = boundsOf(geometry);
-  const latMargin = marginM / 111_000;
-  const poleMost = Math.min(89, Math.max(Math.abs(south), Math.abs(north)) + latMargin);
-  const lonMargin = latMargin / Math.cos((poleMost * Math.PI) / 180);
-  return [
-    Math.max(-180, west - lonMargin),
-    Math.max(-90, south - latMargin),
-    Math.min(180, east + lonMargin),
-    Math.min(90, north + latMargin),
-  ];
-}
-
-/**
- * The overlap of a requested bbox and a zone's search bounds (which never cross the
- * antimeridian), or undefined when they do not meet. A requested bbox that crosses the
- * antimeridian (west > east) is two boxes; when the bounds meet both, the answer is a box that
- * crosses it too and holds both overlaps (a search box may hold more: the exact test follows).
- */
-function intersectBbox(
-  requested: IncidentQuery['bbox'],
-  bounds: [number, number, number, number],
-): [number, number, number, number] | undefined {
-  if (requested === undefined) return bounds;
-  const [west, south, east, north] = requested;
-  const [boundsWest, boundsSouth, boundsEast, boundsNorth] = bounds;
-  const lat: [number, number] = [Math.max(south, boundsSouth), Math.min(north, boundsNorth)];
-  if (lat[0] > lat[1]) return undefined;
-  if (west <= east) {
-    const lon: [number, number] = [Math.max(west, boundsWest), Math.min(east, boundsEast)];
-    return lon[0] <= lon[1] ? [lon[0], lat[0], lon[1], lat[1]] : undefined;
-  }
-  // [west, 180] and [-180, east]
-  const eastern = boundsEast >= west;
-  const western = boundsWest <= east;
-  if (eastern && western) {
-    return [Math.max(west, boundsWest), lat[0], Math.min(east, boundsEast), lat[1]];
-  }
-  if (eastern) return [Math.max(west, boundsWest), lat[0], boundsEast, lat[1]];
-  if (western) return [boundsWest, lat[0], Math.min(east, boundsEast), lat[1]];
-  return undefined;
 }
