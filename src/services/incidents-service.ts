@@ -1,16 +1,10 @@
 /** Incidents: lists for maps and tables, and one incident with its reports and groupings. */
 import { csvLine } from '../core/csv.js';
-import { DomainError, invalid } from '../core/errors.js';
-import { stampEvents, type EventBody } from '../core/events.js';
-import { principalId, type Principal } from '../core/auth/principal.js';
-import { inTransaction, record, type Tx } from '../store/record.js';
+import { DomainError } from '../core/errors.js';
+import { createGroupingDecisions } from './grouping-decisions.js';
 import { createPointIndex } from './point-index.js';
 import { reachesZone, zoneBoxes, zoneListPage, zonePoints } from './zone-search.js';
-import {
-  groupingDecisionsOf,
-  incidentMemberIds,
-  incidentsOfReports,
-} from '../store/report-store.js';
+import { groupingDecisionsOf, incidentsOfReports } from '../store/report-store.js';
 import { principalNames } from '../store/accountability-store.js';
 import type { GroupingExplanation } from '../core/incidents/grouping.js';
 import type { StoredReport } from '../core/reports/report.js';
@@ -160,57 +154,8 @@ export function createIncidentsService(
     }
     return zone;
   }
-  /** Records a person's grouping decision after checking it makes sense. */
-  async function decide(by: Principal, reason: string, check: (tx: Tx) => Promise<EventBody>) {
-    if (reason.trim().length === 0) throw invalid('reason', 'give the reason for the decision');
-    await inTransaction(db, async (tx) => {
-      const body = await check(tx);
-      await record(
-        tx,
-        stampEvents([body], { at: ctx.now().toISOString(), by: principalId(by), newId: ctx.newId }),
-      );
-    });
-  }
-
-  async function requireIncident(tx: Tx, id: string): Promise<void> {
-    if ((await findIncident(tx, id)) === undefined) {
-      throw new DomainError('NOT_FOUND', `no incident "${id}"`, [
-        { path: 'id', message: 'no such incident' },
-      ]);
-    }
-  }
-
   const service = {
-    /** Puts incidents together as one (a person's decision, which automatic grouping keeps). */
-    merge: (incidentIds: readonly string[], reason: string, by: Principal) =>
-      decide(by, reason, async (tx) => {
-        const ids = [...new Set(incidentIds)];
-        if (ids.length < 2) throw invalid('incidentIds', 'name at least two different incidents');
-        for (const id of ids) await requireIncident(tx, id);
-        return { type: 'incidents.merged', payload: { incidentIds: ids, reason: reason.trim() } };
-      }),
-
-    /** Takes reports out of an incident into a new one, kept apart from the rest from now on. */
-    split: (incidentId: string, reportIds: readonly string[], reason: string, by: Principal) =>
-      decide(by, reason, async (tx) => {
-        await requireIncident(tx, incidentId);
-        const members = new Set(await incidentMemberIds(tx, incidentId));
-        const leaving = [...new Set(reportIds)];
-        const strangers = leaving.filter((id) => !members.has(id));
-        if (strangers.length > 0) {
-          throw invalid(
-            'reportIds',
-            `not reports of incident ${incidentId}: ${strangers.join(', ')}`,
-          );
-        }
-        if (leaving.length === 0 || leaving.length === members.size) {
-          throw invalid('reportIds', "name some, but not all, of the incident's reports");
-        }
-        return {
-          type: 'incident.split',
-          payload: { incidentId, reportIds: leaving, reason: reason.trim() },
-        };
-      }),
+    ...createGroupingDecisions(ctx),
 
     /**
      * Incidents clustered for a map at a zoom level (0-22): one point per grid cell of about a
