@@ -145,6 +145,8 @@ describe.runIf(testDialects().includes('postgres'))('PostgreSQL introspection', 
   let database: TestDatabase;
   let store: Store | undefined;
   const other = `test_other_${randomUUID().slice(0, 8)}`;
+  /** How many schemas the churn creates and drops. */
+  const CHURN = 20;
   const admin = () => new pg.Client({ connectionString: process.env['TRUCE_TEST_DATABASE_URL'] });
   afterEach(async () => {
     await store?.close();
@@ -152,7 +154,10 @@ describe.runIf(testDialects().includes('postgres'))('PostgreSQL introspection', 
     await database.drop();
     const client = admin();
     await client.connect();
-    await client.query(`drop schema if exists "${other}" cascade`);
+    // The churn's schemas too, should it have stopped halfway.
+    for (const schema of [other, ...Array.from({ length: CHURN }, (_, i) => `${other}_${i}`)]) {
+      await client.query(`drop schema if exists "${schema}" cascade`);
+    }
     await client.end();
   });
 
@@ -177,7 +182,7 @@ describe.runIf(testDialects().includes('postgres'))('PostgreSQL introspection', 
       expect(users?.columns.find((c) => c.name === 'id')?.isNullable).toBe(false);
       // Schemas appear and vanish while the migrator reads the catalog, as in parallel tests.
       const churn = (async () => {
-        for (let i = 0; i < 20; i += 1) {
+        for (let i = 0; i < CHURN; i += 1) {
           await client.query(
             `create schema "${other}_${i}"; create table "${other}_${i}".t (a int)`,
           );
