@@ -216,7 +216,7 @@ describeEachDialect('filtering the operations screen by a zone of a document', (
   });
 });
 
-describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
+describeEachDialect('a zone filter at the zone’s edge and across its searches', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
     t = await createTestApp(dialect);
@@ -280,15 +280,6 @@ describeEachDialect('a zone filter at the zone’s edge', (dialect) => {
     const pacific = 'bbox=170,-80,-170,80';
     expect((await get(`/api/v1/incidents?${pacific}&${zone}`)).json().incidents).toHaveLength(0);
   });
-});
-
-describeEachDialect('paging a zone filter across its near and far searches', (dialect) => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await createTestApp(dialect);
-    await importGuarantee(t);
-  });
-  afterEach(() => t.close());
 
   it('gives every matching incident once, newest first, whatever the page size', async () => {
     const cookie = await t.login('monitor', 'demo-monitor-pass');
