@@ -18,6 +18,7 @@ import {
   findMajorCeasefireViolation,
   GUARANTEE,
   openIncident,
+  respondWithAction,
   signIn,
   submitStep,
 } from './support/workbench.js';
@@ -229,13 +230,7 @@ describe('accountability: the ladder, attribution, findings, activations and res
       expect(cap.headers()['content-type']).toContain('application/cap+xml');
       expect(await cap.text()).toContain('<msgType>Alert</msgType>');
 
-      const responseForm = guarantor.page.getByRole('group', { name: t('responses.formTitle') });
-      await responseForm.getByLabel(t('responses.type'), { exact: true }).selectOption('action');
-      await responseForm
-        .getByLabel(t('responses.description'), { exact: true })
-        .fill('Two air-defence batteries deployed to Kramatorsk.');
-      await responseForm.getByRole('button', { name: t('responses.submit') }).click();
-      await responseForm.getByText(t('responses.doneQualifying')).waitFor();
+      await respondWithAction(guarantor.page);
       const clock = guarantor.page.getByRole('region', { name: t('activation.clock') });
       await clock.getByText(t('activationStatus.met'), { exact: true }).waitFor();
       await clock.getByText(t('activation.lateNo')).waitFor();

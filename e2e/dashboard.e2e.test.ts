@@ -19,6 +19,7 @@ import {
   findMajorCeasefireViolation,
   GUARANTEE,
   openIncident,
+  respondWithAction,
   signIn,
   submitStep,
 } from './support/workbench.js';
@@ -165,13 +166,7 @@ describe('the guarantee board: activations appear and are met live', () => {
       const responder = await openTab();
       await signIn(responder.page, baseUrl(), 'guarantor');
       await responder.page.goto(`${baseUrl()}${activationPath}`);
-      const responseForm = responder.page.getByRole('group', { name: t('responses.formTitle') });
-      await responseForm.getByLabel(t('responses.type'), { exact: true }).selectOption('action');
-      await responseForm
-        .getByLabel(t('responses.description'), { exact: true })
-        .fill('Two air-defence batteries deployed to Kramatorsk.');
-      await responseForm.getByRole('button', { name: t('responses.submit') }).click();
-      await responseForm.getByText(t('responses.doneQualifying')).waitFor();
+      await respondWithAction(responder.page);
 
       // A's board shows it met, still without a reload, and the summary counts it.
       await row.getByText(t('activationStatus.met'), { exact: true }).waitFor({ timeout: 15_000 });

@@ -1,8 +1,8 @@
 /**
  * What the browser tests of the workbench and the guarantee board share: the test guarantee
  * (test/fixtures/agreements/guarantee.yaml) as the API takes it, a shelling inside its security
- * zone, signing in through the form, opening an incident's accountability section and taking a
- * step on the verification ladder.
+ * zone, signing in through the form, opening an incident's accountability section, taking a
+ * step on the verification ladder, attributing, finding and responding.
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -80,4 +80,15 @@ export async function findMajorCeasefireViolation(section: Locator): Promise<voi
   await form.getByLabel(t('findingForm.severity'), { exact: true }).selectOption('major');
   await form.getByRole('button', { name: t('findingForm.submit') }).click();
   await form.getByText(t('findingForm.done')).waitFor();
+}
+
+/** The guarantor records a qualifying response (an action) in the form on an activation's page. */
+export async function respondWithAction(page: Page): Promise<void> {
+  const form = page.getByRole('group', { name: t('responses.formTitle') });
+  await form.getByLabel(t('responses.type'), { exact: true }).selectOption('action');
+  await form
+    .getByLabel(t('responses.description'), { exact: true })
+    .fill('Two air-defence batteries deployed to Kramatorsk.');
+  await form.getByRole('button', { name: t('responses.submit') }).click();
+  await form.getByText(t('responses.doneQualifying')).waitFor();
 }

@@ -26,6 +26,17 @@ function buildReport(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Sends reports as the session of `cookie`; answers how many were accepted. */
+async function postReports(t: TestApp, cookie: string, reports: unknown[]): Promise<number> {
+  const posted = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/reports',
+    headers: { cookie },
+    payload: { reports },
+  });
+  return posted.json().accepted as number;
+}
+
 /** Six incidents on six days, far apart: shelling and armed clashes, monitors and parties. */
 const WEEK = Array.from({ length: 6 }, (_, i) =>
   buildReport({
@@ -48,13 +59,7 @@ describeEachDialect(
       t = await createTestApp(dialect);
       monitor = await t.login('monitor', 'demo-monitor-pass');
       viewer = await t.login('viewer', 'demo-viewer-pass');
-      const posted = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/reports',
-        headers: { cookie: monitor },
-        payload: { reports: WEEK },
-      });
-      expect(posted.json().accepted).toBe(6);
+      expect(await postReports(t, monitor, WEEK)).toBe(6);
     });
     afterEach(() => t.close());
 
@@ -115,13 +120,8 @@ describeEachDialect(
         });
         return report;
       };
-      const posted = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/reports',
-        headers: { cookie: monitor },
-        payload: { reports: [unplaced(20, 'shelling'), unplaced(22, 'armed_clash')] },
-      });
-      expect(posted.json().accepted).toBe(2);
+      const unplacedReports = [unplaced(20, 'shelling'), unplaced(22, 'armed_clash')];
+      expect(await postReports(t, monitor, unplacedReports)).toBe(2);
       const listed = async (query: string) =>
         ((await get(`/api/v1/incidents?${query}`)).json().incidents as unknown[]).length;
 
@@ -194,17 +194,10 @@ describeEachDialect('filtering the operations screen by a zone of a document', (
   it('counts on maps and timelines only incidents inside the zone or crossing its edge', async () => {
     const cookie = await t.login('monitor', 'demo-monitor-pass');
     // Horlivka is inside the 50 km band of the 2015 line; Kyiv is far outside.
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports',
-      headers: { cookie },
-      payload: {
-        reports: [
-          buildReport({ location: { lon: 38.0, lat: 48.25, precision: 'locality' } }),
-          buildReport({ location: { lon: 30.52, lat: 50.45, precision: 'locality' } }),
-        ],
-      },
-    });
+    await postReports(t, cookie, [
+      buildReport({ location: { lon: 38.0, lat: 48.25, precision: 'locality' } }),
+      buildReport({ location: { lon: 30.52, lat: 50.45, precision: 'locality' } }),
+    ]);
     const zone = 'zone=minsk-ii-2015/security-zone-artillery-50km';
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
     const clusters = (await get(`/api/v1/incidents/clusters?zoom=6&${zone}`)).json();
@@ -228,25 +221,18 @@ describeEachDialect('a zone filter at the zone’s edge and across its searches'
     const cookie = await t.login('monitor', 'demo-monitor-pass');
     // The security zone is the box 37.0-38.5 E, 48.0-49.0 N. At 48.5 N a tenth of a degree of
     // longitude is 7.4 km: within a district's 10 km of the east edge; three tenths are not.
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports',
-      headers: { cookie },
-      payload: {
-        reports: [
-          buildReport({ location: { lon: 38.6, lat: 48.5, precision: 'district' } }),
-          buildReport({ location: { lon: 38.8, lat: 48.5, precision: 'district' } }),
-          // 1.5 degrees (110 km) east of the edge, with a source's own radius of 150 km: wider
-          // than any precision of the vocabulary, so it reaches in from far outside the box.
-          // (A day later, so it is not grouped with the others.)
-          buildReport({
-            observedFrom: '2015-02-16T10:00:00Z',
-            observedTo: '2015-02-16T10:30:00Z',
-            location: { lon: 40.0, lat: 48.5, radiusM: 150_000 },
-          }),
-        ],
-      },
-    });
+    await postReports(t, cookie, [
+      buildReport({ location: { lon: 38.6, lat: 48.5, precision: 'district' } }),
+      buildReport({ location: { lon: 38.8, lat: 48.5, precision: 'district' } }),
+      // 1.5 degrees (110 km) east of the edge, with a source's own radius of 150 km: wider
+      // than any precision of the vocabulary, so it reaches in from far outside the box.
+      // (A day later, so it is not grouped with the others.)
+      buildReport({
+        observedFrom: '2015-02-16T10:00:00Z',
+        observedTo: '2015-02-16T10:30:00Z',
+        location: { lon: 40.0, lat: 48.5, radiusM: 150_000 },
+      }),
+    ]);
     const zone = 'zone=test-guarantee/security-zone';
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
     const listed = (await get(`/api/v1/incidents?${zone}`)).json().incidents;
@@ -304,13 +290,7 @@ describeEachDialect('a zone filter at the zone’s edge and across its searches'
       { ...at(7, 20), location: { lon: 38.9, lat: 48.2, precision: 'exact' } },
       { ...at(8, 8), location: { lon: 38.9, lat: 48.7, precision: 'exact' } },
     ].map((place) => buildReport(place));
-    const posted = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/reports',
-      headers: { cookie },
-      payload: { reports },
-    });
-    expect(posted.json().accepted).toBe(10);
+    expect(await postReports(t, cookie, reports)).toBe(10);
     const zone = 'zone=test-guarantee/security-zone';
     const listAll = async (limit: number) => {
       const seen: string[] = [];
