@@ -6,8 +6,6 @@
  */
 import type { Commitment, Trigger } from '../agreements/file-schema.js';
 import type { StoredZone } from '../agreements/stored.js';
-import { instantOf } from '../agreements/dates.js';
-import { addDuration, parseDuration } from '../agreements/duration.js';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_TYPES,
@@ -16,8 +14,6 @@ import {
   type Severity,
   type VerificationLevel,
 } from '../agreements/vocabulary.js';
-import { boundsOf, type Bounds } from '../geo/bounds.js';
-import type { Geometry } from '../geo/geojson.js';
 import {
   ladderRank,
   VERIFICATION_STATUSES,
@@ -26,21 +22,9 @@ import {
   type UnmetCondition,
   type VerificationStatus,
 } from './model.js';
-
-/** A condition's outcome without its sentence, ordered so that the worst is the largest. */
-export const MET = 0;
-export const UNDECIDED = 1;
-export const FAILED = 2;
-export type Outcome = typeof MET | typeof UNDECIDED | typeof FAILED;
-
-/** A check's outcome. */
-export function outcomeOf(check: Check): Outcome {
-  if (typeof check === 'string') return MET;
-  return check.outcome === 'failed' ? FAILED : UNDECIDED;
-}
-
-/** A check's answer: a sentence when met, else the unmet condition. */
-export type Check = string | UnmetCondition;
+import { outcomeOf, unmet, type Check, type Outcome } from './trigger-checks.js';
+import { prepareValidity, type PreparedValidity } from './trigger-validity.js';
+import { prepareZones, type PreparedZone, type PreparedZones } from './trigger-zones.js';
 
 export interface PreparedCommitment extends PreparedValidity {
   readonly trigger: Trigger | undefined;
@@ -62,45 +46,10 @@ export interface PreparedCommitment extends PreparedValidity {
   readonly fixedOutcome: Outcome;
 }
 
-export interface PreparedValidity {
-  /** First and last instants in force, ms; -Infinity and Infinity when open. */
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly startLabel: string;
-  readonly endLabel: string;
-  /** The sentence when the incident's window lies within, or the problem reading it. */
-  readonly within: Check;
-  /** The ends of the reasons when the window lies wholly before or after. */
-  readonly endsBefore: string;
-  readonly beginsAfter: string;
-}
-
 export interface PreparedActors {
   readonly ids: readonly string[];
   readonly requires: string;
   readonly notAttributed: UnmetCondition;
-}
-
-export interface PreparedZones {
-  readonly zones: readonly PreparedZone[];
-  /** Zone ids the document does not define: each undecided. */
-  readonly unknown: readonly UnmetCondition[];
-  readonly namesText: string;
-  /** The reason when every zone is in force and the incident outside them all (the usual case). */
-  readonly outsideAll: UnmetCondition;
-}
-
-export interface PreparedZone {
-  readonly label: string;
-  readonly outsideLabel: string;
-  readonly inside: string;
-  readonly geometry: Geometry;
-  readonly hasArea: boolean;
-  readonly bounds: Bounds;
-  /** The cosine of the latitude a degree past the box's pole-most edge, for the far test. */
-  readonly cosEdge: number;
-  readonly fromMs: number;
-  readonly toMs: number;
 }
 
 export interface PreparedIncident {
@@ -114,8 +63,6 @@ export interface PreparedIncident {
   readonly attributed: string;
   readonly actorMet: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * One bit per incident type, so that a trigger's event types are one number and testing one
@@ -141,14 +88,6 @@ const VERIFICATION_CHECKS = Object.fromEntries(
 const SEVERITY_CHECKS = Object.fromEntries(
   [...SEVERITIES, 'none' as const].map((minimum) => [minimum, severityChecks(minimum)]),
 ) as Record<Severity | 'none', Readonly<Record<Severity, Check>>>;
-
-export function unmet(
-  condition: UnmetCondition['condition'],
-  outcome: UnmetCondition['outcome'],
-  reason: string,
-): UnmetCondition {
-  return { condition, outcome, reason };
-}
 
 export function prepareIncident(incident: IncidentFacts): PreparedIncident {
   const attribution = incident.attribution;
@@ -214,74 +153,6 @@ function preparePreconditions(commitment: Commitment): Check[] {
           `it is not yet established that the precondition ${quoted} holds`,
         );
   });
-}
-
-function prepareValidity(validity: Commitment['validity'] = {}): PreparedValidity {
-  const { start, untilEvent, indefinite, duration } = validity;
-  const startMs = start === undefined ? -Infinity : instantOf(start);
-  const startLabel = start === undefined ? '' : dayStartLabel(start);
-  const end = endOf(validity, startMs);
-  const endMs = typeof end === 'string' ? Infinity : end.ms;
-  const endLabel = typeof end === 'string' ? '' : end.label;
-  const edges = {
-    startMs,
-    endMs,
-    startLabel,
-    endLabel,
-    endsBefore: ` ends before the commitment is in force (from ${startLabel})`,
-    beginsAfter: ` begins after the commitment's validity ended (${endLabel})`,
-  };
-  if (typeof end === 'string') {
-    const reason = `its duration "${duration}" cannot be read (${end}), so Truce cannot tell whether it was in force`;
-    return { ...edges, within: unmet('validity', 'undecided', reason) };
-  }
-  const words = [
-    start === undefined ? '' : `from ${startLabel}`,
-    end.label === '' ? '' : `to ${end.label}`,
-    untilEvent ? `until ${untilEvent}, which Truce does not track` : '',
-    indefinite ? 'indefinitely' : '',
-    duration && start === undefined
-      ? `for ${duration} from a start the commitment does not date, so its end is not checked`
-      : '',
-  ].filter((part) => part !== '');
-  const within =
-    words.length === 0
-      ? 'the commitment has no validity limits'
-      : `the incident's window lies within the commitment's validity: in force ${words.join(' ')}`;
-  return { ...edges, within };
-}
-
-/**
- * The last instant in force: a date-only end is the last day in force, so its end counts; a
- * duration counts from the start. Without an end (or a start for the duration), it stays open:
- * an undated start is usually a precondition, checked as one.
- */
-function endOf(
-  validity: NonNullable<Commitment['validity']>,
-  startMs: number,
-): { ms: number; label: string } | string {
-  if (validity.end !== undefined) {
-    return { ms: lastInstantOf(validity.end), label: dayEndLabel(validity.end) };
-  }
-  if (validity.duration === undefined || startMs === -Infinity) return { ms: Infinity, label: '' };
-  const duration = parseDuration(validity.duration);
-  if (typeof duration === 'string') return duration;
-  const after = addDuration(new Date(startMs), duration).getTime();
-  const label = `${new Date(after).toISOString()} (${validity.duration} after the start)`;
-  return { ms: after - 1, label };
-}
-
-/** A date-only text means its whole day: its last instant is the end of that day (UTC). */
-export function lastInstantOf(text: string): number {
-  return text.length === 10 ? instantOf(text) + DAY_MS - 1 : instantOf(text);
-}
-
-function dayStartLabel(text: string): string {
-  return text.length === 10 ? `the start of ${text} (UTC)` : text;
-}
-
-function dayEndLabel(text: string): string {
-  return text.length === 10 ? `the end of ${text} (UTC)` : text;
 }
 
 /** The event types as bits: a category stands for all its types, a type for itself. */
@@ -357,61 +228,6 @@ function placeCheckOf(trigger: Trigger | undefined): Check {
   return trigger?.area === undefined
     ? 'the trigger names no zone or area: a violation anywhere counts'
     : `the area "${trigger.area}" is not drawn as a zone, so Truce cannot check it`;
-}
-
-function prepareZones(
-  ids: readonly string[],
-  documentZones: readonly StoredZone[],
-  zoneCache: Map<StoredZone, PreparedZone>,
-): PreparedZones {
-  const zones: PreparedZone[] = [];
-  const unknown: UnmetCondition[] = [];
-  for (const id of ids) {
-    const zone = documentZones.find((candidate) => candidate.id === id);
-    if (zone === undefined) {
-      const reason = `the trigger names zone "${id}", which its document does not define`;
-      unknown.push(unmet('zone', 'undecided', reason));
-      continue;
-    }
-    let prepared = zoneCache.get(zone);
-    if (prepared === undefined) zoneCache.set(zone, (prepared = prepareZone(zone)));
-    zones.push(prepared);
-  }
-  return {
-    zones,
-    unknown,
-    namesText: ids.map((id) => `"${id}"`).join(', '),
-    outsideAll: outsideEvery(zones.map((zone) => zone.outsideLabel)),
-  };
-}
-
-function prepareZone(zone: StoredZone): PreparedZone {
-  const bounds = boundsOf(zone.geometry);
-  const poleMost = Math.min(90, Math.max(Math.abs(bounds[1]), Math.abs(bounds[3])) + 1);
-  const label = `"${zone.id}" (${zone.name})`;
-  const area = hasArea(zone.geometry);
-  return {
-    label,
-    outsideLabel: area ? label : `${label} (a line, which contains nothing)`,
-    inside: `the incident lies inside zone ${label}, its whole precision circle included`,
-    geometry: zone.geometry,
-    hasArea: area,
-    bounds,
-    cosEdge: Math.cos((poleMost * Math.PI) / 180),
-    fromMs: zone.validFrom === undefined ? -Infinity : instantOf(zone.validFrom),
-    // A date-only validTo names its whole last day, as a commitment's end does.
-    toMs: zone.validTo === undefined ? Infinity : lastInstantOf(zone.validTo),
-  };
-}
-
-function hasArea(geometry: Geometry): boolean {
-  if (geometry.type === 'GeometryCollection') return geometry.geometries.some(hasArea);
-  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon';
-}
-
-export function outsideEvery(labels: readonly string[]): UnmetCondition {
-  const reason = `the incident is outside every zone the trigger names that was in force: ${labels.join(', ')}`;
-  return unmet('zone', 'failed', reason);
 }
 
 function prepareDetermination(commitment: Commitment): Check {

@@ -5,7 +5,7 @@
  * straddles a ceasefire's start, a precision circle that crosses a zone's edge, or a body that
  * must determine the trigger itself all leave it open, and the product must say so.
  *
- * Both entry points share one evaluation of prepared values (trigger-prepared.ts: dates read,
+ * Both entry points share one evaluation of prepared values (trigger-prepared.ts and its parts: dates read,
  * ranks and sentences worked out), so the index cannot drift from evaluateCommitment. The index
  * also decides without the sentences (`decide`), and explains only the answers asked for.
  */
@@ -23,24 +23,24 @@ import type {
 
 import {
   FAILED,
-  hasType,
   MET,
-  NO_TRIGGER,
   outcomeOf,
-  outsideEvery,
-  prepareCommitment,
-  prepareIncident,
   UNDECIDED,
   unmet,
   type Check,
   type Outcome,
+} from './trigger-checks.js';
+import {
+  hasType,
+  NO_TRIGGER,
+  prepareCommitment,
+  prepareIncident,
   type PreparedActors,
   type PreparedCommitment,
   type PreparedIncident,
-  type PreparedValidity,
-  type PreparedZone,
-  type PreparedZones,
 } from './trigger-prepared.js';
+import type { PreparedValidity } from './trigger-validity.js';
+import { outsideEvery, type PreparedZone, type PreparedZones } from './trigger-zones.js';
 
 /** One commitment, the zones of its document, and the incident and finding to test it with. */
 export interface CommitmentToEvaluate {
