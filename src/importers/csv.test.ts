@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportUsageError } from './errors.js';
 import {
   detectEncoding,
@@ -10,14 +9,9 @@ import {
   readCsvRecords,
   type CsvRecord,
 } from './csv.js';
+import { tempDirs } from '../../test/support/temp-dir.js';
 
-const dirs: string[] = [];
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs();
 
 async function writeTemp(name: string, content: string | Uint8Array): Promise<string> {
   const path = join(await tempDir('truce-csv-'), name);

@@ -1,18 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DateFormatAmbiguity } from './errors.js';
 import { readReports, type ImportRow, type ReadReportsInput } from './index.js';
 import { UCDP_REQUIRED_COLUMNS } from './ucdp.js';
+import { tempDirs } from '../../test/support/temp-dir.js';
 
-const dirs: string[] = [];
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = tempDirs();
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures/data');
 const UTF8 = join(FIXTURES, 'ucdp-ukraine-utf8-excerpt.csv');
