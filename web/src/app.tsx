@@ -36,7 +36,7 @@ const ActivationsArea = lazy(() =>
 
 // And the operations screen, with MapLibre.
 const OperationsArea = lazy(() =>
-  import('./pages/operations-area').then((module) => ({ default: module.OperationsArea })),
+  import('./areas/operations/area').then((module) => ({ default: module.OperationsArea })),
 );
 
 // And the guarantee board.

@@ -7,7 +7,7 @@ import {
   operationsPath,
   parseMapPosition,
   parseOpsFilters,
-} from '../../web/src/operations-filters.js';
+} from './filters';
 
 describe('the operations filters in the address', () => {
   it('round-trips every filter through the canonical query string, keys sorted', () => {

@@ -25,21 +25,21 @@ import {
 import { feature as topoFeature, mesh } from 'topojson-client';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ZoneFeature } from '../agreement-types';
-import { ErrorMessage } from '../components/error-message';
-import { Link } from '../components/link';
-import { DisplayError, errorMessage } from '../error-details';
-import { formatDateTime } from '../format';
-import { incidentPath } from '../incident-paths';
-import { incidentStatusLabel, incidentTypeLabel } from '../incident-words';
+import type { ZoneFeature } from '../../agreement-types';
+import { ErrorMessage } from '../../components/error-message';
+import { Link } from '../../components/link';
+import { DisplayError, errorMessage } from '../../error-details';
+import { formatDateTime } from '../../format';
+import { incidentPath } from '../../incident-paths';
+import { incidentStatusLabel, incidentTypeLabel } from '../../incident-words';
 import {
   getClusters,
   getIncidentFeatures,
   isAbort,
   type BBox,
   type IncidentProperties,
-} from '../operations-api';
-import type { MapPosition, OpsFilters } from '../operations-filters';
+} from './api';
+import type { MapPosition, OpsFilters } from './filters';
 import {
   categoryOf,
   CATEGORY_COLOURS,
@@ -54,8 +54,8 @@ import {
   markerImageId,
   radiusAtZoomZero,
   statusShape,
-} from '../operations-style';
-import { t } from '../strings';
+} from './style';
+import { t } from '../../strings';
 import {
   baseStyle,
   collectionBounds,
@@ -64,8 +64,8 @@ import {
   ZONE_LAYERS,
   ZONES_SOURCE,
   zoneSourceData,
-} from '../zone-style';
-import { ObservedWindow } from './observed-window';
+} from '../../zone-style';
+import { ObservedWindow } from '../../pages/observed-window';
 
 /** At most this many incidents in view are drawn one by one (one page of the list API). */
 const DETAIL_LIMIT = 1000;

@@ -3,10 +3,10 @@
  * colour of each kind of incident, the shape of each status, clusters, precision circles and
  * zones. ShapeIcon draws the same shapes as the map's markers.
  */
-import { VERIFICATION_STATUSES } from '../../../src/core/accountability/model.js';
-import { incidentStatusLabel } from '../incident-words';
-import { CATEGORIES, CATEGORY_COLOURS, STATUS_SHAPES, type Shape } from '../operations-style';
-import { isMessageId, t } from '../strings';
+import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { incidentStatusLabel } from '../../incident-words';
+import { CATEGORIES, CATEGORY_COLOURS, STATUS_SHAPES, type Shape } from './style';
+import { isMessageId, t } from '../../strings';
 
 /** A marker shape as inline SVG, hidden from assistive technology (the text beside it says it). */
 export function ShapeIcon({ shape, colour }: { readonly shape: Shape; readonly colour: string }) {

@@ -7,11 +7,11 @@
  * and the timeline each carry `data-view` with the key they last drew.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ZoneFeature } from '../agreement-types';
-import { ErrorMessage } from '../components/error-message';
-import { PageTitle } from '../components/page-title';
-import { getZones, listDocuments } from '../endpoints';
-import { LiveNotice, useLiveChanges, type LiveChange } from '../live';
+import type { DocumentSummary, ZoneFeature } from '../../agreement-types';
+import { ErrorMessage } from '../../components/error-message';
+import { PageTitle } from '../../components/page-title';
+import { getZones, listDocuments } from '../../endpoints';
+import { LiveNotice, useLiveChanges, type LiveChange } from '../../live';
 import {
   filtersKey,
   OPERATIONS_PATH,
@@ -20,16 +20,16 @@ import {
   parseOpsFilters,
   type MapPosition,
   type OpsFilters,
-} from '../operations-filters';
-import { loadMarkers, type TimelineMarker } from '../operations-markers';
-import { navigate, useSearch } from '../router';
-import { t } from '../strings';
-import { OperationsFilterBar } from './operations-filter-bar';
-import { OperationsLegend } from './operations-legend';
-import { OperationsList } from './operations-list';
-import { OperationsMap } from './operations-map';
-import { OperationsTimeline } from './operations-timeline';
-import { NotFoundPage } from './not-found-page';
+} from './filters';
+import { loadMarkers, type TimelineMarker } from './timeline-markers';
+import { navigate, useSearch } from '../../router';
+import { t } from '../../strings';
+import { OperationsFilterBar } from './filter-bar';
+import { OperationsLegend } from './legend';
+import { OperationsList } from './list';
+import { OperationsMap } from './map';
+import { OperationsTimeline } from './timeline';
+import { NotFoundPage } from '../../pages/not-found-page';
 
 const NO_ZONES: readonly ZoneFeature[] = [];
 const NO_DOCUMENTS: readonly DocumentSummary[] = [];

@@ -8,10 +8,10 @@
  * ten per Page key), as well as by dragging a pointer across the chart.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { ErrorMessage } from '../components/error-message';
-import { formatDate, formatDateTime } from '../format';
-import { getTimeline, isAbort } from '../operations-api';
-import type { OpsFilters } from '../operations-filters';
+import { ErrorMessage } from '../../components/error-message';
+import { formatDate, formatDateTime } from '../../format';
+import { getTimeline, isAbort } from './api';
+import type { OpsFilters } from './filters';
 import {
   barHeight,
   keyStep,
@@ -23,9 +23,9 @@ import {
   type Range,
   type TimelineData,
   type TimeScale,
-} from '../operations-timeline-scale';
-import { t } from '../strings';
-import type { TimelineMarker } from '../operations-markers';
+} from './timeline-scale';
+import { t } from '../../strings';
+import type { TimelineMarker } from './timeline-markers';
 
 /** Bars asked of the server. */
 const BINS = 120;

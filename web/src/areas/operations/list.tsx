@@ -4,18 +4,18 @@
  * rows that lead to each incident's workbench; "More" follows the cursor.
  */
 import { useEffect, useRef, useState } from 'react';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { formatDateTime } from '../format';
-import { Link } from '../components/link';
-import { incidentPath } from '../incident-paths';
-import type { IncidentSummary } from '../incident-types';
-import { incidentStatusLabel, incidentTypeLabel, placeText } from '../incident-words';
-import { getIncidentPage, isAbort } from '../operations-api';
-import type { OpsFilters } from '../operations-filters';
-import { categoryOf, statusShape, CATEGORY_COLOURS } from '../operations-style';
-import { t } from '../strings';
-import { ShapeIcon } from './operations-legend';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { formatDateTime } from '../../format';
+import { Link } from '../../components/link';
+import { incidentPath } from '../../incident-paths';
+import type { IncidentSummary } from '../../incident-types';
+import { incidentStatusLabel, incidentTypeLabel, placeText } from '../../incident-words';
+import { getIncidentPage, isAbort } from './api';
+import type { OpsFilters } from './filters';
+import { categoryOf, statusShape, CATEGORY_COLOURS } from './style';
+import { t } from '../../strings';
+import { ShapeIcon } from './legend';
 
 /** Rows per page. */
 const PAGE_SIZE = 50;

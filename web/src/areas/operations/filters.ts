@@ -4,9 +4,9 @@
  * thrown), written back in one canonical form (keys sorted), and turned into the API's query.
  * The map's position rides along in the address (`map=zoom/lat/lon`) but is not a filter.
  */
-import { VERIFICATION_STATUSES } from '../../src/core/accountability/model.js';
-import { INCIDENT_TYPES } from '../../src/core/agreements/vocabulary.js';
-import { SOURCE_KINDS } from '../../src/core/reports/vocabulary.js';
+import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { INCIDENT_TYPES } from '../../../../src/core/agreements/vocabulary.js';
+import { SOURCE_KINDS } from '../../../../src/core/reports/vocabulary.js';
 
 /** The operations screen's own path. */
 export const OPERATIONS_PATH = '/operations';

@@ -4,11 +4,11 @@
  * worthless. Failures become ApiError or NetworkError like every other request of the app.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import { ApiError, NetworkError } from './api';
-import type { IncidentPage } from './incident-types';
-import { apiParams, type OpsFilters } from './operations-filters';
-import type { TimelineData } from './operations-timeline-scale';
-import { t } from './strings';
+import { ApiError, NetworkError } from '../../api';
+import type { IncidentPage } from '../../incident-types';
+import { apiParams, type OpsFilters } from './filters';
+import type { TimelineData } from './timeline-scale';
+import { t } from '../../strings';
 
 const API = '/api/v1';
 

@@ -8,7 +8,7 @@ import {
   snapToBin,
   timeAt,
   xOf,
-} from '../../web/src/operations-timeline-scale.js';
+} from './timeline-scale';
 
 const DAY = 86_400_000;
 const scale = { start: 0, end: 10 * DAY, width: 1000 };

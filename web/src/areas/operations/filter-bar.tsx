@@ -4,14 +4,14 @@
  * fetch on every key).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { INCIDENT_CATEGORIES } from '../../../src/core/agreements/vocabulary.js';
-import { VERIFICATION_STATUSES } from '../../../src/core/accountability/model.js';
-import { SOURCE_KINDS } from '../../../src/core/reports/vocabulary.js';
-import type { DocumentSummary, ZoneFeature } from '../agreement-types';
-import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../incident-words';
-import { atLeast, LADDER, NO_FILTERS, type OpsFilters } from '../operations-filters';
-import { isMessageId, t } from '../strings';
-import { zoneKey } from '../zone-style';
+import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
+import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { SOURCE_KINDS } from '../../../../src/core/reports/vocabulary.js';
+import type { DocumentSummary, ZoneFeature } from '../../agreement-types';
+import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../../incident-words';
+import { atLeast, LADDER, NO_FILTERS, type OpsFilters } from './filters';
+import { isMessageId, t } from '../../strings';
+import { zoneKey } from '../../zone-style';
 
 /** Props of OperationsFilterBar. */
 export interface OperationsFilterBarProps {
