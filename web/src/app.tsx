@@ -14,7 +14,7 @@ import { signOut } from './endpoints';
 import { AccountPage } from './pages/account-page';
 import { AgreementsArea } from './pages/agreements-area';
 import { LoginPage } from './pages/login-page';
-import { NoAccessPage, NotFoundPage } from './pages/not-found-page';
+import { NoAccessPage, NotFoundPage } from './components/not-found-page';
 import { RecordPage } from './pages/record-page';
 import { UsersPage } from './pages/users-page';
 import { navigate, usePath } from './router';

@@ -6,7 +6,7 @@ import { parseActivationsPath } from '../activation-paths';
 import type { Session } from '../api-types';
 import { ActivationListPage } from './activation-list-page';
 import { ActivationPage } from './activation-page';
-import { NotFoundPage } from './not-found-page';
+import { NotFoundPage } from '../components/not-found-page';
 
 /** Props of ActivationsArea. */
 export interface ActivationsAreaProps {

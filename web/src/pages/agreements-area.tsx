@@ -10,7 +10,7 @@ import { t } from '../strings';
 import { CommitmentPage } from './commitment-page';
 import { DocumentListPage } from './document-list-page';
 import { DocumentPage } from './document-page';
-import { NotFoundPage } from './not-found-page';
+import { NotFoundPage } from '../components/not-found-page';
 
 const ZonesMapPage = lazy(() =>
   import('./zones-map-page').then((module) => ({ default: module.ZonesMapPage })),

@@ -25,7 +25,7 @@ import {
 } from '../incident-words';
 import { navigate, useSearch } from '../router';
 import { t } from '../strings';
-import { ObservedWindow } from './observed-window';
+import { ObservedWindow } from '../components/observed-window';
 
 /** Incidents per page. */
 const PAGE_SIZE = 50;

@@ -24,7 +24,7 @@ import { IncidentDecisionsList } from './incident-decisions-list';
 import { IncidentGroupings } from './incident-groupings';
 import { IncidentReports } from './incident-reports';
 import { IncidentZones } from './incident-zones';
-import { ObservedWindow } from './observed-window';
+import { ObservedWindow } from '../components/observed-window';
 
 /** Props of IncidentPage. */
 export interface IncidentPageProps {

@@ -15,7 +15,7 @@ import {
   timePrecisionLabel,
 } from '../incident-words';
 import { t } from '../strings';
-import { ObservedWindow } from './observed-window';
+import { ObservedWindow } from '../components/observed-window';
 import { SplitForm } from './split-form';
 
 /** Props of IncidentReports. */

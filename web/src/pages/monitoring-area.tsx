@@ -7,7 +7,7 @@ import { parseMonitoringPath } from '../incident-paths';
 import { ImportPage } from './import-page';
 import { IncidentListPage } from './incident-list-page';
 import { IncidentPage } from './incident-page';
-import { NoAccessPage, NotFoundPage } from './not-found-page';
+import { NoAccessPage, NotFoundPage } from '../components/not-found-page';
 
 /** Props of MonitoringArea. */
 export interface MonitoringAreaProps {

@@ -29,7 +29,7 @@ import { OperationsLegend } from './legend';
 import { OperationsList } from './list';
 import { OperationsMap } from './map';
 import { OperationsTimeline } from './timeline';
-import { NotFoundPage } from '../../pages/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 
 const NO_ZONES: readonly ZoneFeature[] = [];
 const NO_DOCUMENTS: readonly DocumentSummary[] = [];

@@ -65,7 +65,7 @@ import {
   ZONES_SOURCE,
   zoneSourceData,
 } from '../../zone-style';
-import { ObservedWindow } from '../../pages/observed-window';
+import { ObservedWindow } from '../../components/observed-window';
 
 /** At most this many incidents in view are drawn one by one (one page of the list API). */
 const DETAIL_LIMIT = 1000;

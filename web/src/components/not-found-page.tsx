@@ -1,6 +1,6 @@
 /** Pages for paths the app does not have, or that the session may not open. */
-import { Link } from '../components/link';
-import { PageTitle } from '../components/page-title';
+import { Link } from './link';
+import { PageTitle } from './page-title';
 import { t } from '../strings';
 
 /** Shown for an unknown path inside the app, with a way back to the start page. */

@@ -1,6 +1,6 @@
 /** When something was observed: one time, or a window from one time to another. */
-import { DateTime } from '../components/date-time';
-import { Message } from '../components/message';
+import { DateTime } from './date-time';
+import { Message } from './message';
 import { t } from '../strings';
 
 /** Props of ObservedWindow. */
