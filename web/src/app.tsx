@@ -26,7 +26,7 @@ const INCIDENT_GROUP_VERB = 'incident.group';
 
 // The monitoring area is its own chunk, loaded when first opened.
 const MonitoringArea = lazy(() =>
-  import('./pages/monitoring-area').then((module) => ({ default: module.MonitoringArea })),
+  import('./areas/monitoring/area').then((module) => ({ default: module.MonitoringArea })),
 );
 
 // So is the activations area.

@@ -20,7 +20,12 @@ import type {
   User,
   UserChange,
 } from './api-types';
-import type { ImportFormat, ImportSummary, IncidentPage, IncidentView } from './incident-types';
+import type {
+  ImportFormat,
+  ImportSummary,
+  IncidentPage,
+  IncidentView,
+} from './areas/monitoring/types';
 
 const API = '/api/v1';
 

@@ -10,7 +10,7 @@ import { actorName } from '../agreement-words';
 import type { Actor } from '../agreement-types';
 import { DateTime } from '../components/date-time';
 import { Link } from '../components/link';
-import { incidentPath } from '../incident-paths';
+import { incidentPath } from '../areas/monitoring/paths';
 import { t } from '../strings';
 
 /** Props of ActivationTable. */

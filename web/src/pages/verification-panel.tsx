@@ -7,7 +7,7 @@ import type { IncidentAccountability, VerificationStep } from '../accountability
 import { principalText, verificationStatusLabel } from '../accountability-words';
 import { DateTime } from '../components/date-time';
 import { Link } from '../components/link';
-import { incidentPath } from '../incident-paths';
+import { incidentPath } from '../areas/monitoring/paths';
 import { t } from '../strings';
 import type { AccountabilityAccess } from './accountability-section';
 import { AssignForm } from './assign-form';

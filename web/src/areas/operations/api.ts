@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import { ApiError, NetworkError } from '../../api';
-import type { IncidentPage } from '../../incident-types';
+import type { IncidentPage } from '../monitoring/types';
 import { apiParams, type OpsFilters } from './filters';
 import type { TimelineData } from './timeline-scale';
 import { t } from '../../strings';

@@ -8,7 +8,7 @@ import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.
 import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
 import { SOURCE_KINDS } from '../../../../src/core/reports/vocabulary.js';
 import type { DocumentSummary, ZoneFeature } from '../../agreement-types';
-import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../../incident-words';
+import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../monitoring/words';
 import { atLeast, LADDER, NO_FILTERS, type OpsFilters } from './filters';
 import { isMessageId, t } from '../../strings';
 import { zoneKey } from '../../zone-style';

@@ -4,7 +4,7 @@
  * zones. ShapeIcon draws the same shapes as the map's markers.
  */
 import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
-import { incidentStatusLabel } from '../../incident-words';
+import { incidentStatusLabel } from '../monitoring/words';
 import { CATEGORIES, CATEGORY_COLOURS, STATUS_SHAPES, type Shape } from './style';
 import { isMessageId, t } from '../../strings';
 

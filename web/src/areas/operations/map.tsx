@@ -30,8 +30,8 @@ import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { DisplayError, errorMessage } from '../../error-details';
 import { formatDateTime } from '../../format';
-import { incidentPath } from '../../incident-paths';
-import { incidentStatusLabel, incidentTypeLabel } from '../../incident-words';
+import { incidentPath } from '../monitoring/paths';
+import { incidentStatusLabel, incidentTypeLabel } from '../monitoring/words';
 import {
   getClusters,
   getIncidentFeatures,

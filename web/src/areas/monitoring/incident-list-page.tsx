@@ -4,28 +4,23 @@
  * page by its cursor.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField, TextField } from '../components/field';
-import { Link } from '../components/link';
-import { PageTitle } from '../components/page-title';
-import { incidentsCsvUrl, listIncidents } from '../endpoints';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField, TextField } from '../../components/field';
+import { Link } from '../../components/link';
+import { PageTitle } from '../../components/page-title';
+import { incidentsCsvUrl, listIncidents } from '../../endpoints';
 import {
   IMPORT_PATH,
   incidentListPath,
   incidentPath,
   parseFilters,
   type IncidentFilters,
-} from '../incident-paths';
-import type { IncidentSummary } from '../incident-types';
-import {
-  INCIDENT_TYPE_WORDS,
-  incidentStatusLabel,
-  incidentTypeLabel,
-  placeText,
-} from '../incident-words';
-import { navigate, useSearch } from '../router';
-import { t } from '../strings';
-import { ObservedWindow } from '../components/observed-window';
+} from './paths';
+import type { IncidentSummary } from './types';
+import { INCIDENT_TYPE_WORDS, incidentStatusLabel, incidentTypeLabel, placeText } from './words';
+import { navigate, useSearch } from '../../router';
+import { t } from '../../strings';
+import { ObservedWindow } from '../../components/observed-window';
 
 /** Incidents per page. */
 const PAGE_SIZE = 50;

@@ -2,11 +2,11 @@
  * What an import did: the counts as a definition list (read, new, updated, unchanged,
  * rejected, warnings, whether anything was stored), and the problem rows with their lines.
  */
-import { Link } from '../components/link';
-import { WarningFlag } from '../components/warning-flag';
-import { INCIDENTS_PATH } from '../incident-paths';
-import { MAX_LISTED_REJECTS, type ImportSummary } from '../incident-types';
-import { language, t, type MessageId } from '../strings';
+import { Link } from '../../components/link';
+import { WarningFlag } from '../../components/warning-flag';
+import { INCIDENTS_PATH } from './paths';
+import { MAX_LISTED_REJECTS, type ImportSummary } from './types';
+import { language, t, type MessageId } from '../../strings';
 
 const number = new Intl.NumberFormat(language);
 

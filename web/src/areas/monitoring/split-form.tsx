@@ -3,10 +3,10 @@
  * reason, and a submit button. Choosing none or all of the reports is refused before sending.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/field';
-import { fieldMessages } from '../error-details';
-import { t, type MessageId } from '../strings';
+import { ErrorMessage } from '../../components/error-message';
+import { TextField } from '../../components/field';
+import { fieldMessages } from '../../error-details';
+import { t, type MessageId } from '../../strings';
 
 const FIELDS = ['reportIds', 'reason'];
 

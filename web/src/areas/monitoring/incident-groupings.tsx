@@ -5,11 +5,11 @@
  * report is in another incident links to it; people who may group can merge the two from there.
  */
 import { useId, useState } from 'react';
-import { Link } from '../components/link';
-import { incidentPath } from '../incident-paths';
-import type { Grouping, StoredReport } from '../incident-types';
-import { distanceText, overlapText, scoreText } from '../incident-words';
-import { t, type MessageId } from '../strings';
+import { Link } from '../../components/link';
+import { incidentPath } from './paths';
+import type { Grouping, StoredReport } from './types';
+import { distanceText, overlapText, scoreText } from './words';
+import { t, type MessageId } from '../../strings';
 import { reportLabel } from './incident-reports';
 import { MergeForm } from './merge-form';
 

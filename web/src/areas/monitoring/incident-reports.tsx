@@ -4,18 +4,18 @@
  * text and its evidence, each piece a download named by its SHA-256; for people who may group,
  * a form to split some reports out into a new incident.
  */
-import { DateTime } from '../components/date-time';
-import { evidenceUrl } from '../endpoints';
-import type { ReportSource, StoredReport } from '../incident-types';
+import { DateTime } from '../../components/date-time';
+import { evidenceUrl } from '../../endpoints';
+import type { ReportSource, StoredReport } from './types';
 import {
   locationPrecisionLabel,
   modeLabel,
   placeText,
   sourceKindLabel,
   timePrecisionLabel,
-} from '../incident-words';
-import { t } from '../strings';
-import { ObservedWindow } from '../components/observed-window';
+} from './words';
+import { t } from '../../strings';
+import { ObservedWindow } from '../../components/observed-window';
 import { SplitForm } from './split-form';
 
 /** Props of IncidentReports. */

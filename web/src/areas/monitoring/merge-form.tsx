@@ -1,9 +1,9 @@
 /** The small form that confirms a suggested grouping by merging two incidents, with a reason. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/field';
-import { fieldMessages } from '../error-details';
-import { t } from '../strings';
+import { ErrorMessage } from '../../components/error-message';
+import { TextField } from '../../components/field';
+import { fieldMessages } from '../../error-details';
+import { t } from '../../strings';
 
 const FIELDS = ['reason'];
 

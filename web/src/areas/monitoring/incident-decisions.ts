@@ -3,9 +3,9 @@
  * and whether an incident is still there after a split, found without asking the server for an
  * incident that is gone (the browser logs every 404 answer as an error).
  */
-import { ApiError } from '../api';
-import { getIncident, mergeIncidents } from '../endpoints';
-import type { IncidentView, StoredReport } from '../incident-types';
+import { ApiError } from '../../api';
+import { getIncident, mergeIncidents } from '../../endpoints';
+import type { IncidentView, StoredReport } from './types';
 
 /** Whether report `a` comes before `b` in the server's order: by observedFrom, then by id. */
 function comesBefore(a: StoredReport, b: StoredReport): boolean {

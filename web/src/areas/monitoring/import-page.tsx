@@ -4,21 +4,16 @@
  * progress, then see what the import did and every problem row with its line.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Breadcrumb } from '../components/breadcrumb';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField, TextField } from '../components/field';
-import { PageTitle } from '../components/page-title';
-import { importReports } from '../endpoints';
-import { DisplayError } from '../error-details';
-import { INCIDENTS_PATH } from '../incident-paths';
-import {
-  DATE_FORMATS,
-  IMPORT_FORMATS,
-  type ImportFormat,
-  type ImportSummary,
-} from '../incident-types';
-import { formatName } from '../incident-words';
-import { t } from '../strings';
+import { Breadcrumb } from '../../components/breadcrumb';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField, TextField } from '../../components/field';
+import { PageTitle } from '../../components/page-title';
+import { importReports } from '../../endpoints';
+import { DisplayError } from '../../error-details';
+import { INCIDENTS_PATH } from './paths';
+import { DATE_FORMATS, IMPORT_FORMATS, type ImportFormat, type ImportSummary } from './types';
+import { formatName } from './words';
+import { t } from '../../strings';
 import { ImportResult } from './import-result';
 
 type Phase =

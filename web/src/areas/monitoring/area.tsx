@@ -2,12 +2,12 @@
  * The monitoring area: the incident list, one incident, and the import page. The whole area is
  * its own chunk, loaded when first opened, so the first screen stays small.
  */
-import type { Session } from '../api-types';
-import { parseMonitoringPath } from '../incident-paths';
+import type { Session } from '../../api-types';
+import { parseMonitoringPath } from './paths';
 import { ImportPage } from './import-page';
 import { IncidentListPage } from './incident-list-page';
 import { IncidentPage } from './incident-page';
-import { NoAccessPage, NotFoundPage } from '../components/not-found-page';
+import { NoAccessPage, NotFoundPage } from '../../components/not-found-page';
 
 /** Props of MonitoringArea. */
 export interface MonitoringAreaProps {

@@ -6,25 +6,25 @@
  * verification ladder to attribution, findings and the commitments it activated.
  */
 import { useCallback } from 'react';
-import type { Session } from '../api-types';
-import type { Self } from '../accountability-words';
-import { Breadcrumb } from '../components/breadcrumb';
-import { ErrorMessage } from '../components/error-message';
-import { PageTitle } from '../components/page-title';
-import { getIncident, splitIncident } from '../endpoints';
-import { INCIDENTS_PATH, incidentPath } from '../incident-paths';
-import type { IncidentView } from '../incident-types';
-import { incidentStatusLabel, incidentTypeLabel, placeText } from '../incident-words';
-import { navigate } from '../router';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
-import { AccountabilitySection, accountabilityAccess } from './accountability-section';
+import type { Session } from '../../api-types';
+import type { Self } from '../../accountability-words';
+import { Breadcrumb } from '../../components/breadcrumb';
+import { ErrorMessage } from '../../components/error-message';
+import { PageTitle } from '../../components/page-title';
+import { getIncident, splitIncident } from '../../endpoints';
+import { INCIDENTS_PATH, incidentPath } from './paths';
+import type { IncidentView } from './types';
+import { incidentStatusLabel, incidentTypeLabel, placeText } from './words';
+import { navigate } from '../../router';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
+import { AccountabilitySection, accountabilityAccess } from '../../pages/accountability-section';
 import { incidentExists, mergeAndFindSurvivor } from './incident-decisions';
 import { IncidentDecisionsList } from './incident-decisions-list';
 import { IncidentGroupings } from './incident-groupings';
 import { IncidentReports } from './incident-reports';
 import { IncidentZones } from './incident-zones';
-import { ObservedWindow } from '../components/observed-window';
+import { ObservedWindow } from '../../components/observed-window';
 
 /** Props of IncidentPage. */
 export interface IncidentPageProps {
