@@ -31,7 +31,7 @@ const MonitoringArea = lazy(() =>
 
 // So is the activations area.
 const ActivationsArea = lazy(() =>
-  import('./pages/activations-area').then((module) => ({ default: module.ActivationsArea })),
+  import('./areas/accountability/area').then((module) => ({ default: module.ActivationsArea })),
 );
 
 // And the operations screen, with MapLibre.

@@ -4,8 +4,8 @@
  * or "overdue by 2 h" and ticks every second, and the hook that gives it the time.
  */
 import { useEffect, useState } from 'react';
-import type { Activation } from '../accountability-types';
-import { clockText } from '../accountability-words';
+import type { Activation } from '../areas/accountability/types';
+import { clockText } from '../areas/accountability/words';
 import { DateTime } from '../components/date-time';
 import { t } from '../strings';
 

@@ -7,7 +7,7 @@
  */
 import { useCallback } from 'react';
 import type { Session } from '../../api-types';
-import type { Self } from '../../accountability-words';
+import type { Self } from '../accountability/words';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { ErrorMessage } from '../../components/error-message';
 import { PageTitle } from '../../components/page-title';
@@ -18,7 +18,7 @@ import { incidentStatusLabel, incidentTypeLabel, placeText } from './words';
 import { navigate } from '../../router';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
-import { AccountabilitySection, accountabilityAccess } from '../../pages/accountability-section';
+import { AccountabilitySection, accountabilityAccess } from '../accountability/section';
 import { incidentExists, mergeAndFindSurvivor } from './incident-decisions';
 import { IncidentDecisionsList } from './incident-decisions-list';
 import { IncidentGroupings } from './incident-groupings';

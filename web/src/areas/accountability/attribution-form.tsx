@@ -4,16 +4,16 @@
  * dissent; or a reasoned refusal to attribute, with its basis.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { ATTRIBUTION_CONFIDENCES } from '../../../src/core/accountability/model.js';
-import { attributeIncident } from '../accountability-endpoints';
-import type { AttributionConfidence, AttributionInput } from '../accountability-types';
-import { confidenceLabel } from '../accountability-words';
-import type { Actor } from '../agreement-types';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField, TextAreaField, TextField } from '../components/field';
-import { fieldMessages } from '../error-details';
-import { t } from '../strings';
-import { useAction } from '../use-action';
+import { ATTRIBUTION_CONFIDENCES } from '../../../../src/core/accountability/model.js';
+import { attributeIncident } from './endpoints';
+import type { AttributionConfidence, AttributionInput } from './types';
+import { confidenceLabel } from './words';
+import type { Actor } from '../../agreement-types';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField, TextAreaField, TextField } from '../../components/field';
+import { fieldMessages } from '../../error-details';
+import { t } from '../../strings';
+import { useAction } from '../../use-action';
 
 const FIELDS = ['actor', 'confidence', 'declined', 'basis.text', 'dissent'];
 

@@ -3,17 +3,17 @@
  * holds its edit lock, every step taken (who, when, how, with notes), and for people who may
  * verify, the lock buttons and the form for the next step.
  */
-import type { IncidentAccountability, VerificationStep } from '../accountability-types';
-import { principalText, verificationStatusLabel } from '../accountability-words';
-import { DateTime } from '../components/date-time';
-import { Link } from '../components/link';
-import { incidentPath } from '../areas/monitoring/paths';
-import { t } from '../strings';
-import type { AccountabilityAccess } from './accountability-section';
+import type { IncidentAccountability, VerificationStep } from './types';
+import { principalText, verificationStatusLabel } from './words';
+import { DateTime } from '../../components/date-time';
+import { Link } from '../../components/link';
+import { incidentPath } from '../monitoring/paths';
+import { t } from '../../strings';
+import type { AccountabilityAccess } from './section';
 import { AssignForm } from './assign-form';
 import { EditLock } from './edit-lock';
 import { VerificationForm } from './verification-form';
-import { DecisionProof } from '../components/decision-proof';
+import { DecisionProof } from '../../components/decision-proof';
 
 /** Props of VerificationPanel. */
 export interface VerificationPanelProps {

@@ -2,8 +2,8 @@
  * The paths of the activations area, built and parsed in one place: the list (with its status
  * filter in the query string) and one activation.
  */
-import { ACTIVATION_STATUSES } from '../../src/core/accountability/model.js';
-import type { ActivationStatus } from './accountability-types';
+import { ACTIVATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import type { ActivationStatus } from './types';
 
 /** The activations area's own path. */
 export const ACTIVATIONS_PATH = '/activations';

@@ -5,21 +5,21 @@
  * saying whether it failed or cannot be decided yet, and why. People who may record findings
  * get the form for a new one.
  */
-import type { Evaluation, Finding, TriggerResult } from '../accountability-types';
+import type { Evaluation, Finding, TriggerResult } from './types';
 import {
   conditionLabel,
   findingSeverityLabel,
   principalText,
   triggerResultLabel,
   unmetOutcomeLabel,
-} from '../accountability-words';
-import { commitmentPath, documentPath } from '../agreement-paths';
-import { DateTime } from '../components/date-time';
-import { Link } from '../components/link';
-import { t } from '../strings';
-import type { AccountabilityAccess } from './accountability-section';
+} from './words';
+import { commitmentPath, documentPath } from '../../agreement-paths';
+import { DateTime } from '../../components/date-time';
+import { Link } from '../../components/link';
+import { t } from '../../strings';
+import type { AccountabilityAccess } from './section';
 import { FindingForm } from './finding-form';
-import { DecisionProof } from '../components/decision-proof';
+import { DecisionProof } from '../../components/decision-proof';
 
 /** Props of FindingsPanel. */
 export interface FindingsPanelProps {

@@ -6,12 +6,12 @@
  * holds; after each action the section (and the page, through `onChanged`) loads again.
  */
 import { useCallback } from 'react';
-import { getAccountability, listActors } from '../accountability-endpoints';
-import type { Self } from '../accountability-words';
-import type { Session } from '../api-types';
-import { ErrorMessage } from '../components/error-message';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import { getAccountability, listActors } from './endpoints';
+import type { Self } from './words';
+import type { Session } from '../../api-types';
+import { ErrorMessage } from '../../components/error-message';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { ActivationTable } from './activation-table';
 import { AttributionPanel } from './attribution-panel';
 import { FindingsPanel } from './findings-panel';

@@ -3,15 +3,15 @@
  * first, each with its confidence, basis and dissent, and declined ones said plainly; for
  * people who may attribute, the form for a new version.
  */
-import type { Attribution } from '../accountability-types';
-import { confidenceLabel, principalText } from '../accountability-words';
-import { actorName } from '../agreement-words';
-import type { Actor } from '../agreement-types';
-import { DateTime } from '../components/date-time';
-import { t } from '../strings';
-import type { AccountabilityAccess } from './accountability-section';
+import type { Attribution } from './types';
+import { confidenceLabel, principalText } from './words';
+import { actorName } from '../../agreement-words';
+import type { Actor } from '../../agreement-types';
+import { DateTime } from '../../components/date-time';
+import { t } from '../../strings';
+import type { AccountabilityAccess } from './section';
 import { AttributionForm } from './attribution-form';
-import { DecisionProof } from '../components/decision-proof';
+import { DecisionProof } from '../../components/decision-proof';
 
 /** Props of AttributionPanel. */
 export interface AttributionPanelProps {

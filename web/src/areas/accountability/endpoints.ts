@@ -10,9 +10,9 @@ import type {
   IncidentAccountability,
   ResponseInput,
   VerificationInput,
-} from './accountability-types';
-import type { Actor } from './agreement-types';
-import { request } from './api';
+} from './types';
+import type { Actor } from '../../agreement-types';
+import { request } from '../../api';
 
 const API = '/api/v1';
 

@@ -4,18 +4,18 @@
  * trigger engine for every commitment, and the findings list shows its answers.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { SEVERITIES } from '../../../src/core/agreements/vocabulary.js';
-import { recordFinding } from '../accountability-endpoints';
-import type { FindingInput } from '../accountability-types';
-import { findingSeverityLabel } from '../accountability-words';
-import type { DocumentSummary, Provision, Severity } from '../agreement-types';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField, TextAreaField } from '../components/field';
-import { getDocument, listDocuments } from '../endpoints';
-import { fieldMessages } from '../error-details';
-import { t } from '../strings';
-import { useAction } from '../use-action';
-import { useLoad } from '../use-load';
+import { SEVERITIES } from '../../../../src/core/agreements/vocabulary.js';
+import { recordFinding } from './endpoints';
+import type { FindingInput } from './types';
+import { findingSeverityLabel } from './words';
+import type { DocumentSummary, Provision, Severity } from '../../agreement-types';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField, TextAreaField } from '../../components/field';
+import { getDocument, listDocuments } from '../../endpoints';
+import { fieldMessages } from '../../error-details';
+import { t } from '../../strings';
+import { useAction } from '../../use-action';
+import { useLoad } from '../../use-load';
 
 const FIELDS = ['documentId', 'provisionId', 'severity', 'notes'];
 

@@ -4,17 +4,17 @@
  * the address), with a link to the alerts' Atom feed.
  */
 import { useCallback } from 'react';
-import { ACTIVATION_STATUSES } from '../../../src/core/accountability/model.js';
-import { ALERTS_FEED_URL, listActivations, listActors } from '../accountability-endpoints';
-import type { ActivationStatus } from '../accountability-types';
-import { activationStatusLabel } from '../accountability-words';
-import { activationListPath, parseStatusFilter } from '../activation-paths';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField } from '../components/field';
-import { PageTitle } from '../components/page-title';
-import { navigate, useSearch } from '../router';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import { ACTIVATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { ALERTS_FEED_URL, listActivations, listActors } from './endpoints';
+import type { ActivationStatus } from './types';
+import { activationStatusLabel } from './words';
+import { activationListPath, parseStatusFilter } from './paths';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField } from '../../components/field';
+import { PageTitle } from '../../components/page-title';
+import { navigate, useSearch } from '../../router';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { ActivationTable } from './activation-table';
 import { GuarantorSummaryTable } from './guarantor-summary-table';
 

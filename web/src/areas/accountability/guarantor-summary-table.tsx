@@ -4,11 +4,11 @@
  * response.
  */
 import { useCallback } from 'react';
-import { getGuarantorSummaries } from '../accountability-endpoints';
-import type { Actor } from '../agreement-types';
-import { ErrorMessage } from '../components/error-message';
-import { language, t } from '../strings';
-import { useLoad } from '../use-load';
+import { getGuarantorSummaries } from './endpoints';
+import type { Actor } from '../../agreement-types';
+import { ErrorMessage } from '../../components/error-message';
+import { language, t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { guarantorText } from './activation-table';
 
 const hours = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });

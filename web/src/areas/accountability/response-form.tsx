@@ -4,16 +4,16 @@
  * whether it qualifies, that is whether it is the kind of response the commitment promises.
  */
 import { useState, type FormEvent } from 'react';
-import { RESPONSE_TYPES } from '../../../src/core/accountability/model.js';
-import { respondToActivation } from '../accountability-endpoints';
-import type { GuarantorResponseType, ResponseInput } from '../accountability-types';
-import { responseTypeLabel } from '../accountability-words';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField, TextAreaField, TextField } from '../components/field';
-import { fieldMessages } from '../error-details';
-import { formatDateTime } from '../format';
-import { t } from '../strings';
-import { useAction } from '../use-action';
+import { RESPONSE_TYPES } from '../../../../src/core/accountability/model.js';
+import { respondToActivation } from './endpoints';
+import type { GuarantorResponseType, ResponseInput } from './types';
+import { responseTypeLabel } from './words';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField, TextAreaField, TextField } from '../../components/field';
+import { fieldMessages } from '../../error-details';
+import { formatDateTime } from '../../format';
+import { t } from '../../strings';
+import { useAction } from '../../use-action';
 
 const FIELDS = ['type', 'description', 'respondedAt'];
 

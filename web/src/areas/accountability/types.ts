@@ -11,8 +11,8 @@ import type {
   TriggerResult,
   UnmetCondition,
   VerificationStatus,
-} from '../../src/core/accountability/model.js';
-import type { Severity } from './agreement-types';
+} from '../../../../src/core/accountability/model.js';
+import type { Severity } from '../../agreement-types';
 
 export type {
   ActivationStatus,

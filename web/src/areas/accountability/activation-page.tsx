@@ -5,34 +5,29 @@
  * user acting for the obligor records responses here.
  */
 import { useCallback, type ReactNode } from 'react';
-import {
-  alertCapUrl,
-  getActivation,
-  listActivationAlerts,
-  listActors,
-} from '../accountability-endpoints';
-import type { ActivationDetail, Alert, GuarantorResponse } from '../accountability-types';
+import { alertCapUrl, getActivation, listActivationAlerts, listActors } from './endpoints';
+import type { ActivationDetail, Alert, GuarantorResponse } from './types';
 import {
   activationStatusLabel,
   clockText,
   principalText,
   responseTypeLabel,
   type Self,
-} from '../accountability-words';
-import { ACTIVATIONS_PATH } from '../activation-paths';
-import { commitmentPath } from '../agreement-paths';
-import type { Actor } from '../agreement-types';
-import type { Session } from '../api-types';
-import { Breadcrumb } from '../components/breadcrumb';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { Link } from '../components/link';
-import { PageTitle } from '../components/page-title';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+} from './words';
+import { ACTIVATIONS_PATH } from './paths';
+import { commitmentPath } from '../../agreement-paths';
+import type { Actor } from '../../agreement-types';
+import type { Session } from '../../api-types';
+import { Breadcrumb } from '../../components/breadcrumb';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { Link } from '../../components/link';
+import { PageTitle } from '../../components/page-title';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { guarantorText, IncidentLink, StatusBadge } from './activation-table';
 import { ResponseForm } from './response-form';
-import { DecisionProof } from '../components/decision-proof';
+import { DecisionProof } from '../../components/decision-proof';
 
 /** The verb that lets guarantor users record their responses. */
 const RESPOND_VERB = 'activation.respond';

@@ -12,9 +12,9 @@ import type {
   TriggerResult,
   UnmetCondition,
   VerificationStatus,
-} from './accountability-types';
-import type { Severity } from './agreement-types';
-import { t, type MessageId } from './strings';
+} from './types';
+import type { Severity } from '../../agreement-types';
+import { t, type MessageId } from '../../strings';
 
 /** Labels each word of `W` with a message, and shows an unknown word as it is. */
 function labels<W extends string>(table: Readonly<Record<W, MessageId>>): (word: W) => string {
