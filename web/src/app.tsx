@@ -41,7 +41,7 @@ const OperationsArea = lazy(() =>
 
 // And the guarantee board.
 const BoardPage = lazy(() =>
-  import('./pages/board-page').then((module) => ({ default: module.BoardPage })),
+  import('./areas/board/page').then((module) => ({ default: module.BoardPage })),
 );
 
 /**

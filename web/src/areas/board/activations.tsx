@@ -4,13 +4,13 @@
  * response clock that ticks every second and the status in words. Rows that arrived since the
  * board opened are marked "New" (in words, not only by colour).
  */
-import type { Activation } from '../areas/accountability/types';
-import type { Actor } from '../agreement-types';
-import { activationPath } from '../areas/accountability/paths';
-import { Link } from '../components/link';
-import { t } from '../strings';
-import { IncidentLink, StatusBadge, guarantorText } from '../areas/accountability/activation-table';
-import { BoardClock, orderForBoard, useNow } from './board-clock';
+import type { Activation } from '../accountability/types';
+import type { Actor } from '../../agreement-types';
+import { activationPath } from '../accountability/paths';
+import { Link } from '../../components/link';
+import { t } from '../../strings';
+import { IncidentLink, StatusBadge, guarantorText } from '../accountability/activation-table';
+import { BoardClock, orderForBoard, useNow } from './clock';
 
 /** Props of BoardActivations. */
 export interface BoardActivationsProps {

@@ -7,20 +7,20 @@
  * what is new, and says so in a polite notice; a changed document loads the commitments again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listActivations, listActors } from '../areas/accountability/endpoints';
-import type { Activation } from '../areas/accountability/types';
-import type { Session } from '../api-types';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField } from '../components/field';
-import { PageTitle } from '../components/page-title';
-import { LiveNotice, useLiveChanges, type LiveChange } from '../live';
-import { navigate, useSearch } from '../router';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
-import { guarantorText } from '../areas/accountability/activation-table';
-import { BoardActivations } from './board-activations';
-import { BoardCommitments } from './board-commitments';
-import { GuarantorSummaryTable } from '../areas/accountability/guarantor-summary-table';
+import { listActivations, listActors } from '../accountability/endpoints';
+import type { Activation } from '../accountability/types';
+import type { Session } from '../../api-types';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField } from '../../components/field';
+import { PageTitle } from '../../components/page-title';
+import { LiveNotice, useLiveChanges, type LiveChange } from '../../live';
+import { navigate, useSearch } from '../../router';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
+import { guarantorText } from '../accountability/activation-table';
+import { BoardActivations } from './activations';
+import { BoardCommitments } from './commitments';
+import { GuarantorSummaryTable } from '../accountability/guarantor-summary-table';
 
 /** The board's path. */
 export const BOARD_PATH = '/board';
