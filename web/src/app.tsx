@@ -12,7 +12,7 @@ import { PageTitle } from './components/page-title';
 import { Shell } from './components/shell';
 import { signOut } from './endpoints';
 import { AccountPage } from './pages/account-page';
-import { AgreementsArea } from './pages/agreements-area';
+import { AgreementsArea } from './areas/agreements/area';
 import { LoginPage } from './pages/login-page';
 import { NoAccessPage, NotFoundPage } from './components/not-found-page';
 import { RecordPage } from './pages/record-page';

@@ -6,7 +6,7 @@ import type {
   VersionDiff,
   VersionText,
   ZoneCollection,
-} from './agreement-types';
+} from './areas/agreements/types';
 import { request, requestText, uploadFile, type UploadProgress } from './api';
 import type {
   InclusionProof,

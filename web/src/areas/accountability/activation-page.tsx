@@ -15,8 +15,8 @@ import {
   type Self,
 } from './words';
 import { ACTIVATIONS_PATH } from './paths';
-import { commitmentPath } from '../../agreement-paths';
-import type { Actor } from '../../agreement-types';
+import { commitmentPath } from '../agreements/paths';
+import type { Actor } from '../agreements/types';
 import type { Session } from '../../api-types';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { DateTime } from '../../components/date-time';

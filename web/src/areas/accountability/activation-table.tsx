@@ -6,8 +6,8 @@
 import type { Activation, ActivationStatus } from './types';
 import { activationStatusLabel, clockText } from './words';
 import { activationPath } from './paths';
-import { actorName } from '../../agreement-words';
-import type { Actor } from '../../agreement-types';
+import { actorName } from '../agreements/words';
+import type { Actor } from '../agreements/types';
 import { DateTime } from '../../components/date-time';
 import { Link } from '../../components/link';
 import { incidentPath } from '../monitoring/paths';

@@ -8,7 +8,7 @@ import { ATTRIBUTION_CONFIDENCES } from '../../../../src/core/accountability/mod
 import { attributeIncident } from './endpoints';
 import type { AttributionConfidence, AttributionInput } from './types';
 import { confidenceLabel } from './words';
-import type { Actor } from '../../agreement-types';
+import type { Actor } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { fieldMessages } from '../../error-details';

@@ -5,8 +5,8 @@
  */
 import type { Attribution } from './types';
 import { confidenceLabel, principalText } from './words';
-import { actorName } from '../../agreement-words';
-import type { Actor } from '../../agreement-types';
+import { actorName } from '../agreements/words';
+import type { Actor } from '../agreements/types';
 import { DateTime } from '../../components/date-time';
 import { t } from '../../strings';
 import type { AccountabilityAccess } from './section';

@@ -11,7 +11,7 @@ import type {
   ResponseInput,
   VerificationInput,
 } from './types';
-import type { Actor } from '../../agreement-types';
+import type { Actor } from '../agreements/types';
 import { request } from '../../api';
 
 const API = '/api/v1';

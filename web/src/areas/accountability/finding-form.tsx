@@ -8,7 +8,7 @@ import { SEVERITIES } from '../../../../src/core/agreements/vocabulary.js';
 import { recordFinding } from './endpoints';
 import type { FindingInput } from './types';
 import { findingSeverityLabel } from './words';
-import type { DocumentSummary, Provision, Severity } from '../../agreement-types';
+import type { DocumentSummary, Provision, Severity } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField } from '../../components/field';
 import { getDocument, listDocuments } from '../../endpoints';

@@ -13,7 +13,7 @@ import {
   triggerResultLabel,
   unmetOutcomeLabel,
 } from './words';
-import { commitmentPath, documentPath } from '../../agreement-paths';
+import { commitmentPath, documentPath } from '../agreements/paths';
 import { DateTime } from '../../components/date-time';
 import { Link } from '../../components/link';
 import { t } from '../../strings';

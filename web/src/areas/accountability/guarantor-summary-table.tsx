@@ -5,7 +5,7 @@
  */
 import { useCallback } from 'react';
 import { getGuarantorSummaries } from './endpoints';
-import type { Actor } from '../../agreement-types';
+import type { Actor } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { language, t } from '../../strings';
 import { useLoad } from '../../use-load';

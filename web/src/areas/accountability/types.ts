@@ -12,7 +12,7 @@ import type {
   UnmetCondition,
   VerificationStatus,
 } from '../../../../src/core/accountability/model.js';
-import type { Severity } from '../../agreement-types';
+import type { Severity } from '../agreements/types';
 
 export type {
   ActivationStatus,

@@ -13,7 +13,7 @@ import type {
   UnmetCondition,
   VerificationStatus,
 } from './types';
-import type { Severity } from '../../agreement-types';
+import type { Severity } from '../agreements/types';
 import { t, type MessageId } from '../../strings';
 
 /** Labels each word of `W` with a message, and shows an unknown word as it is. */

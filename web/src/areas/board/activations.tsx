@@ -5,7 +5,7 @@
  * board opened are marked "New" (in words, not only by colour).
  */
 import type { Activation } from '../accountability/types';
-import type { Actor } from '../../agreement-types';
+import type { Actor } from '../agreements/types';
 import { activationPath } from '../accountability/paths';
 import { Link } from '../../components/link';
 import { t } from '../../strings';

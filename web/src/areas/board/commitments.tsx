@@ -4,15 +4,15 @@
  * agreements area and shown with its compact concreteness scorecard.
  */
 import { useCallback } from 'react';
-import { commitmentPath, documentPath } from '../../agreement-paths';
-import type { Actor, DocumentView } from '../../agreement-types';
+import { commitmentPath, documentPath } from '../agreements/paths';
+import type { Actor, DocumentView } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { ScoreMarks } from '../../components/score-marks';
 import { getDocument, listDocuments } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
-import { commitmentParties } from '../../pages/document-commitments';
+import { commitmentParties } from '../agreements/document-commitments';
 
 /** The board shows the commitments of at most this many documents. */
 const MAX_DOCUMENTS = 20;

@@ -3,7 +3,7 @@
  * outside, near the edge, or undecidable, with the distance; approximate zones and zones whose
  * validity cannot be decided are said so in words.
  */
-import { documentPath } from '../../agreement-paths';
+import { documentPath } from '../agreements/paths';
 import { Link } from '../../components/link';
 import { WarningFlag } from '../../components/warning-flag';
 import type { IncidentZone } from './types';

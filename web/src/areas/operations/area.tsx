@@ -7,7 +7,7 @@
  * and the timeline each carry `data-view` with the key they last drew.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ZoneFeature } from '../../agreement-types';
+import type { DocumentSummary, ZoneFeature } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { PageTitle } from '../../components/page-title';
 import { getZones, listDocuments } from '../../endpoints';

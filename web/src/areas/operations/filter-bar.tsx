@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
 import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
 import { SOURCE_KINDS } from '../../../../src/core/reports/vocabulary.js';
-import type { DocumentSummary, ZoneFeature } from '../../agreement-types';
+import type { DocumentSummary, ZoneFeature } from '../agreements/types';
 import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../monitoring/words';
 import { atLeast, LADDER, NO_FILTERS, type OpsFilters } from './filters';
 import { isMessageId, t } from '../../strings';

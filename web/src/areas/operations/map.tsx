@@ -25,7 +25,7 @@ import {
 import { feature as topoFeature, mesh } from 'topojson-client';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ZoneFeature } from '../../agreement-types';
+import type { ZoneFeature } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { DisplayError, errorMessage } from '../../error-details';

@@ -3,8 +3,8 @@
  * a ceasefire's start —, suspended…) from its status history, and its own date when no claim
  * says when it was signed. Read from the agreements API.
  */
-import type { DocumentSummary } from '../../agreement-types';
-import { statusLabel } from '../../agreement-words';
+import type { DocumentSummary } from '../agreements/types';
+import { statusLabel } from '../agreements/words';
 import { getDocument } from '../../endpoints';
 import { formatDate } from '../../format';
 import { t } from '../../strings';

@@ -1,8 +1,8 @@
 /** A document's provisions: where each stands in the text, its kind and its words. */
-import { paragraphs } from '../agreement-format';
-import type { Provision } from '../agreement-types';
-import { provisionKindLabel } from '../agreement-words';
-import { t } from '../strings';
+import { paragraphs } from './format';
+import type { Provision } from './types';
+import { provisionKindLabel } from './words';
+import { t } from '../../strings';
 
 /** Props of DocumentProvisions. */
 export interface DocumentProvisionsProps {

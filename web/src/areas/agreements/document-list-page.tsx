@@ -3,19 +3,19 @@
  * comes from, a marker when status claims contradict each other, its number of commitments and
  * the range of their concreteness scores.
  */
-import { documentPath, zonesMapPath } from '../agreement-paths';
-import type { DocumentSummary } from '../agreement-types';
-import { documentKindLabel, legalFormLabel, statusLabel } from '../agreement-words';
-import { CalendarDate } from '../components/calendar-date';
-import { ErrorMessage } from '../components/error-message';
-import { Link } from '../components/link';
-import { Message } from '../components/message';
-import { PageTitle } from '../components/page-title';
-import { SourceText } from '../components/source-text';
-import { WarningFlag } from '../components/warning-flag';
-import { listDocuments } from '../endpoints';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import { documentPath, zonesMapPath } from './paths';
+import type { DocumentSummary } from './types';
+import { documentKindLabel, legalFormLabel, statusLabel } from './words';
+import { CalendarDate } from '../../components/calendar-date';
+import { ErrorMessage } from '../../components/error-message';
+import { Link } from '../../components/link';
+import { Message } from '../../components/message';
+import { PageTitle } from '../../components/page-title';
+import { SourceText } from '../../components/source-text';
+import { WarningFlag } from '../../components/warning-flag';
+import { listDocuments } from '../../endpoints';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 
 /** The score range of a document's commitments: "8–14 / 26, D–C", or "8 / 26, D". */
 function scoreRange(scores: DocumentSummary['scores']): string {

@@ -5,8 +5,8 @@
  * open questions, and which versions hold it. A field the commitment leaves out says so.
  */
 import type { ReactNode } from 'react';
-import { formatDuration, formatList, formatNumber } from '../agreement-format';
-import type { Actor, Commitment, CommitmentResponse, Trigger } from '../agreement-types';
+import { formatDuration, formatList, formatNumber } from './format';
+import type { Actor, Commitment, CommitmentResponse, Trigger } from './types';
 import {
   actorName,
   appropriationLabel,
@@ -19,11 +19,11 @@ import {
   severityLabel,
   strengthLabel,
   verificationLabel,
-} from '../agreement-words';
-import { CalendarDate } from '../components/calendar-date';
-import { Message } from '../components/message';
-import { SourceText } from '../components/source-text';
-import { t, type MessageId } from '../strings';
+} from './words';
+import { CalendarDate } from '../../components/calendar-date';
+import { Message } from '../../components/message';
+import { SourceText } from '../../components/source-text';
+import { t, type MessageId } from '../../strings';
 
 /** Props of CommitmentFields. */
 export interface CommitmentFieldsProps {

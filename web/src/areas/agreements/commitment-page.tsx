@@ -4,17 +4,17 @@
  * provision it comes from.
  */
 import { useCallback } from 'react';
-import { paragraphs } from '../agreement-format';
-import { AGREEMENTS_PATH, documentPath } from '../agreement-paths';
-import type { CommitmentView, Hedge } from '../agreement-types';
-import { pointTitle, provisionKindLabel } from '../agreement-words';
-import { Breadcrumb } from '../components/breadcrumb';
-import { ErrorMessage } from '../components/error-message';
-import { HedgedText, orderedHedges } from '../components/hedged-text';
-import { PageTitle } from '../components/page-title';
-import { getCommitment } from '../endpoints';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import { paragraphs } from './format';
+import { AGREEMENTS_PATH, documentPath } from './paths';
+import type { CommitmentView, Hedge } from './types';
+import { pointTitle, provisionKindLabel } from './words';
+import { Breadcrumb } from '../../components/breadcrumb';
+import { ErrorMessage } from '../../components/error-message';
+import { HedgedText, orderedHedges } from '../../components/hedged-text';
+import { PageTitle } from '../../components/page-title';
+import { getCommitment } from '../../endpoints';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { CommitmentFields } from './commitment-fields';
 import { CommitmentScorecard } from './commitment-scorecard';
 import { commitmentParties } from './document-commitments';

@@ -23,8 +23,8 @@ import type {
   VerificationLevel,
   VersionKind,
   ZoneKind,
-} from '../../src/core/agreements/vocabulary.js';
-import type { Geometry } from '../../src/core/geo/geojson.js';
+} from '../../../../src/core/agreements/vocabulary.js';
+import type { Geometry } from '../../../../src/core/geo/geojson.js';
 
 export type {
   ActorKind,

@@ -3,13 +3,13 @@
  * note. Where two claims contradict each other, a marker with the reason stands just before the
  * later claim and names the earlier one.
  */
-import { dateSortKey, formatCalendarDate, paragraphs } from '../agreement-format';
-import type { DocumentView, StatusClaim } from '../agreement-types';
-import { statusLabel } from '../agreement-words';
-import { CalendarDate } from '../components/calendar-date';
-import { SourceText } from '../components/source-text';
-import { WarningFlag } from '../components/warning-flag';
-import { t } from '../strings';
+import { dateSortKey, formatCalendarDate, paragraphs } from './format';
+import type { DocumentView, StatusClaim } from './types';
+import { statusLabel } from './words';
+import { CalendarDate } from '../../components/calendar-date';
+import { SourceText } from '../../components/source-text';
+import { WarningFlag } from '../../components/warning-flag';
+import { t } from '../../strings';
 
 /** Props of StatusHistory. */
 export interface StatusHistoryProps {

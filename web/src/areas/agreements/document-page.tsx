@@ -4,20 +4,20 @@
  * commitments with their concreteness, and zones.
  */
 import { useCallback } from 'react';
-import { paragraphs, formatList } from '../agreement-format';
-import { AGREEMENTS_PATH } from '../agreement-paths';
-import type { DocumentView } from '../agreement-types';
-import { documentKindLabel, languageName, legalFormLabel, statusLabel } from '../agreement-words';
-import { Breadcrumb } from '../components/breadcrumb';
-import { CalendarDate } from '../components/calendar-date';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { Message } from '../components/message';
-import { PageTitle } from '../components/page-title';
-import { WarningFlag } from '../components/warning-flag';
-import { documentExportUrl, getDocument } from '../endpoints';
-import { t, type MessageId } from '../strings';
-import { useLoad } from '../use-load';
+import { paragraphs, formatList } from './format';
+import { AGREEMENTS_PATH } from './paths';
+import type { DocumentView } from './types';
+import { documentKindLabel, languageName, legalFormLabel, statusLabel } from './words';
+import { Breadcrumb } from '../../components/breadcrumb';
+import { CalendarDate } from '../../components/calendar-date';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { Message } from '../../components/message';
+import { PageTitle } from '../../components/page-title';
+import { WarningFlag } from '../../components/warning-flag';
+import { documentExportUrl, getDocument } from '../../endpoints';
+import { t, type MessageId } from '../../strings';
+import { useLoad } from '../../use-load';
 import { DocumentCommitments } from './document-commitments';
 import { DocumentParties } from './document-parties';
 import { DocumentProvisions } from './document-provisions';

@@ -17,14 +17,14 @@ import {
 import { feature as topoFeature, mesh } from 'topojson-client';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { documentPath } from '../agreement-paths';
-import type { DocumentSummary, ZoneFeature } from '../agreement-types';
-import { ErrorMessage } from '../components/error-message';
-import { Link } from '../components/link';
-import { Message } from '../components/message';
-import { SourceText } from '../components/source-text';
-import { DisplayError, errorMessage } from '../error-details';
-import { t } from '../strings';
+import { documentPath } from './paths';
+import type { DocumentSummary, ZoneFeature } from './types';
+import { ErrorMessage } from '../../components/error-message';
+import { Link } from '../../components/link';
+import { Message } from '../../components/message';
+import { SourceText } from '../../components/source-text';
+import { DisplayError, errorMessage } from '../../error-details';
+import { t } from '../../strings';
 import {
   baseStyle,
   collectionBounds,
@@ -36,7 +36,7 @@ import {
   ZONE_LAYERS,
   ZONES_SOURCE,
   zoneSourceData,
-} from '../zone-style';
+} from '../../zone-style';
 import { ZoneValidity } from './zone-facts';
 import { zoneKindText } from './zones-legend';
 

@@ -4,15 +4,15 @@
  * place. Below, two versions can be compared word by word.
  */
 import { useCallback, useState } from 'react';
-import { formatBytes, shortHash } from '../agreement-format';
-import type { DocumentVersion } from '../agreement-types';
-import { languageName, versionKindLabel, versionName } from '../agreement-words';
-import { CalendarDate } from '../components/calendar-date';
-import { CopyButton } from '../components/copy-button';
-import { ErrorMessage } from '../components/error-message';
-import { getVersionText } from '../endpoints';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import { formatBytes, shortHash } from './format';
+import type { DocumentVersion } from './types';
+import { languageName, versionKindLabel, versionName } from './words';
+import { CalendarDate } from '../../components/calendar-date';
+import { CopyButton } from '../../components/copy-button';
+import { ErrorMessage } from '../../components/error-message';
+import { getVersionText } from '../../endpoints';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { VersionDiff } from './version-diff';
 
 /** Props of DocumentVersions. */

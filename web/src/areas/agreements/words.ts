@@ -4,7 +4,7 @@
  * a word the server adds cannot go unlabelled; a word the app does not know yet at run time
  * (a newer server) is shown as it is.
  */
-import type { PointKey } from '../../src/core/agreements/concreteness.js';
+import type { PointKey } from '../../../../src/core/agreements/concreteness.js';
 import type {
   Actor,
   ActorKind,
@@ -27,8 +27,8 @@ import type {
   VerificationLevel,
   VersionKind,
   ZoneKind,
-} from './agreement-types';
-import { isMessageId, language, t, type MessageId } from './strings';
+} from './types';
+import { isMessageId, language, t, type MessageId } from '../../strings';
 
 /**
  * A function from the words of `V` to their labels, the messages `<prefix>.<word>`. The

@@ -3,12 +3,12 @@
  * like the map draws it, its name, its kind (saying in words when it is approximate), when it is
  * in force, and a button that shows it on the map with its details.
  */
-import { documentPath } from '../agreement-paths';
-import type { DocumentSummary, ZoneFeature } from '../agreement-types';
-import { zoneKindLabel } from '../agreement-words';
-import { Link } from '../components/link';
-import { t } from '../strings';
-import { APPROXIMATE_DASH, fillOpacity, lineWidth, zoneColour, zoneKey } from '../zone-style';
+import { documentPath } from './paths';
+import type { DocumentSummary, ZoneFeature } from './types';
+import { zoneKindLabel } from './words';
+import { Link } from '../../components/link';
+import { t } from '../../strings';
+import { APPROXIMATE_DASH, fillOpacity, lineWidth, zoneColour, zoneKey } from '../../zone-style';
 import { ZoneValidity } from './zone-facts';
 
 /** Props of ZonesLegend. */

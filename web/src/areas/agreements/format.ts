@@ -3,7 +3,7 @@
  * reader's time zone), ISO 8601 durations in words, sizes, lists, hashes and the paragraphs of
  * texts that were wrapped by hand.
  */
-import { language, t, type MessageId } from './strings';
+import { language, t, type MessageId } from '../../strings';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
