@@ -15,7 +15,7 @@ import { AccountPage } from './pages/account-page';
 import { AgreementsArea } from './areas/agreements/area';
 import { LoginPage } from './pages/login-page';
 import { NoAccessPage, NotFoundPage } from './components/not-found-page';
-import { RecordPage } from './pages/record-page';
+import { RecordPage } from './areas/record/page';
 import { UsersPage } from './pages/users-page';
 import { navigate, usePath } from './router';
 import { t } from './strings';

@@ -8,8 +8,8 @@
 import { useState } from 'react';
 import { getInclusionProof, getRecordEntryOfEvent } from '../endpoints';
 import { errorMessage } from '../error-details';
-import { checkEntry } from '../record-check';
-import { loadRecordView } from '../record-view';
+import { checkEntry } from '../areas/record/check';
+import { loadRecordView } from '../areas/record/view';
 import { t } from '../strings';
 
 /** What the check found, in words, and whether that is good news. */

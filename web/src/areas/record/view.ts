@@ -2,10 +2,10 @@
  * The record as the browser sees it: the API's facts, the verifier key, and the latest signed
  * checkpoint verified with that key. The Record page and every decision's proof start here.
  */
-import { ApiError } from './api';
-import type { RecordInfo } from './api-types';
-import { getCheckpointNote, getRecord, getVerifierKey } from './endpoints';
-import { verifyCheckpoint, type CheckpointState } from './record-check';
+import { ApiError } from '../../api';
+import type { RecordInfo } from '../../api-types';
+import { getCheckpointNote, getRecord, getVerifierKey } from '../../endpoints';
+import { verifyCheckpoint, type CheckpointState } from './check';
 
 /** The record as the API describes it, with what the browser established about it. */
 export interface RecordView {

@@ -4,15 +4,15 @@
  * the root of the checkpoint whose signature the browser verified.
  */
 import { useCallback, useState } from 'react';
-import type { RecordEntry } from '../api-types';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { getInclusionProof, listRecordEntries } from '../endpoints';
-import { errorMessage } from '../error-details';
-import { summarizePayload } from '../format';
-import { checkEntry, type CheckpointState, type EntryCheck } from '../record-check';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import type { RecordEntry } from '../../api-types';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { getInclusionProof, listRecordEntries } from '../../endpoints';
+import { errorMessage } from '../../error-details';
+import { summarizePayload } from '../../format';
+import { checkEntry, type CheckpointState, type EntryCheck } from './check';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 
 /** Entries shown at a time. */
 const PAGE_SIZE = 20;

@@ -4,12 +4,12 @@
  * its bytes, and the entry's inclusion proof against the verified checkpoint's root. Nothing the
  * server says is trusted beyond what these checks establish.
  */
-import { parseCheckpoint, type Checkpoint } from '../../src/core/record/checkpoint.js';
-import { bytesEqual, fromBase64, hashLeaf } from '../../src/core/record/hash.js';
-import { openNote, parseVerifierKey } from '../../src/core/record/note.js';
-import { verifyInclusion } from '../../src/core/record/verify.js';
-import type { InclusionProof, RecordEntry } from './api-types';
-import { t } from './strings';
+import { parseCheckpoint, type Checkpoint } from '../../../../src/core/record/checkpoint.js';
+import { bytesEqual, fromBase64, hashLeaf } from '../../../../src/core/record/hash.js';
+import { openNote, parseVerifierKey } from '../../../../src/core/record/note.js';
+import { verifyInclusion } from '../../../../src/core/record/verify.js';
+import type { InclusionProof, RecordEntry } from '../../api-types';
+import { t } from '../../strings';
 
 /** What the browser established about the latest checkpoint. */
 export type CheckpointState =

@@ -2,15 +2,15 @@
  * The record area: the latest signed checkpoint, verified in the browser with the record's
  * verifier key, and the latest entries, each of which the browser can check is in the record.
  */
-import { CopyButton } from '../components/copy-button';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { PageTitle } from '../components/page-title';
-import type { CheckpointState } from '../record-check';
-import { loadRecordView, type RecordView } from '../record-view';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
-import { RecordEntries } from './record-entries';
+import { CopyButton } from '../../components/copy-button';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { PageTitle } from '../../components/page-title';
+import type { CheckpointState } from './check';
+import { loadRecordView, type RecordView } from './view';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
+import { RecordEntries } from './entries';
 
 /** The record area, open to every signed-in role. */
 export function RecordPage() {
