@@ -1,11 +1,11 @@
 /** One row of the users table, with inline role change and disable/enable. */
 import { useState } from 'react';
-import { GUARANTOR_ROLE, type RoleInfo, type User } from '../api-types';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { updateUser } from '../endpoints';
-import { formatDate } from '../format';
-import { t } from '../strings';
+import { GUARANTOR_ROLE, type RoleInfo, type User } from '../../api-types';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { updateUser } from '../../endpoints';
+import { formatDate } from '../../format';
+import { t } from '../../strings';
 
 /** Props of UserRow. */
 export interface UserRowProps {

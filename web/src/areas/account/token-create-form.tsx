@@ -1,11 +1,11 @@
 /** The form that creates an API token: a label and an optional lifetime in days. */
 import { useState, type FormEvent } from 'react';
-import type { Token } from '../api-types';
-import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/field';
-import { createToken } from '../endpoints';
-import { fieldMessages } from '../error-details';
-import { t } from '../strings';
+import type { Token } from '../../api-types';
+import { ErrorMessage } from '../../components/error-message';
+import { TextField } from '../../components/field';
+import { createToken } from '../../endpoints';
+import { fieldMessages } from '../../error-details';
+import { t } from '../../strings';
 
 const FIELDS = ['label', 'expiresInDays'];
 

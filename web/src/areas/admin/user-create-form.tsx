@@ -1,11 +1,11 @@
 /** The form that adds a user: name, role, actor (guarantors only) and an optional password. */
 import { useState, type FormEvent } from 'react';
-import { GUARANTOR_ROLE, type NewUser, type RoleInfo, type User } from '../api-types';
-import { ErrorMessage } from '../components/error-message';
-import { SelectField, TextField } from '../components/field';
-import { addUser } from '../endpoints';
-import { fieldMessages } from '../error-details';
-import { t } from '../strings';
+import { GUARANTOR_ROLE, type NewUser, type RoleInfo, type User } from '../../api-types';
+import { ErrorMessage } from '../../components/error-message';
+import { SelectField, TextField } from '../../components/field';
+import { addUser } from '../../endpoints';
+import { fieldMessages } from '../../error-details';
+import { t } from '../../strings';
 
 const FIELDS = ['name', 'role', 'actor', 'password'];
 

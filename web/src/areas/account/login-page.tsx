@@ -1,15 +1,15 @@
 /** The sign-in page: user name, password, and a clear message when sign-in fails. */
 import { useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
-import type { Instance, Session } from '../api-types';
-import { DemoBanner } from '../components/demo-banner';
-import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/field';
-import { PageTitle } from '../components/page-title';
-import { signIn } from '../endpoints';
-import { DisplayError } from '../error-details';
-import { formatWait } from '../format';
-import { t, type MessageId } from '../strings';
+import { ApiError } from '../../api';
+import type { Instance, Session } from '../../api-types';
+import { DemoBanner } from '../../components/demo-banner';
+import { ErrorMessage } from '../../components/error-message';
+import { TextField } from '../../components/field';
+import { PageTitle } from '../../components/page-title';
+import { signIn } from '../../endpoints';
+import { DisplayError } from '../../error-details';
+import { formatWait } from '../../format';
+import { t, type MessageId } from '../../strings';
 
 /** Props of LoginPage. */
 export interface LoginPageProps {

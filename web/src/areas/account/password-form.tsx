@@ -1,10 +1,10 @@
 /** The form where signed-in users change their own password. */
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/field';
-import { changePassword } from '../endpoints';
-import { fieldMessages } from '../error-details';
-import { t } from '../strings';
+import { ErrorMessage } from '../../components/error-message';
+import { TextField } from '../../components/field';
+import { changePassword } from '../../endpoints';
+import { fieldMessages } from '../../error-details';
+import { t } from '../../strings';
 
 const FIELDS = ['currentPassword', 'newPassword'];
 

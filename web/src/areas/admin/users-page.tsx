@@ -1,12 +1,12 @@
 /** User administration: the list of users, inline changes, and the form to add one. */
 import { useState } from 'react';
-import type { User } from '../api-types';
-import { ErrorMessage } from '../components/error-message';
-import { PageTitle } from '../components/page-title';
-import { SecretNotice } from '../components/secret-notice';
-import { listRoles, listUsers } from '../endpoints';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import type { User } from '../../api-types';
+import { ErrorMessage } from '../../components/error-message';
+import { PageTitle } from '../../components/page-title';
+import { SecretNotice } from '../../components/secret-notice';
+import { listRoles, listUsers } from '../../endpoints';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { UserCreateForm } from './user-create-form';
 import { UserRow } from './user-row';
 

@@ -1,13 +1,13 @@
 /** The signed-in user's API tokens: list, create (secret shown once) and revoke. */
 import { useState } from 'react';
-import type { Token } from '../api-types';
-import { DateTime } from '../components/date-time';
-import { ErrorMessage } from '../components/error-message';
-import { SecretNotice } from '../components/secret-notice';
-import { listTokens, revokeToken } from '../endpoints';
-import { formatDateTime } from '../format';
-import { t } from '../strings';
-import { useLoad } from '../use-load';
+import type { Token } from '../../api-types';
+import { DateTime } from '../../components/date-time';
+import { ErrorMessage } from '../../components/error-message';
+import { SecretNotice } from '../../components/secret-notice';
+import { listTokens, revokeToken } from '../../endpoints';
+import { formatDateTime } from '../../format';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
 import { TokenCreateForm } from './token-create-form';
 
 function tokenStatus(token: Token): string {

@@ -1,6 +1,6 @@
 /** The account area: the signed-in user's API tokens and password. */
-import { PageTitle } from '../components/page-title';
-import { t } from '../strings';
+import { PageTitle } from '../../components/page-title';
+import { t } from '../../strings';
 import { PasswordForm } from './password-form';
 import { TokensSection } from './tokens-section';
 
