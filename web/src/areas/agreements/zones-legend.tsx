@@ -8,7 +8,13 @@ import type { DocumentSummary, ZoneFeature } from './types';
 import { zoneKindLabel } from './words';
 import { Link } from '../../components/link';
 import { t } from '../../strings';
-import { APPROXIMATE_DASH, fillOpacity, lineWidth, zoneColour, zoneKey } from '../../zone-style';
+import {
+  APPROXIMATE_DASH,
+  fillOpacity,
+  lineWidth,
+  zoneColour,
+  zoneKey,
+} from '../../map/zone-style';
 import { ZoneValidity } from './zone-facts';
 
 /** Props of ZonesLegend. */

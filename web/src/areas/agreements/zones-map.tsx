@@ -1,20 +1,12 @@
 /**
  * The MapLibre map of the zones map page. No tile server: a plain background, Natural Earth
- * country outlines bundled from world-atlas, and the zones as GeoJSON layers (zone-style.ts).
+ * country outlines bundled from world-atlas, and the zones as GeoJSON layers (the shared set-up
+ * of map/setup.ts and map/zone-style.ts).
  * It fits the zones' bounds, opens a popup with a zone's details when the zone is clicked or
  * chosen in the legend, and records on its container how many zones it actually rendered
  * (`data-rendered-zones`), which the browser test reads.
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  Popup,
-  setWorkerUrl,
-  type MapGeoJSONFeature,
-} from 'maplibre-gl';
-import { feature as topoFeature, mesh } from 'topojson-client';
+import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { documentPath } from './paths';
@@ -25,18 +17,15 @@ import { Message } from '../../components/message';
 import { SourceText } from '../../components/source-text';
 import { DisplayError, errorMessage } from '../../error-details';
 import { t } from '../../strings';
+import { addOutlines, addZones, motion, mountMap, renderedZoneCount } from '../../map/setup';
 import {
-  baseStyle,
   collectionBounds,
   geometryBounds,
-  outlineLayers,
   zoneAnchor,
   zoneKey,
-  zoneLayers,
   ZONE_LAYERS,
-  ZONES_SOURCE,
   zoneSourceData,
-} from '../../zone-style';
+} from '../../map/zone-style';
 import { ZoneValidity } from './zone-facts';
 import { zoneKindText } from './zones-legend';
 
@@ -56,8 +45,8 @@ export interface ZonesMapProps {
   readonly onSelect: (selection: ZoneSelection | null) => void;
 }
 
-const PADDING = 32;
-const MAX_ZOOM = 9;
+/** How the map fits the zones, and a zone chosen in the legend. */
+const FIT = { padding: 32, maxZoom: 9 };
 
 /** The map, with an error message instead when it cannot be drawn (no WebGL, for example). */
 export function ZonesMap({ features, documents, selection, onSelect }: ZonesMapProps) {
@@ -76,24 +65,24 @@ export function ZonesMap({ features, documents, selection, onSelect }: ZonesMapP
   useEffect(() => {
     const container = containerRef.current;
     if (container === null) return;
-    let map: MapLibreMap;
-    try {
-      map = createMap(container, features);
-    } catch (error) {
-      setFailure(error);
-      return;
-    }
+    const bounds = collectionBounds(features);
+    const map = mountMap(
+      container,
+      {
+        label: 'map.label',
+        closePopup: 'map.closePopup',
+        tiles: null,
+        view: { ...(bounds === null ? {} : { bounds }), fitBoundsOptions: FIT },
+      },
+      setFailure,
+    );
+    if (map === null) return;
     mapRef.current = map;
     let removed = false;
-    map.on('error', (event) => setFailure(event.error));
     map.on('load', () => {
-      map.addSource(ZONES_SOURCE, { type: 'geojson', data: zoneSourceData(features) });
-      for (const layer of zoneLayers()) map.addLayer(layer);
+      addZones(map, zoneSourceData(features));
       map.once('idle', () => {
-        if (!removed)
-          setRendered(
-            renderedZoneKeys(map.queryRenderedFeatures({ layers: [...ZONE_LAYERS] })).size,
-          );
+        if (!removed) setRendered(renderedZoneCount(map));
       });
       setReady(true);
       // Without outlines (their chunk failed to load) the zones are still drawn and listed.
@@ -127,8 +116,7 @@ export function ZonesMap({ features, documents, selection, onSelect }: ZonesMapP
     if (lngLat === null) return;
     if (selection.via === 'legend') {
       const bounds = geometryBounds(feature.geometry);
-      if (bounds !== null)
-        map.fitBounds(bounds, { padding: PADDING, maxZoom: MAX_ZOOM, ...motion() });
+      if (bounds !== null) map.fitBounds(bounds, { ...FIT, ...motion() });
     }
     let closedByUs = false;
     const popup = new Popup({
@@ -208,55 +196,6 @@ function ZoneDetails({
       </p>
     </div>
   );
-}
-
-/** No animation when the reader asked for reduced motion, else MapLibre's default. */
-function motion(): { duration?: number } {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? { duration: 0 } : {};
-}
-
-function createMap(container: HTMLElement, features: readonly ZoneFeature[]): MapLibreMap {
-  setWorkerUrl(workerUrl);
-  const bounds = collectionBounds(features);
-  const map = new MapLibreMap({
-    container,
-    style: baseStyle(),
-    ...(bounds === null ? {} : { bounds }),
-    fitBoundsOptions: { padding: PADDING, maxZoom: MAX_ZOOM },
-    attributionControl: { compact: false, customAttribution: t('map.attribution') },
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    maxPitch: 0,
-    locale: {
-      'Map.Title': t('map.label'),
-      'NavigationControl.ZoomIn': t('map.zoomIn'),
-      'NavigationControl.ZoomOut': t('map.zoomOut'),
-      'NavigationControl.ResetBearing': t('map.resetBearing'),
-      'Popup.Close': t('map.closePopup'),
-    },
-  });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  return map;
-}
-
-/** Adds the country outlines below the zones, once their data has loaded (in its own chunk). */
-async function addOutlines(map: MapLibreMap, isRemoved: () => boolean): Promise<void> {
-  const { default: topology } = await import('world-atlas/countries-110m.json');
-  if (isRemoved()) return;
-  map.addSource('land', { type: 'geojson', data: topoFeature(topology, topology.objects.land) });
-  map.addSource('borders', {
-    type: 'geojson',
-    data: mesh(topology, topology.objects.countries, (a, b) => a !== b),
-  });
-  for (const layer of outlineLayers()) map.addLayer(layer, ZONE_LAYERS[0]);
-}
-
-/** The keys (`<document>/<zone>`) of rendered zone features. */
-function renderedZoneKeys(features: readonly MapGeoJSONFeature[]): Set<string> {
-  return new Set(features.map((f) => String(f.properties['key'])));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { DocumentSummary, ZoneFeature } from '../agreements/types';
 import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../monitoring/words';
 import { atLeast, LADDER, NO_FILTERS, type OpsFilters } from './filters';
 import { isMessageId, t } from '../../strings';
-import { zoneKey } from '../../zone-style';
+import { zoneKey } from '../../map/zone-style';
 
 /** Props of OperationsFilterBar. */
 export interface OperationsFilterBarProps {

@@ -1,6 +1,6 @@
 /**
- * The operations map (MapLibre): the offline basemap and zones of zone-style.ts, and the
- * incidents matching the filters in the map view. Far out they come clustered by the server
+ * The operations map (MapLibre, set up by map/setup.ts): the offline basemap and the zones, and
+ * the incidents matching the filters in the map view. Far out they come clustered by the server
  * (GET /incidents/clusters); once the view holds at most DETAIL_LIMIT of them, each is drawn
  * (GET /incidents as GeoJSON) with its status as a shape, its category as a colour and its
  * precision as a circle in metres. Views are fetched on filter changes at once and on map moves
@@ -9,62 +9,36 @@
  * The container carries `data-rendered` (how many incidents the drawn features stand for) and
  * `data-view` (the filter key), both set only once the map has drawn that data ('idle').
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import {
   LngLatBounds,
-  Map as MapLibreMap,
-  NavigationControl,
   Popup,
-  setWorkerUrl,
   type GeoJSONSource,
+  type Map as MapLibreMap,
   type MapLayerMouseEvent,
-  type StyleSpecification,
 } from 'maplibre-gl';
-import { feature as topoFeature, mesh } from 'topojson-client';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ZoneFeature } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { DisplayError, errorMessage } from '../../error-details';
 import { formatDateTime } from '../../format';
+import { addOutlines, addZones, motion, mountMap, renderedZoneCount } from '../../map/setup';
+import { collectionBounds, ZONES_SOURCE, zoneSourceData } from '../../map/zone-style';
+import { t } from '../../strings';
+import type { ZoneFeature } from '../agreements/types';
 import { incidentPath } from '../monitoring/paths';
 import { incidentStatusLabel, incidentTypeLabel } from '../monitoring/words';
-import {
-  getClusters,
-  getIncidentFeatures,
-  isAbort,
-  type BBox,
-  type IncidentProperties,
-} from './api';
+import { getClusters, getIncidentFeatures, isAbort, type IncidentProperties } from './api';
 import type { MapPosition, OpsFilters } from './filters';
+import { addImages, clusterSourceData, incidentSourceData, viewBox } from './map-data';
 import {
-  categoryOf,
-  CATEGORY_COLOURS,
   CLUSTER_LAYER,
   CLUSTER_SOURCE,
-  countLabel,
-  drawMarker,
   INCIDENT_LAYER,
   INCIDENT_SOURCE,
   incidentLayers,
-  MARKER_SIZE,
-  markerImageId,
-  radiusAtZoomZero,
-  statusShape,
 } from './style';
-import { t } from '../../strings';
-import {
-  baseStyle,
-  collectionBounds,
-  outlineLayers,
-  zoneLayers,
-  ZONE_LAYERS,
-  ZONES_SOURCE,
-  zoneSourceData,
-} from '../../zone-style';
 import { ObservedWindow } from '../../components/observed-window';
 
 /** At most this many incidents in view are drawn one by one (one page of the list API). */
@@ -120,13 +94,23 @@ export function OperationsMap(props: OperationsMapProps) {
   useEffect(() => {
     const container = containerRef.current;
     if (container === null) return;
-    let map: MapLibreMap;
-    try {
-      map = createMap(container, initialPosition, props.tiles);
-    } catch (error) {
-      setFailure(error);
-      return;
-    }
+    const made = mountMap(
+      container,
+      {
+        label: 'ops.mapLabel',
+        closePopup: 'ops.closePopup',
+        tiles: props.tiles,
+        view: {
+          center: initialPosition === null ? [20, 30] : [initialPosition.lon, initialPosition.lat],
+          zoom: initialPosition?.zoom ?? 1,
+        },
+        // Markers appear at once: a fade would only delay the map's 'idle' after each view.
+        fadeDuration: 0,
+      },
+      setFailure,
+    );
+    if (made === null) return;
+    const map: MapLibreMap = made;
     mapRef.current = map;
     let removed = false;
     let controller: AbortController | null = null;
@@ -180,11 +164,9 @@ export function OperationsMap(props: OperationsMapProps) {
       void refresh();
     };
 
-    map.on('error', (event) => setFailure(event.error));
     map.on('styleimagemissing', (event) => addImages(map, [event.id]));
     map.on('load', () => {
-      map.addSource(ZONES_SOURCE, { type: 'geojson', data: EMPTY });
-      for (const layer of zoneLayers()) map.addLayer(layer);
+      addZones(map, EMPTY);
       map.addSource(INCIDENT_SOURCE, { type: 'geojson', data: EMPTY });
       map.addSource(CLUSTER_SOURCE, { type: 'geojson', data: EMPTY });
       for (const layer of incidentLayers()) map.addLayer(layer);
@@ -207,30 +189,25 @@ export function OperationsMap(props: OperationsMapProps) {
         if (event.fitting !== true) void refresh();
       }, MOVE_DEBOUNCE_MS);
     });
-    map.on('mousemove', INCIDENT_LAYER, (event) => {
-      const properties = firstProperties(event);
-      if (properties === null) return;
-      map.getCanvas().style.cursor = 'pointer';
-      setTooltip({
-        x: event.point.x,
-        y: event.point.y,
-        text: t('ops.tooltipIncident', {
-          type: incidentTypeLabel(String(properties['type'])),
-          status: incidentStatusLabel(String(properties['status'])),
-          time: formatDateTime(String(properties['observedFrom'])),
-        }),
+    /** Shows `text` of the feature under the pointer beside it, over the layer. */
+    function hover(layer: string, text: (properties: Record<string, unknown>) => string) {
+      map.on('mousemove', layer, (event) => {
+        const properties = firstProperties(event);
+        if (properties === null) return;
+        map.getCanvas().style.cursor = 'pointer';
+        setTooltip({ x: event.point.x, y: event.point.y, text: text(properties) });
       });
-    });
-    map.on('mousemove', CLUSTER_LAYER, (event) => {
-      const properties = firstProperties(event);
-      if (properties === null) return;
-      map.getCanvas().style.cursor = 'pointer';
-      setTooltip({
-        x: event.point.x,
-        y: event.point.y,
-        text: t('ops.tooltipCluster', { count: Number(properties['count']) }),
-      });
-    });
+    }
+    hover(INCIDENT_LAYER, (properties) =>
+      t('ops.tooltipIncident', {
+        type: incidentTypeLabel(String(properties['type'])),
+        status: incidentStatusLabel(String(properties['status'])),
+        time: formatDateTime(String(properties['observedFrom'])),
+      }),
+    );
+    hover(CLUSTER_LAYER, (properties) =>
+      t('ops.tooltipCluster', { count: Number(properties['count']) }),
+    );
     for (const layer of [INCIDENT_LAYER, CLUSTER_LAYER]) {
       map.on('mouseleave', layer, () => {
         map.getCanvas().style.cursor = '';
@@ -274,12 +251,7 @@ export function OperationsMap(props: OperationsMapProps) {
     (map.getSource(ZONES_SOURCE) as GeoJSONSource).setData(zoneSourceData(zones));
     let current = true;
     map.once('idle', () => {
-      if (current)
-        setZonesDrawn(
-          new Set(
-            map.queryRenderedFeatures({ layers: [...ZONE_LAYERS] }).map((f) => f.properties['key']),
-          ).size,
-        );
+      if (current) setZonesDrawn(renderedZoneCount(map));
     });
     map.triggerRepaint();
     return () => {
@@ -343,62 +315,6 @@ function IncidentDetails({ incident }: { readonly incident: IncidentProperties }
   );
 }
 
-function createMap(
-  container: HTMLElement,
-  position: MapPosition | null,
-  tiles: string | null,
-): MapLibreMap {
-  setWorkerUrl(workerUrl);
-  const map = new MapLibreMap({
-    container,
-    style: tiles === null ? baseStyle() : tileStyle(tiles),
-    center: position === null ? [20, 30] : [position.lon, position.lat],
-    zoom: position?.zoom ?? 1,
-    attributionControl: { compact: false, customAttribution: t('ops.attribution') },
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    maxPitch: 0,
-    // Markers appear at once: a fade would only delay the map's 'idle' after each view.
-    fadeDuration: 0,
-    locale: {
-      'Map.Title': t('ops.mapLabel'),
-      'NavigationControl.ZoomIn': t('map.zoomIn'),
-      'NavigationControl.ZoomOut': t('map.zoomOut'),
-      'NavigationControl.ResetBearing': t('map.resetBearing'),
-      'Popup.Close': t('ops.closePopup'),
-    },
-  });
-  map.touchZoomRotate.disableRotation();
-  map.keyboard.disableRotation();
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  return map;
-}
-
-/** A style with the configured raster tiles as its basemap (only when the operator set one). */
-function tileStyle(tiles: string): StyleSpecification {
-  return {
-    version: 8,
-    sources: {
-      basemap: {
-        type: 'raster',
-        tiles: [tiles],
-        tileSize: 256,
-        attribution: t('ops.tilesAttribution', { host: hostOf(tiles) }),
-      },
-    },
-    layers: [{ id: 'basemap', type: 'raster', source: 'basemap' }],
-  };
-}
-
-function hostOf(template: string): string {
-  try {
-    return new URL(template.replace(/[{}]/g, '')).host;
-  } catch {
-    return template;
-  }
-}
-
 /**
  * Moves the map to the incidents matching the filters (their clusters at zoom 3, which are
  * cheap), or to the zones when there are none. The move is marked so it does not fetch twice.
@@ -437,110 +353,6 @@ async function fitIncidents(map: MapLibreMap, filters: OpsFilters): Promise<void
   }
 }
 
-/** The view's bounds as a bbox the API accepts (within ±180 / ±85). */
-function viewBox(map: MapLibreMap): BBox {
-  const b = map.getBounds();
-  const west = b.getWest();
-  const east = b.getEast();
-  const wide = east - west >= 360;
-  return [
-    wide ? -180 : Math.max(-180, west),
-    Math.max(-85, b.getSouth()),
-    wide ? 180 : Math.min(180, east),
-    Math.min(85, b.getNorth()),
-  ];
-}
-
-/** The incidents as source data, with their category, marker and precision radius. */
-function incidentSourceData(
-  features: readonly Feature<Point, IncidentProperties>[],
-): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: features.map((feature) => {
-      const { properties } = feature;
-      const category = categoryOf(properties.type);
-      const [, lat = 0] = feature.geometry.coordinates;
-      return {
-        type: 'Feature',
-        geometry: feature.geometry,
-        properties: {
-          ...properties,
-          category,
-          icon: markerImageId(category, properties.status),
-          r0: radiusAtZoomZero(properties.radiusM ?? 0, lat),
-        },
-      };
-    }),
-  };
-}
-
-/** The clusters as source data, with their count labels. */
-function clusterSourceData(
-  features: readonly Feature<Point, { count: number; incidentId: string | null }>[],
-): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: features.map((feature) => ({
-      ...feature,
-      properties: { ...feature.properties, label: countLabel(feature.properties.count) },
-    })),
-  };
-}
-
-/**
- * Draws the marker and count images not yet drawn, before the data that uses them is set: an
- * image added only when a layer misses it may be left out of tiles laid out meanwhile.
- */
-function addImages(map: MapLibreMap, ids: readonly string[]): void {
-  for (const id of new Set(ids)) if (!map.hasImage(id)) addImage(map, id);
-}
-
-/** Draws one marker (`ops-<category>-<status>`) or count (`ops-count-<label>`) image. */
-function addImage(map: MapLibreMap, id: string): void {
-  const ratio = 2;
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d');
-  if (context === null) return;
-  if (id.startsWith('ops-count-')) {
-    const label = id.slice('ops-count-'.length);
-    const font = `bold ${12 * ratio}px system-ui, sans-serif`;
-    context.font = font;
-    canvas.width = Math.ceil(context.measureText(label).width) + 4 * ratio;
-    canvas.height = 16 * ratio;
-    context.font = font;
-    context.fillStyle = '#ffffff';
-    context.textAlign = 'center';
-    context.textBaseline = 'middle';
-    context.fillText(label, canvas.width / 2, canvas.height / 2 + ratio);
-  } else {
-    const [, category = 'other', ...status] = id.split('-');
-    canvas.width = MARKER_SIZE * ratio;
-    canvas.height = MARKER_SIZE * ratio;
-    const colour =
-      (CATEGORY_COLOURS as Readonly<Record<string, string>>)[category] ?? CATEGORY_COLOURS.other;
-    drawMarker(context, statusShape(status.join('-')), colour, ratio);
-  }
-  map.addImage(id, context.getImageData(0, 0, canvas.width, canvas.height), { pixelRatio: ratio });
-}
-
-/** Adds the country outlines below the zones, once their data has loaded (its own chunk). */
-async function addOutlines(map: MapLibreMap, isRemoved: () => boolean): Promise<void> {
-  const { default: topology } = await import('world-atlas/countries-110m.json');
-  if (isRemoved()) return;
-  map.addSource('land', { type: 'geojson', data: topoFeature(topology, topology.objects.land) });
-  map.addSource('borders', {
-    type: 'geojson',
-    data: mesh(topology, topology.objects.countries, (a, b) => a !== b),
-  });
-  for (const layer of outlineLayers()) map.addLayer(layer, ZONE_LAYERS[0]);
-}
-
 function firstProperties(event: MapLayerMouseEvent): Record<string, unknown> | null {
   return (event.features?.[0]?.properties as Record<string, unknown> | undefined) ?? null;
-}
-
-/** No animation when the reader asked for reduced motion. */
-function motion(): { duration?: number } {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? { duration: 0 } : {};
 }

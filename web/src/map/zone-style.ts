@@ -12,7 +12,7 @@ import type {
   LayerSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { Geometry, ZoneFeature, ZoneKind } from './areas/agreements/types';
+import type { Geometry, ZoneFeature, ZoneKind } from '../areas/agreements/types';
 
 /** The colour of each kind of zone (each at least 4.5:1 on white, for the legend's text). */
 export const ZONE_COLOURS: Readonly<Record<ZoneKind, string>> = {
