@@ -2,7 +2,7 @@
  * "Check in the record" beside a decision: the browser fetches the decision's record entry by
  * its event id, verifies the latest signed checkpoint with the record's key, and checks the
  * entry's inclusion proof against that checkpoint's root with the same code the server and the
- * command line use (record-check.ts). Nothing the server says is trusted beyond what the checks
+ * command line use (areas/record/check.ts). Nothing the server says is trusted beyond what the checks
  * establish; a failure is said plainly.
  */
 import { useState } from 'react';

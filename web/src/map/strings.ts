@@ -1,5 +1,6 @@
 /**
- * The words of the shared MapLibre set-up (map/setup.ts): its controls and attributions. Part of the English catalogue of strings.ts.
+ * The words of the shared MapLibre set-up (map/setup.ts): its controls and attributions. Part of
+ * the English catalogue of strings.ts.
  */
 export const mapStrings = {
   'map.attribution': 'Country outlines: Natural Earth',

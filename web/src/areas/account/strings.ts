@@ -1,5 +1,6 @@
 /**
- * The words of signing in and of one's account: password and API tokens. Part of the English catalogue of strings.ts.
+ * The words of signing in and of one's account: password and API tokens. Part of the English
+ * catalogue of strings.ts.
  */
 export const accountStrings = {
   'login.title': 'Sign in',

@@ -1,6 +1,7 @@
 /**
  * The words of accountability: the incident page's ladder, lock, assignment, attribution and
- * findings, and the activations area (clock, guarantors, responses, CAP alerts). Part of the English catalogue of strings.ts.
+ * findings, and the activations area (clock, guarantors, responses, CAP alerts). Part of the
+ * English catalogue of strings.ts.
  */
 export const accountabilityStrings = {
   'verification.reported': 'reported',

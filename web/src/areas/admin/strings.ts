@@ -1,5 +1,6 @@
 /**
- * The words of the users page: the list of users and the form that adds one. Part of the English catalogue of strings.ts.
+ * The words of the users page: the list of users and the form that adds one. Part of the English
+ * catalogue of strings.ts.
  */
 export const adminStrings = {
   'users.title': 'Users',

@@ -1,6 +1,7 @@
 /**
  * The words of the agreements area (documents, versions, commitments, the zones map) and of the
- * agreements' vocabulary, which other areas also show (parties' roles, zone kinds, severity). Part of the English catalogue of strings.ts.
+ * agreements' vocabulary, which other areas also show (parties' roles, zone kinds, severity). Part
+ * of the English catalogue of strings.ts.
  */
 export const agreementsStrings = {
   'documents.title': 'Agreements',

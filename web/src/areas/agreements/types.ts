@@ -2,7 +2,8 @@
  * Shapes of the agreements JSON the Truce server sends under /api/v1: documents, their
  * versions and status claims, commitments with their concreteness scorecards, and zones. The
  * closed word lists come from the server's own vocabulary (types only, nothing is bundled), so a
- * new word there fails the web app's type check until it has a label in strings.ts.
+ * new word there fails the web app's type check until it has a label in strings.ts (its
+ * words are in areas/agreements/strings.ts).
  */
 import type {
   ActorKind,

@@ -1,6 +1,7 @@
 /**
  * The words of the monitoring area: incidents, their reports, merges and splits, imports, and the
- * reports' vocabulary (source kinds, time and location precision). Part of the English catalogue of strings.ts.
+ * reports' vocabulary (source kinds, time and location precision). Part of the English catalogue
+ * of strings.ts.
  */
 export const monitoringStrings = {
   'groupingDecisions.title': 'Merges and splits',

@@ -1,6 +1,7 @@
 /**
  * The words of the record page and of the proofs checked in the browser against the signed
- * checkpoint (also shown by components/decision-proof.tsx). Part of the English catalogue of strings.ts.
+ * checkpoint (also shown by components/decision-proof.tsx). Part of the English catalogue of
+ * strings.ts.
  */
 export const recordStrings = {
   'record.title': 'Record',
