@@ -74,10 +74,7 @@ export function ActivationTable({
               </td>
               <td className="cell-number">{activation.tier}</td>
               <td>
-                <StatusBadge status={activation.status} />
-                {activation.late && activation.status === 'met' && (
-                  <span className="cell-note">{t('activation.lateShort')}</span>
-                )}
+                <StatusWithLateness activation={activation} />
               </td>
             </tr>
           ))}
@@ -115,6 +112,18 @@ const STATUS_ICONS: Readonly<Record<ActivationStatus, string>> = {
   breached: '✗',
   withdrawn: '–',
 };
+
+/** An activation's status badge, and a note when it was met late. */
+export function StatusWithLateness({ activation }: { readonly activation: Activation }) {
+  return (
+    <>
+      <StatusBadge status={activation.status} />
+      {activation.late && activation.status === 'met' && (
+        <span className="cell-note">{t('activation.lateShort')}</span>
+      )}
+    </>
+  );
+}
 
 /** An activation's status as a badge with an icon and words. */
 export function StatusBadge({ status }: { readonly status: ActivationStatus }) {

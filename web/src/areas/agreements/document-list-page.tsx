@@ -5,17 +5,17 @@
  */
 import { documentPath, zonesMapPath } from './paths';
 import type { DocumentSummary } from './types';
-import { documentKindLabel, legalFormLabel, statusLabel } from './words';
+import { documentKindLabel, legalFormLabel } from './words';
 import { CalendarDate } from '../../components/calendar-date';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
-import { Message } from '../../components/message';
 import { PageTitle } from '../../components/page-title';
 import { SourceText } from '../../components/source-text';
 import { WarningFlag } from '../../components/warning-flag';
 import { listDocuments } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
+import { StatusOn } from './status-history';
 
 /** The score range of a document's commitments: "8–14 / 26, D–C", or "8 / 26, D". */
 function scoreRange(scores: DocumentSummary['scores']): string {
@@ -97,13 +97,7 @@ function DocumentRow({ summary }: { readonly summary: DocumentSummary }) {
           t('documents.noStatus')
         ) : (
           <>
-            <Message
-              id="claim.statusOn"
-              values={{
-                status: <strong>{statusLabel(status.status)}</strong>,
-                date: <CalendarDate value={status.date} />,
-              }}
-            />
+            <StatusOn claim={status} />
             <span className="cell-note">
               <SourceText source={status.source} />
             </span>

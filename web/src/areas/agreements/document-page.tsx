@@ -7,12 +7,11 @@ import { useCallback } from 'react';
 import { paragraphs, formatList } from './format';
 import { AGREEMENTS_PATH } from './paths';
 import type { DocumentView } from './types';
-import { documentKindLabel, languageName, legalFormLabel, statusLabel } from './words';
+import { documentKindLabel, languageName, legalFormLabel } from './words';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { CalendarDate } from '../../components/calendar-date';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
-import { Message } from '../../components/message';
 import { PageTitle } from '../../components/page-title';
 import { WarningFlag } from '../../components/warning-flag';
 import { documentExportUrl, getDocument } from '../../endpoints';
@@ -23,7 +22,7 @@ import { DocumentParties } from './document-parties';
 import { DocumentProvisions } from './document-provisions';
 import { DocumentVersions } from './document-versions';
 import { DocumentZones } from './document-zones';
-import { StatusHistory } from './status-history';
+import { StatusHistory, StatusOn } from './status-history';
 
 /** The sections of a document page, in order, with their heading ids for in-page links. */
 const SECTIONS: readonly { readonly id: string; readonly title: MessageId }[] = [
@@ -125,17 +124,7 @@ function DocumentHeader({ view }: { readonly view: DocumentView }) {
         <div>
           <dt>{t('document.status')}</dt>
           <dd>
-            {status === null ? (
-              t('documents.noStatus')
-            ) : (
-              <Message
-                id="claim.statusOn"
-                values={{
-                  status: <strong>{statusLabel(status.status)}</strong>,
-                  date: <CalendarDate value={status.date} />,
-                }}
-              />
-            )}
+            {status === null ? t('documents.noStatus') : <StatusOn claim={status} />}
             {view.contradictions.length > 0 && (
               <>
                 {' '}

@@ -7,6 +7,7 @@ import { dateSortKey, formatCalendarDate, paragraphs } from './format';
 import type { DocumentView, StatusClaim } from './types';
 import { statusLabel } from './words';
 import { CalendarDate } from '../../components/calendar-date';
+import { Message } from '../../components/message';
 import { SourceText } from '../../components/source-text';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
@@ -91,5 +92,18 @@ function ClaimItems({ claim, contradicted }: ClaimItemsProps) {
           paragraphs(claim.note).map((paragraph, index) => <p key={index}>{paragraph}</p>)}
       </li>
     </>
+  );
+}
+
+/** A status claim in one line: the status, and the date it took effect. */
+export function StatusOn({ claim }: { readonly claim: StatusClaim }) {
+  return (
+    <Message
+      id="claim.statusOn"
+      values={{
+        status: <strong>{statusLabel(claim.status)}</strong>,
+        date: <CalendarDate value={claim.date} />,
+      }}
+    />
   );
 }

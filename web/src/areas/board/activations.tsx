@@ -9,7 +9,11 @@ import type { Actor } from '../agreements/types';
 import { activationPath } from '../accountability/paths';
 import { Link } from '../../components/link';
 import { t } from '../../strings';
-import { IncidentLink, StatusBadge, guarantorText } from '../accountability/activation-table';
+import {
+  IncidentLink,
+  StatusWithLateness,
+  guarantorText,
+} from '../accountability/activation-table';
 import { BoardClock, orderForBoard, useNow } from './clock';
 
 /** Props of BoardActivations. */
@@ -71,10 +75,7 @@ export function BoardActivations({
                   <BoardClock activation={activation} now={now} />
                 </td>
                 <td>
-                  <StatusBadge status={activation.status} />
-                  {activation.late && activation.status === 'met' && (
-                    <span className="cell-note">{t('activation.lateShort')}</span>
-                  )}
+                  <StatusWithLateness activation={activation} />
                 </td>
               </tr>
             );
