@@ -6,10 +6,10 @@
  * establish; a failure is said plainly.
  */
 import { useState } from 'react';
-import { getInclusionProof, getRecordEntryOfEvent } from '../endpoints';
-import { errorMessage } from '../error-details';
 import { checkEntry } from '../areas/record/check';
 import { loadRecordView } from '../areas/record/view';
+import { getInclusionProof, getRecordEntryOfEvent } from '../endpoints';
+import { errorMessage } from '../error-details';
 import { t } from '../strings';
 
 /** What the check found, in words, and whether that is good news. */

@@ -1,7 +1,7 @@
 /** Pages for paths the app does not have, or that the session may not open. */
+import { t } from '../strings';
 import { Link } from './link';
 import { PageTitle } from './page-title';
-import { t } from '../strings';
 
 /** Shown for an unknown path inside the app, with a way back to the start page. */
 export function NotFoundPage({ path }: { readonly path: string }) {

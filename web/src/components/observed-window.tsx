@@ -1,7 +1,7 @@
 /** When something was observed: one time, or a window from one time to another. */
+import { t } from '../strings';
 import { DateTime } from './date-time';
 import { Message } from './message';
-import { t } from '../strings';
 
 /** Props of ObservedWindow. */
 export interface ObservedWindowProps {

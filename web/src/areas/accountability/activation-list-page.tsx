@@ -5,10 +5,6 @@
  */
 import { useCallback } from 'react';
 import { ACTIVATION_STATUSES } from '../../../../src/core/accountability/model.js';
-import { ALERTS_FEED_URL, listActivations, listActors } from './endpoints';
-import type { ActivationStatus } from './types';
-import { activationStatusLabel } from './words';
-import { activationListPath, parseStatusFilter } from './paths';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/field';
 import { PageTitle } from '../../components/page-title';
@@ -16,7 +12,11 @@ import { navigate, useSearch } from '../../router';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { ActivationTable } from './activation-table';
+import { ALERTS_FEED_URL, listActivations, listActors } from './endpoints';
 import { GuarantorSummaryTable } from './guarantor-summary-table';
+import { activationListPath, parseStatusFilter } from './paths';
+import type { ActivationStatus } from './types';
+import { activationStatusLabel } from './words';
 
 // Names are a nicety: without them, guarantors show by id.
 const loadActors = () => listActors().catch(() => []);

@@ -5,7 +5,21 @@
  * user acting for the obligor records responses here.
  */
 import { useCallback, type ReactNode } from 'react';
+import type { Session } from '../../api-types';
+import { Breadcrumb } from '../../components/breadcrumb';
+import { DateTime } from '../../components/date-time';
+import { DecisionProof } from '../../components/decision-proof';
+import { ErrorMessage } from '../../components/error-message';
+import { Link } from '../../components/link';
+import { PageTitle } from '../../components/page-title';
+import { t } from '../../strings';
+import { useLoad } from '../../use-load';
+import { commitmentPath } from '../agreements/paths';
+import type { Actor } from '../agreements/types';
+import { guarantorText, IncidentLink, StatusBadge } from './activation-table';
 import { alertCapUrl, getActivation, listActivationAlerts, listActors } from './endpoints';
+import { ACTIVATIONS_PATH } from './paths';
+import { ResponseForm } from './response-form';
 import type { ActivationDetail, Alert, GuarantorResponse } from './types';
 import {
   activationStatusLabel,
@@ -14,20 +28,6 @@ import {
   responseTypeLabel,
   type Self,
 } from './words';
-import { ACTIVATIONS_PATH } from './paths';
-import { commitmentPath } from '../agreements/paths';
-import type { Actor } from '../agreements/types';
-import type { Session } from '../../api-types';
-import { Breadcrumb } from '../../components/breadcrumb';
-import { DateTime } from '../../components/date-time';
-import { ErrorMessage } from '../../components/error-message';
-import { Link } from '../../components/link';
-import { PageTitle } from '../../components/page-title';
-import { t } from '../../strings';
-import { useLoad } from '../../use-load';
-import { guarantorText, IncidentLink, StatusBadge } from './activation-table';
-import { ResponseForm } from './response-form';
-import { DecisionProof } from '../../components/decision-proof';
 
 /** The verb that lets guarantor users record their responses. */
 const RESPOND_VERB = 'activation.respond';

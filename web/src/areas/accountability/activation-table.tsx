@@ -3,15 +3,15 @@
  * incident, when it was activated, the deadline with how long is left or how late, the
  * escalation tier and the status. Used by the activations list and the incident page.
  */
-import type { Activation, ActivationStatus } from './types';
-import { activationStatusLabel, clockText } from './words';
-import { activationPath } from './paths';
-import { actorName } from '../agreements/words';
-import type { Actor } from '../agreements/types';
 import { DateTime } from '../../components/date-time';
 import { Link } from '../../components/link';
-import { incidentPath } from '../monitoring/paths';
 import { t } from '../../strings';
+import type { Actor } from '../agreements/types';
+import { actorName } from '../agreements/words';
+import { incidentPath } from '../monitoring/paths';
+import { activationPath } from './paths';
+import type { Activation, ActivationStatus } from './types';
+import { activationStatusLabel, clockText } from './words';
 
 /** Props of ActivationTable. */
 export interface ActivationTableProps {

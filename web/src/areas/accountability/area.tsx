@@ -2,11 +2,11 @@
  * The activations area: the list of activations with the guarantors' summary, and one
  * activation with its response clock, responses and alerts. Its own chunk, loaded when opened.
  */
-import { parseActivationsPath } from './paths';
 import type { Session } from '../../api-types';
+import { NotFoundPage } from '../../components/not-found-page';
 import { ActivationListPage } from './activation-list-page';
 import { ActivationPage } from './activation-page';
-import { NotFoundPage } from '../../components/not-found-page';
+import { parseActivationsPath } from './paths';
 
 /** Props of ActivationsArea. */
 export interface ActivationsAreaProps {

@@ -1,11 +1,11 @@
 /** The form that gives an incident to a person, by user name, or takes it back from them. */
 import { useState, type FormEvent } from 'react';
-import { assignIncidents } from './endpoints';
 import { ErrorMessage } from '../../components/error-message';
 import { TextField } from '../../components/field';
 import { fieldMessages } from '../../error-details';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
+import { assignIncidents } from './endpoints';
 
 const FIELDS = ['assignee'];
 

@@ -5,15 +5,15 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { ATTRIBUTION_CONFIDENCES } from '../../../../src/core/accountability/model.js';
-import { attributeIncident } from './endpoints';
-import type { AttributionConfidence, AttributionInput } from './types';
-import { confidenceLabel } from './words';
-import type { Actor } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { fieldMessages } from '../../error-details';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
+import type { Actor } from '../agreements/types';
+import { attributeIncident } from './endpoints';
+import type { AttributionConfidence, AttributionInput } from './types';
+import { confidenceLabel } from './words';
 
 const FIELDS = ['actor', 'confidence', 'declined', 'basis.text', 'dissent'];
 

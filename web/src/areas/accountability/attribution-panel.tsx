@@ -3,15 +3,15 @@
  * first, each with its confidence, basis and dissent, and declined ones said plainly; for
  * people who may attribute, the form for a new version.
  */
+import { DateTime } from '../../components/date-time';
+import { DecisionProof } from '../../components/decision-proof';
+import { t } from '../../strings';
+import type { Actor } from '../agreements/types';
+import { actorName } from '../agreements/words';
+import { AttributionForm } from './attribution-form';
+import type { AccountabilityAccess } from './section';
 import type { Attribution } from './types';
 import { confidenceLabel, principalText } from './words';
-import { actorName } from '../agreements/words';
-import type { Actor } from '../agreements/types';
-import { DateTime } from '../../components/date-time';
-import { t } from '../../strings';
-import type { AccountabilityAccess } from './section';
-import { AttributionForm } from './attribution-form';
-import { DecisionProof } from '../../components/decision-proof';
 
 /** Props of AttributionPanel. */
 export interface AttributionPanelProps {

@@ -2,14 +2,14 @@
  * An incident's edit lock: who holds it and until when, and for people who may verify, buttons
  * to take (or renew) it and to release it. While one person holds it, nobody else may decide.
  */
-import { releaseLock, takeLock } from './endpoints';
-import type { IncidentAccountability } from './types';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
 import { Message } from '../../components/message';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
+import { releaseLock, takeLock } from './endpoints';
 import type { AccountabilityAccess } from './section';
+import type { IncidentAccountability } from './types';
 
 /** Props of EditLock. */
 export interface EditLockProps {

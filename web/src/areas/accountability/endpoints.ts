@@ -1,4 +1,6 @@
 /** One typed function per accountability endpoint the browser app uses. */
+import { request } from '../../api';
+import type { Actor } from '../agreements/types';
 import type {
   Activation,
   ActivationDetail,
@@ -11,8 +13,6 @@ import type {
   ResponseInput,
   VerificationInput,
 } from './types';
-import type { Actor } from '../agreements/types';
-import { request } from '../../api';
 
 const API = '/api/v1';
 

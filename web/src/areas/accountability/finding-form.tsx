@@ -5,10 +5,6 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { SEVERITIES } from '../../../../src/core/agreements/vocabulary.js';
-import { recordFinding } from './endpoints';
-import type { FindingInput } from './types';
-import { findingSeverityLabel } from './words';
-import type { DocumentSummary, Provision, Severity } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField } from '../../components/field';
 import { getDocument, listDocuments } from '../../endpoints';
@@ -16,6 +12,10 @@ import { fieldMessages } from '../../error-details';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
 import { useLoad } from '../../use-load';
+import type { DocumentSummary, Provision, Severity } from '../agreements/types';
+import { recordFinding } from './endpoints';
+import type { FindingInput } from './types';
+import { findingSeverityLabel } from './words';
 
 const FIELDS = ['documentId', 'provisionId', 'severity', 'notes'];
 

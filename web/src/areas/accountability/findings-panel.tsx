@@ -5,6 +5,13 @@
  * saying whether it failed or cannot be decided yet, and why. People who may record findings
  * get the form for a new one.
  */
+import { DateTime } from '../../components/date-time';
+import { DecisionProof } from '../../components/decision-proof';
+import { Link } from '../../components/link';
+import { t } from '../../strings';
+import { commitmentPath, documentPath } from '../agreements/paths';
+import { FindingForm } from './finding-form';
+import type { AccountabilityAccess } from './section';
 import type { Evaluation, Finding, TriggerResult } from './types';
 import {
   conditionLabel,
@@ -13,13 +20,6 @@ import {
   triggerResultLabel,
   unmetOutcomeLabel,
 } from './words';
-import { commitmentPath, documentPath } from '../agreements/paths';
-import { DateTime } from '../../components/date-time';
-import { Link } from '../../components/link';
-import { t } from '../../strings';
-import type { AccountabilityAccess } from './section';
-import { FindingForm } from './finding-form';
-import { DecisionProof } from '../../components/decision-proof';
 
 /** Props of FindingsPanel. */
 export interface FindingsPanelProps {

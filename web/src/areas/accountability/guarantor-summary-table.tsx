@@ -4,12 +4,12 @@
  * response.
  */
 import { useCallback } from 'react';
-import { getGuarantorSummaries } from './endpoints';
-import type { Actor } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { language, t } from '../../strings';
 import { useLoad } from '../../use-load';
+import type { Actor } from '../agreements/types';
 import { guarantorText } from './activation-table';
+import { getGuarantorSummaries } from './endpoints';
 
 const hours = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
 

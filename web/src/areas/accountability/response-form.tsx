@@ -5,15 +5,15 @@
  */
 import { useState, type FormEvent } from 'react';
 import { RESPONSE_TYPES } from '../../../../src/core/accountability/model.js';
-import { respondToActivation } from './endpoints';
-import type { GuarantorResponseType, ResponseInput } from './types';
-import { responseTypeLabel } from './words';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { fieldMessages } from '../../error-details';
 import { formatDateTime } from '../../format';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
+import { respondToActivation } from './endpoints';
+import type { GuarantorResponseType, ResponseInput } from './types';
+import { responseTypeLabel } from './words';
 
 const FIELDS = ['type', 'description', 'respondedAt'];
 

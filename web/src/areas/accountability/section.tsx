@@ -6,16 +6,16 @@
  * holds; after each action the section (and the page, through `onChanged`) loads again.
  */
 import { useCallback } from 'react';
-import { getAccountability, listActors } from './endpoints';
-import type { Self } from './words';
 import type { Session } from '../../api-types';
 import { ErrorMessage } from '../../components/error-message';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { ActivationTable } from './activation-table';
 import { AttributionPanel } from './attribution-panel';
+import { getAccountability, listActors } from './endpoints';
 import { FindingsPanel } from './findings-panel';
 import { VerificationPanel } from './verification-panel';
+import type { Self } from './words';
 
 /** What the session may do here, and who it is. */
 export interface AccountabilityAccess {

@@ -6,14 +6,14 @@
  * decide: a refusal is shown with its reasons.
  */
 import { useState, type FormEvent } from 'react';
-import { setVerification } from './endpoints';
-import type { VerificationInput, VerificationStatus } from './types';
-import { METHOD_REQUIRED, verificationStatusLabel } from './words';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { fieldMessages } from '../../error-details';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
+import { setVerification } from './endpoints';
+import type { VerificationInput, VerificationStatus } from './types';
+import { METHOD_REQUIRED, verificationStatusLabel } from './words';
 
 // `status` is left out: the alert names it, with its path, when a step is refused.
 const FIELDS = ['method', 'notes', 'obstructionIncidentId'];

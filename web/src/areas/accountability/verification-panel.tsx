@@ -3,17 +3,17 @@
  * holds its edit lock, every step taken (who, when, how, with notes), and for people who may
  * verify, the lock buttons and the form for the next step.
  */
-import type { IncidentAccountability, VerificationStep } from './types';
-import { principalText, verificationStatusLabel } from './words';
 import { DateTime } from '../../components/date-time';
+import { DecisionProof } from '../../components/decision-proof';
 import { Link } from '../../components/link';
-import { incidentPath } from '../monitoring/paths';
 import { t } from '../../strings';
-import type { AccountabilityAccess } from './section';
+import { incidentPath } from '../monitoring/paths';
 import { AssignForm } from './assign-form';
 import { EditLock } from './edit-lock';
+import type { AccountabilityAccess } from './section';
+import type { IncidentAccountability, VerificationStep } from './types';
 import { VerificationForm } from './verification-form';
-import { DecisionProof } from '../../components/decision-proof';
+import { principalText, verificationStatusLabel } from './words';
 
 /** Props of VerificationPanel. */
 export interface VerificationPanelProps {

@@ -4,6 +4,8 @@
  * Every closed list maps each of its words to a message, so a word the server adds fails the
  * type check until it has one; a word a newer server sends at run time is shown as it is.
  */
+import { t, type MessageId } from '../../strings';
+import type { Severity } from '../agreements/types';
 import type {
   Activation,
   ActivationStatus,
@@ -13,8 +15,6 @@ import type {
   UnmetCondition,
   VerificationStatus,
 } from './types';
-import type { Severity } from '../agreements/types';
-import { t, type MessageId } from '../../strings';
 
 /** Labels each word of `W` with a message, and shows an unknown word as it is. */
 function labels<W extends string>(table: Readonly<Record<W, MessageId>>): (word: W) => string {

@@ -3,14 +3,14 @@
  * map page (with MapLibre) is loaded only when it is opened, so the first screen stays small.
  */
 import { lazy, Suspense } from 'react';
-import { parseAgreementsPath } from './paths';
 import { ErrorBoundary } from '../../components/error-boundary';
+import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { t } from '../../strings';
 import { CommitmentPage } from './commitment-page';
 import { DocumentListPage } from './document-list-page';
 import { DocumentPage } from './document-page';
-import { NotFoundPage } from '../../components/not-found-page';
+import { parseAgreementsPath } from './paths';
 
 const ZonesMapPage = lazy(() =>
   import('./zones-map-page').then((module) => ({ default: module.ZonesMapPage })),

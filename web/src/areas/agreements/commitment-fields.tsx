@@ -5,6 +5,10 @@
  * open questions, and which versions hold it. A field the commitment leaves out says so.
  */
 import type { ReactNode } from 'react';
+import { CalendarDate } from '../../components/calendar-date';
+import { Message } from '../../components/message';
+import { SourceText } from '../../components/source-text';
+import { t, type MessageId } from '../../strings';
 import { formatDuration, formatList, formatNumber } from './format';
 import type { Actor, Commitment, CommitmentResponse, Trigger } from './types';
 import {
@@ -20,10 +24,6 @@ import {
   strengthLabel,
   verificationLabel,
 } from './words';
-import { CalendarDate } from '../../components/calendar-date';
-import { Message } from '../../components/message';
-import { SourceText } from '../../components/source-text';
-import { t, type MessageId } from '../../strings';
 
 /** Props of CommitmentFields. */
 export interface CommitmentFieldsProps {

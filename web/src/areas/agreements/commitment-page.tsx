@@ -4,10 +4,6 @@
  * provision it comes from.
  */
 import { useCallback } from 'react';
-import { paragraphs } from './format';
-import { AGREEMENTS_PATH, documentPath } from './paths';
-import type { CommitmentView, Hedge } from './types';
-import { pointTitle, provisionKindLabel } from './words';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { ErrorMessage } from '../../components/error-message';
 import { HedgedText, orderedHedges } from '../../components/hedged-text';
@@ -18,6 +14,10 @@ import { useLoad } from '../../use-load';
 import { CommitmentFields } from './commitment-fields';
 import { CommitmentScorecard } from './commitment-scorecard';
 import { commitmentParties } from './document-commitments';
+import { paragraphs } from './format';
+import { AGREEMENTS_PATH, documentPath } from './paths';
+import type { CommitmentView, Hedge } from './types';
+import { pointTitle, provisionKindLabel } from './words';
 
 /** Props of CommitmentPage. */
 export interface CommitmentPageProps {

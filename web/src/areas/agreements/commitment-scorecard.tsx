@@ -2,11 +2,11 @@
  * The full concreteness scorecard of a commitment: one row per checklist point with its score
  * (a mark and words), the reason, the hedge words that bear on it, and what would raise it.
  */
+import { ScoreMark } from '../../components/score-marks';
+import { t } from '../../strings';
+import { formatList } from './format';
 import type { Scorecard } from './types';
 import { pointTitle } from './words';
-import { ScoreMark } from '../../components/score-marks';
-import { formatList } from './format';
-import { t } from '../../strings';
 
 /** Props of CommitmentScorecard. */
 export interface CommitmentScorecardProps {

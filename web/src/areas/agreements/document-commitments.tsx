@@ -2,13 +2,13 @@
  * A document's commitments: who owes what to whom, how strongly, from which provision, and a
  * compact concreteness scorecard; each links to its own page with the full scorecard.
  */
+import { Link } from '../../components/link';
+import { ScoreMarks } from '../../components/score-marks';
+import { t } from '../../strings';
 import { formatList } from './format';
 import { commitmentPath } from './paths';
 import type { Actor, Commitment, Provision, ScoredCommitment } from './types';
 import { actorName, strengthLabel } from './words';
-import { Link } from '../../components/link';
-import { ScoreMarks } from '../../components/score-marks';
-import { t } from '../../strings';
 
 /** Props of DocumentCommitments. */
 export interface DocumentCommitmentsProps {

@@ -3,9 +3,6 @@
  * comes from, a marker when status claims contradict each other, its number of commitments and
  * the range of their concreteness scores.
  */
-import { documentPath, zonesMapPath } from './paths';
-import type { DocumentSummary } from './types';
-import { documentKindLabel, legalFormLabel } from './words';
 import { CalendarDate } from '../../components/calendar-date';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
@@ -15,7 +12,10 @@ import { WarningFlag } from '../../components/warning-flag';
 import { listDocuments } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
+import { documentPath, zonesMapPath } from './paths';
 import { StatusOn } from './status-history';
+import type { DocumentSummary } from './types';
+import { documentKindLabel, legalFormLabel } from './words';
 
 /** The score range of a document's commitments: "8–14 / 26, D–C", or "8 / 26, D". */
 function scoreRange(scores: DocumentSummary['scores']): string {

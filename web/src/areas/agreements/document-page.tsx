@@ -4,10 +4,6 @@
  * commitments with their concreteness, and zones.
  */
 import { useCallback } from 'react';
-import { paragraphs, formatList } from './format';
-import { AGREEMENTS_PATH } from './paths';
-import type { DocumentView } from './types';
-import { documentKindLabel, languageName, legalFormLabel } from './words';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { CalendarDate } from '../../components/calendar-date';
 import { DateTime } from '../../components/date-time';
@@ -22,7 +18,11 @@ import { DocumentParties } from './document-parties';
 import { DocumentProvisions } from './document-provisions';
 import { DocumentVersions } from './document-versions';
 import { DocumentZones } from './document-zones';
+import { paragraphs, formatList } from './format';
+import { AGREEMENTS_PATH } from './paths';
 import { StatusHistory, StatusOn } from './status-history';
+import type { DocumentView } from './types';
+import { documentKindLabel, languageName, legalFormLabel } from './words';
 
 /** The sections of a document page, in order, with their heading ids for in-page links. */
 const SECTIONS: readonly { readonly id: string; readonly title: MessageId }[] = [

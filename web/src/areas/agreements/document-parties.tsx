@@ -3,11 +3,11 @@
  * in words. An actor that attended but did not sign, or refused, is flagged: such an actor is
  * not bound by the text.
  */
-import type { Actor, AgreementDocument, DocumentRoleEntry } from './types';
-import { actorKindLabel, actorName, isUnsigned, roleLabel, signatureLabel } from './words';
 import { CalendarDate } from '../../components/calendar-date';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
+import type { Actor, AgreementDocument, DocumentRoleEntry } from './types';
+import { actorKindLabel, actorName, isUnsigned, roleLabel, signatureLabel } from './words';
 
 /** Props of DocumentParties. */
 export interface DocumentPartiesProps {

@@ -1,8 +1,8 @@
 /** A document's provisions: where each stands in the text, its kind and its words. */
+import { t } from '../../strings';
 import { paragraphs } from './format';
 import type { Provision } from './types';
 import { provisionKindLabel } from './words';
-import { t } from '../../strings';
 
 /** Props of DocumentProvisions. */
 export interface DocumentProvisionsProps {

@@ -4,16 +4,16 @@
  * place. Below, two versions can be compared word by word.
  */
 import { useCallback, useState } from 'react';
-import { formatBytes, shortHash } from './format';
-import type { DocumentVersion } from './types';
-import { languageName, versionKindLabel, versionName } from './words';
 import { CalendarDate } from '../../components/calendar-date';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorMessage } from '../../components/error-message';
 import { getVersionText } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
+import { formatBytes, shortHash } from './format';
+import type { DocumentVersion } from './types';
 import { VersionDiff } from './version-diff';
+import { languageName, versionKindLabel, versionName } from './words';
 
 /** Props of DocumentVersions. */
 export interface DocumentVersionsProps {

@@ -2,13 +2,13 @@
  * A document's zones: name, kind, whether drawn approximately, when in force, the shape, and
  * the source; with a link to the zones map showing only this document's zones.
  */
-import { zonesMapPath } from './paths';
-import type { ZoneSummary } from './types';
-import { zoneKindLabel } from './words';
 import { Link } from '../../components/link';
 import { SourceText } from '../../components/source-text';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
+import { zonesMapPath } from './paths';
+import type { ZoneSummary } from './types';
+import { zoneKindLabel } from './words';
 import { ZoneShape, ZoneValidity } from './zone-facts';
 
 /** Props of DocumentZones. */

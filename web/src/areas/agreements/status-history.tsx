@@ -3,14 +3,14 @@
  * note. Where two claims contradict each other, a marker with the reason stands just before the
  * later claim and names the earlier one.
  */
-import { dateSortKey, formatCalendarDate, paragraphs } from './format';
-import type { DocumentView, StatusClaim } from './types';
-import { statusLabel } from './words';
 import { CalendarDate } from '../../components/calendar-date';
 import { Message } from '../../components/message';
 import { SourceText } from '../../components/source-text';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
+import { dateSortKey, formatCalendarDate, paragraphs } from './format';
+import type { DocumentView, StatusClaim } from './types';
+import { statusLabel } from './words';
 
 /** Props of StatusHistory. */
 export interface StatusHistoryProps {

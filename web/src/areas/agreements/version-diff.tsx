@@ -5,13 +5,13 @@
  * where each change starts and ends.
  */
 import { useCallback, useState } from 'react';
-import type { DiffPart, DocumentVersion } from './types';
-import { languageName, versionKindLabel, versionName } from './words';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/field';
 import { getVersionDiff } from '../../endpoints';
 import { t, type MessageId } from '../../strings';
 import { useLoad } from '../../use-load';
+import type { DiffPart, DocumentVersion } from './types';
+import { languageName, versionKindLabel, versionName } from './words';
 
 /** Props of VersionDiff. */
 export interface VersionDiffProps {

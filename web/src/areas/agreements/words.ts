@@ -5,6 +5,7 @@
  * (a newer server) is shown as it is.
  */
 import type { PointKey } from '../../../../src/core/agreements/concreteness.js';
+import { isMessageId, language, t, type MessageId } from '../../strings';
 import type {
   Actor,
   ActorKind,
@@ -28,7 +29,6 @@ import type {
   VersionKind,
   ZoneKind,
 } from './types';
-import { isMessageId, language, t, type MessageId } from '../../strings';
 
 /**
  * A function from the words of `V` to their labels, the messages `<prefix>.<word>`. The

@@ -1,9 +1,9 @@
 /** Facts about a zone shared by the document page and the zones map: validity and shape. */
-import { formatNumber } from './format';
-import type { ZoneFields } from './types';
 import { CalendarDate } from '../../components/calendar-date';
 import { Message } from '../../components/message';
 import { t } from '../../strings';
+import { formatNumber } from './format';
+import type { ZoneFields } from './types';
 
 /** When the zone is in force: "From 17 Feb 2015", "1 Mar to 5 Mar 2015", or "No dates given". */
 export function ZoneValidity({ zone }: { readonly zone: ZoneFields }) {

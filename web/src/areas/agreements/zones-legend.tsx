@@ -3,11 +3,7 @@
  * like the map draws it, its name, its kind (saying in words when it is approximate), when it is
  * in force, and a button that shows it on the map with its details.
  */
-import { documentPath } from './paths';
-import type { DocumentSummary, ZoneFeature } from './types';
-import { zoneKindLabel } from './words';
 import { Link } from '../../components/link';
-import { t } from '../../strings';
 import {
   APPROXIMATE_DASH,
   fillOpacity,
@@ -15,6 +11,10 @@ import {
   zoneColour,
   zoneKey,
 } from '../../map/zone-style';
+import { t } from '../../strings';
+import { documentPath } from './paths';
+import type { DocumentSummary, ZoneFeature } from './types';
+import { zoneKindLabel } from './words';
 import { ZoneValidity } from './zone-facts';
 
 /** Props of ZonesLegend. */

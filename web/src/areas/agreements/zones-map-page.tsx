@@ -4,8 +4,6 @@
  * MapLibre are loaded only when the page is opened.
  */
 import { useCallback, useState } from 'react';
-import { AGREEMENTS_PATH, documentPath, zonesMapPath } from './paths';
-import type { DocumentSummary, ZoneCollection } from './types';
 import { Breadcrumb, type Crumb } from '../../components/breadcrumb';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/field';
@@ -14,6 +12,8 @@ import { getZones, listDocuments } from '../../endpoints';
 import { navigate, useSearch } from '../../router';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
+import { AGREEMENTS_PATH, documentPath, zonesMapPath } from './paths';
+import type { DocumentSummary, ZoneCollection } from './types';
 import { ZonesLegend } from './zones-legend';
 import { ZonesMap, type ZoneSelection } from './zones-map';
 

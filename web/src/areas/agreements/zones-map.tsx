@@ -9,14 +9,11 @@
 import { Popup, type Map as MapLibreMap, type MapGeoJSONFeature } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { documentPath } from './paths';
-import type { DocumentSummary, ZoneFeature } from './types';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { Message } from '../../components/message';
 import { SourceText } from '../../components/source-text';
 import { DisplayError, errorMessage } from '../../error-details';
-import { t } from '../../strings';
 import { addOutlines, addZones, motion, mountMap, renderedZoneCount } from '../../map/setup';
 import {
   collectionBounds,
@@ -26,6 +23,9 @@ import {
   ZONE_LAYERS,
   zoneSourceData,
 } from '../../map/zone-style';
+import { t } from '../../strings';
+import { documentPath } from './paths';
+import type { DocumentSummary, ZoneFeature } from './types';
 import { ZoneValidity } from './zone-facts';
 import { zoneKindText } from './zones-legend';
 

@@ -4,9 +4,6 @@
  * response clock that ticks every second and the status in words. Rows that arrived since the
  * board opened are marked "New" (in words, not only by colour).
  */
-import type { Activation } from '../accountability/types';
-import type { Actor } from '../agreements/types';
-import { activationPath } from '../accountability/paths';
 import { Link } from '../../components/link';
 import { t } from '../../strings';
 import {
@@ -14,6 +11,9 @@ import {
   StatusWithLateness,
   guarantorText,
 } from '../accountability/activation-table';
+import { activationPath } from '../accountability/paths';
+import type { Activation } from '../accountability/types';
+import type { Actor } from '../agreements/types';
 import { BoardClock, orderForBoard, useNow } from './clock';
 
 /** Props of BoardActivations. */

@@ -4,10 +4,10 @@
  * or "overdue by 2 h" and ticks every second, and the hook that gives it the time.
  */
 import { useEffect, useState } from 'react';
-import type { Activation } from '../accountability/types';
-import { clockText } from '../accountability/words';
 import { DateTime } from '../../components/date-time';
 import { t } from '../../strings';
+import type { Activation } from '../accountability/types';
+import { clockText } from '../accountability/words';
 
 /** The time now (ms since the epoch), renewed every `intervalMs`. */
 export function useNow(intervalMs = 1000): number {

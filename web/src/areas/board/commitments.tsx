@@ -4,8 +4,6 @@
  * agreements area and shown with its compact concreteness scorecard.
  */
 import { useCallback } from 'react';
-import { commitmentPath, documentPath } from '../agreements/paths';
-import type { Actor, DocumentView } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { ScoreMarks } from '../../components/score-marks';
@@ -13,6 +11,8 @@ import { getDocument, listDocuments } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { commitmentParties } from '../agreements/document-commitments';
+import { commitmentPath, documentPath } from '../agreements/paths';
+import type { Actor, DocumentView } from '../agreements/types';
 
 /** The board shows the commitments of at most this many documents. */
 const MAX_DOCUMENTS = 20;

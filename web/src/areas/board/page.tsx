@@ -7,8 +7,6 @@
  * what is new, and says so in a polite notice; a changed document loads the commitments again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listActivations, listActors } from '../accountability/endpoints';
-import type { Activation } from '../accountability/types';
 import type { Session } from '../../api-types';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField } from '../../components/field';
@@ -18,9 +16,11 @@ import { navigate, useSearch } from '../../router';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { guarantorText } from '../accountability/activation-table';
+import { listActivations, listActors } from '../accountability/endpoints';
+import { GuarantorSummaryTable } from '../accountability/guarantor-summary-table';
+import type { Activation } from '../accountability/types';
 import { BoardActivations } from './activations';
 import { BoardCommitments } from './commitments';
-import { GuarantorSummaryTable } from '../accountability/guarantor-summary-table';
 
 /** The board's path. */
 export const BOARD_PATH = '/board';

@@ -3,11 +3,11 @@
  * its own chunk, loaded when first opened, so the first screen stays small.
  */
 import type { Session } from '../../api-types';
-import { parseMonitoringPath } from './paths';
+import { NoAccessPage, NotFoundPage } from '../../components/not-found-page';
 import { ImportPage } from './import-page';
 import { IncidentListPage } from './incident-list-page';
 import { IncidentPage } from './incident-page';
-import { NoAccessPage, NotFoundPage } from '../../components/not-found-page';
+import { parseMonitoringPath } from './paths';
 
 /** Props of MonitoringArea. */
 export interface MonitoringAreaProps {

@@ -10,11 +10,11 @@ import { SelectField, TextField } from '../../components/field';
 import { PageTitle } from '../../components/page-title';
 import { importReports } from '../../endpoints';
 import { DisplayError } from '../../error-details';
+import { t } from '../../strings';
+import { ImportResult } from './import-result';
 import { INCIDENTS_PATH } from './paths';
 import { DATE_FORMATS, IMPORT_FORMATS, type ImportFormat, type ImportSummary } from './types';
 import { formatName } from './words';
-import { t } from '../../strings';
-import { ImportResult } from './import-result';
 
 type Phase =
   | { readonly step: 'idle' }

@@ -4,9 +4,9 @@
  */
 import { Link } from '../../components/link';
 import { WarningFlag } from '../../components/warning-flag';
+import { language, t, type MessageId } from '../../strings';
 import { INCIDENTS_PATH } from './paths';
 import { MAX_LISTED_REJECTS, type ImportSummary } from './types';
-import { language, t, type MessageId } from '../../strings';
 
 const number = new Intl.NumberFormat(language);
 

@@ -3,11 +3,11 @@
  * with its record check. Automatic grouping is explained in the groupings section; these are
  * the decisions that overrode or confirmed it.
  */
-import { principalText, type Self } from '../accountability/words';
 import { DateTime } from '../../components/date-time';
 import { DecisionProof } from '../../components/decision-proof';
-import type { GroupingDecision } from './types';
 import { t } from '../../strings';
+import { principalText, type Self } from '../accountability/words';
+import type { GroupingDecision } from './types';
 
 /** Props of IncidentDecisionsList. */
 export interface IncidentDecisionsListProps {

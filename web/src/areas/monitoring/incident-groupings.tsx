@@ -6,12 +6,12 @@
  */
 import { useId, useState } from 'react';
 import { Link } from '../../components/link';
-import { incidentPath } from './paths';
-import type { Grouping, StoredReport } from './types';
-import { distanceText, overlapText, scoreText } from './words';
 import { t, type MessageId } from '../../strings';
 import { reportLabel } from './incident-reports';
 import { MergeForm } from './merge-form';
+import { incidentPath } from './paths';
+import type { Grouping, StoredReport } from './types';
+import { distanceText, overlapText, scoreText } from './words';
 
 const DECISIONS: Readonly<Record<Grouping['explanation']['decision'], MessageId>> = {
   grouped: 'grouping.grouped',

@@ -7,8 +7,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/field';
 import { Link } from '../../components/link';
+import { ObservedWindow } from '../../components/observed-window';
 import { PageTitle } from '../../components/page-title';
 import { incidentsCsvUrl, listIncidents } from '../../endpoints';
+import { navigate, useSearch } from '../../router';
+import { t } from '../../strings';
 import {
   IMPORT_PATH,
   incidentListPath,
@@ -18,9 +21,6 @@ import {
 } from './paths';
 import type { IncidentSummary } from './types';
 import { INCIDENT_TYPE_WORDS, incidentStatusLabel, incidentTypeLabel, placeText } from './words';
-import { navigate, useSearch } from '../../router';
-import { t } from '../../strings';
-import { ObservedWindow } from '../../components/observed-window';
 
 /** Incidents per page. */
 const PAGE_SIZE = 50;

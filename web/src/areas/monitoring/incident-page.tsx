@@ -7,24 +7,24 @@
  */
 import { useCallback } from 'react';
 import type { Session } from '../../api-types';
-import type { Self } from '../accountability/words';
 import { Breadcrumb } from '../../components/breadcrumb';
 import { ErrorMessage } from '../../components/error-message';
+import { ObservedWindow } from '../../components/observed-window';
 import { PageTitle } from '../../components/page-title';
 import { getIncident, splitIncident } from '../../endpoints';
-import { INCIDENTS_PATH, incidentPath } from './paths';
-import type { IncidentView } from './types';
-import { incidentStatusLabel, incidentTypeLabel, placeText } from './words';
 import { navigate } from '../../router';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { AccountabilitySection, accountabilityAccess } from '../accountability/section';
+import type { Self } from '../accountability/words';
 import { incidentExists, mergeAndFindSurvivor } from './incident-decisions';
 import { IncidentDecisionsList } from './incident-decisions-list';
 import { IncidentGroupings } from './incident-groupings';
 import { IncidentReports } from './incident-reports';
 import { IncidentZones } from './incident-zones';
-import { ObservedWindow } from '../../components/observed-window';
+import { INCIDENTS_PATH, incidentPath } from './paths';
+import type { IncidentView } from './types';
+import { incidentStatusLabel, incidentTypeLabel, placeText } from './words';
 
 /** Props of IncidentPage. */
 export interface IncidentPageProps {

@@ -5,7 +5,10 @@
  * a form to split some reports out into a new incident.
  */
 import { DateTime } from '../../components/date-time';
+import { ObservedWindow } from '../../components/observed-window';
 import { evidenceUrl } from '../../endpoints';
+import { t } from '../../strings';
+import { SplitForm } from './split-form';
 import type { ReportSource, StoredReport } from './types';
 import {
   locationPrecisionLabel,
@@ -14,9 +17,6 @@ import {
   sourceKindLabel,
   timePrecisionLabel,
 } from './words';
-import { t } from '../../strings';
-import { ObservedWindow } from '../../components/observed-window';
-import { SplitForm } from './split-form';
 
 /** Props of IncidentReports. */
 export interface IncidentReportsProps {

@@ -3,12 +3,12 @@
  * outside, near the edge, or undecidable, with the distance; approximate zones and zones whose
  * validity cannot be decided are said so in words.
  */
-import { documentPath } from '../agreements/paths';
 import { Link } from '../../components/link';
 import { WarningFlag } from '../../components/warning-flag';
+import { t, type MessageId } from '../../strings';
+import { documentPath } from '../agreements/paths';
 import type { IncidentZone } from './types';
 import { distanceText, zoneKindWord } from './words';
-import { t, type MessageId } from '../../strings';
 
 const RELATIONS: Readonly<Record<IncidentZone['relation'], MessageId>> = {
   inside: 'relation.inside',

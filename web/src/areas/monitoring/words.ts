@@ -4,8 +4,8 @@
  * written out for people. A value the catalogue does not know is shown as it is.
  */
 import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
-import type { GroupingExplanation, IncidentPlace, ImportFormat } from './types';
 import { isMessageId, language, t, type MessageId } from '../../strings';
+import type { GroupingExplanation, IncidentPlace, ImportFormat } from './types';
 
 /** The label of `<prefix>.<value>`, or the value itself when the catalogue has none. */
 function word(prefix: string, value: string): string {

@@ -5,10 +5,10 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import { ApiError, NetworkError } from '../../api';
+import { t } from '../../strings';
 import type { IncidentPage } from '../monitoring/types';
 import { apiParams, type OpsFilters } from './filters';
 import type { TimelineData } from './timeline-scale';
-import { t } from '../../strings';
 
 const API = '/api/v1';
 

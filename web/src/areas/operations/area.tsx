@@ -7,11 +7,15 @@
  * and the timeline each carry `data-view` with the key they last drew.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ZoneFeature } from '../agreements/types';
 import { ErrorMessage } from '../../components/error-message';
+import { NotFoundPage } from '../../components/not-found-page';
 import { PageTitle } from '../../components/page-title';
 import { getZones, listDocuments } from '../../endpoints';
 import { LiveNotice, useLiveChanges, type LiveChange } from '../../live';
+import { navigate, useSearch } from '../../router';
+import { t } from '../../strings';
+import type { DocumentSummary, ZoneFeature } from '../agreements/types';
+import { OperationsFilterBar } from './filter-bar';
 import {
   filtersKey,
   OPERATIONS_PATH,
@@ -21,15 +25,11 @@ import {
   type MapPosition,
   type OpsFilters,
 } from './filters';
-import { loadMarkers, type TimelineMarker } from './timeline-markers';
-import { navigate, useSearch } from '../../router';
-import { t } from '../../strings';
-import { OperationsFilterBar } from './filter-bar';
 import { OperationsLegend } from './legend';
 import { OperationsList } from './list';
 import { OperationsMap } from './map';
 import { OperationsTimeline } from './timeline';
-import { NotFoundPage } from '../../components/not-found-page';
+import { loadMarkers, type TimelineMarker } from './timeline-markers';
 
 const NO_ZONES: readonly ZoneFeature[] = [];
 const NO_DOCUMENTS: readonly DocumentSummary[] = [];

@@ -4,14 +4,14 @@
  * fetch on every key).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
 import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
 import { SOURCE_KINDS } from '../../../../src/core/reports/vocabulary.js';
+import { zoneKey } from '../../map/zone-style';
+import { isMessageId, t } from '../../strings';
 import type { DocumentSummary, ZoneFeature } from '../agreements/types';
 import { incidentStatusLabel, incidentTypeLabel, sourceKindLabel } from '../monitoring/words';
 import { atLeast, LADDER, NO_FILTERS, type OpsFilters } from './filters';
-import { isMessageId, t } from '../../strings';
-import { zoneKey } from '../../map/zone-style';
 
 /** Props of OperationsFilterBar. */
 export interface OperationsFilterBarProps {

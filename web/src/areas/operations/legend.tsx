@@ -4,9 +4,9 @@
  * zones. ShapeIcon draws the same shapes as the map's markers.
  */
 import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { isMessageId, t } from '../../strings';
 import { incidentStatusLabel } from '../monitoring/words';
 import { CATEGORIES, CATEGORY_COLOURS, STATUS_SHAPES, type Shape } from './style';
-import { isMessageId, t } from '../../strings';
 
 /** A marker shape as inline SVG, hidden from assistive technology (the text beside it says it). */
 export function ShapeIcon({ shape, colour }: { readonly shape: Shape; readonly colour: string }) {

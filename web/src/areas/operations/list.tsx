@@ -6,16 +6,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
-import { formatDateTime } from '../../format';
 import { Link } from '../../components/link';
+import { formatDateTime } from '../../format';
+import { t } from '../../strings';
 import { incidentPath } from '../monitoring/paths';
 import type { IncidentSummary } from '../monitoring/types';
 import { incidentStatusLabel, incidentTypeLabel, placeText } from '../monitoring/words';
 import { getIncidentPage, isAbort } from './api';
 import type { OpsFilters } from './filters';
-import { categoryOf, statusShape, CATEGORY_COLOURS } from './style';
-import { t } from '../../strings';
 import { ShapeIcon } from './legend';
+import { categoryOf, statusShape, CATEGORY_COLOURS } from './style';
 
 /** Rows per page. */
 const PAGE_SIZE = 50;

@@ -21,6 +21,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
+import { ObservedWindow } from '../../components/observed-window';
 import { DisplayError, errorMessage } from '../../error-details';
 import { formatDateTime } from '../../format';
 import { addOutlines, addZones, motion, mountMap, renderedZoneCount } from '../../map/setup';
@@ -39,7 +40,6 @@ import {
   INCIDENT_SOURCE,
   incidentLayers,
 } from './style';
-import { ObservedWindow } from '../../components/observed-window';
 
 /** At most this many incidents in view are drawn one by one (one page of the list API). */
 const DETAIL_LIMIT = 1000;

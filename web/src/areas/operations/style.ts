@@ -6,8 +6,8 @@
  * metres, turned into pixels per zoom level by the circle layer.
  */
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
 import { VERIFICATION_STATUSES } from '../../../../src/core/accountability/model.js';
+import { INCIDENT_CATEGORIES } from '../../../../src/core/agreements/vocabulary.js';
 
 /** A category of incident types (kinetic_remote, obstruction…). */
 export type Category = keyof typeof INCIDENT_CATEGORIES;

@@ -3,11 +3,11 @@
  * a ceasefire's start —, suspended…) from its status history, and its own date when no claim
  * says when it was signed. Read from the agreements API.
  */
-import type { DocumentSummary } from '../agreements/types';
-import { statusLabel } from '../agreements/words';
 import { getDocument } from '../../endpoints';
 import { formatDate } from '../../format';
 import { t } from '../../strings';
+import type { DocumentSummary } from '../agreements/types';
+import { statusLabel } from '../agreements/words';
 
 /** One marked date. `kind` is `start` for a document entering into force, else `document`. */
 export interface TimelineMarker {

@@ -10,8 +10,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { ErrorMessage } from '../../components/error-message';
 import { formatDate, formatDateTime } from '../../format';
+import { t } from '../../strings';
 import { getTimeline, isAbort } from './api';
 import type { OpsFilters } from './filters';
+import type { TimelineMarker } from './timeline-markers';
 import {
   barHeight,
   keyStep,
@@ -24,8 +26,6 @@ import {
   type TimelineData,
   type TimeScale,
 } from './timeline-scale';
-import { t } from '../../strings';
-import type { TimelineMarker } from './timeline-markers';
 
 /** Bars asked of the server. */
 const BINS = 120;

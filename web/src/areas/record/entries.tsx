@@ -10,9 +10,9 @@ import { ErrorMessage } from '../../components/error-message';
 import { getInclusionProof, listRecordEntries } from '../../endpoints';
 import { errorMessage } from '../../error-details';
 import { summarizePayload } from '../../format';
-import { checkEntry, type CheckpointState, type EntryCheck } from './check';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
+import { checkEntry, type CheckpointState, type EntryCheck } from './check';
 
 /** Entries shown at a time. */
 const PAGE_SIZE = 20;

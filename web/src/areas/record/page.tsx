@@ -6,11 +6,11 @@ import { CopyButton } from '../../components/copy-button';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
 import { PageTitle } from '../../components/page-title';
-import type { CheckpointState } from './check';
-import { loadRecordView, type RecordView } from './view';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
+import type { CheckpointState } from './check';
 import { RecordEntries } from './entries';
+import { loadRecordView, type RecordView } from './view';
 
 /** The record area, open to every signed-in role. */
 export function RecordPage() {
