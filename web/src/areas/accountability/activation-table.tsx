@@ -50,12 +50,7 @@ export function ActivationTable({
           {activations.map((activation) => (
             <tr key={activation.id}>
               <th scope="row">
-                <Link to={activationPath(activation.id)}>
-                  {t('activations.commitment', {
-                    document: activation.documentId,
-                    commitment: activation.commitmentId,
-                  })}
-                </Link>
+                <ActivationLink activation={activation} />
               </th>
               <td>{guarantorText(actors, activation.obligor)}</td>
               {showIncident && (
@@ -112,6 +107,18 @@ const STATUS_ICONS: Readonly<Record<ActivationStatus, string>> = {
   breached: '✗',
   withdrawn: '–',
 };
+
+/** The way to an activation's page, named by its document and commitment. */
+export function ActivationLink({ activation }: { readonly activation: Activation }) {
+  return (
+    <Link to={activationPath(activation.id)}>
+      {t('activations.commitment', {
+        document: activation.documentId,
+        commitment: activation.commitmentId,
+      })}
+    </Link>
+  );
+}
 
 /** An activation's status badge, and a note when it was met late. */
 export function StatusWithLateness({ activation }: { readonly activation: Activation }) {

@@ -4,14 +4,13 @@
  * response clock that ticks every second and the status in words. Rows that arrived since the
  * board opened are marked "New" (in words, not only by colour).
  */
-import { Link } from '../../components/link';
 import { t } from '../../strings';
 import {
+  ActivationLink,
   IncidentLink,
   StatusWithLateness,
   guarantorText,
 } from '../accountability/activation-table';
-import { activationPath } from '../accountability/paths';
 import type { Activation } from '../accountability/types';
 import type { Actor } from '../agreements/types';
 import { BoardClock, orderForBoard, useNow } from './clock';
@@ -59,12 +58,7 @@ export function BoardActivations({
               >
                 <th scope="row">
                   {isFresh && <span className="board-new">{t('board.new')}</span>}{' '}
-                  <Link to={activationPath(activation.id)}>
-                    {t('activations.commitment', {
-                      document: activation.documentId,
-                      commitment: activation.commitmentId,
-                    })}
-                  </Link>
+                  <ActivationLink activation={activation} />
                 </th>
                 <td>{guarantorText(actors, activation.obligor)}</td>
                 <td>
