@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { IncidentPage } from '../web/src/incident-types.js';
+import type { IncidentPage } from '../web/src/areas/monitoring/types.js';
 import { t } from '../web/src/strings.js';
 import { screenshot, useServerAndBrowser } from './support/browser.js';
 

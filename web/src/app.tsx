@@ -6,17 +6,17 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api';
 import { REPORT_SUBMIT_VERB, type Session } from './api-types';
 import { allowedAreas, areaAt, defaultPath, LOGIN_PATH, pathOnly } from './areas';
+import { LoginPage } from './areas/account/login-page';
+import { AccountPage } from './areas/account/page';
+import { UsersPage } from './areas/admin/users-page';
+import { AgreementsArea } from './areas/agreements/area';
+import { RecordPage } from './areas/record/page';
 import { ErrorBoundary } from './components/error-boundary';
 import { ErrorMessage } from './components/error-message';
+import { NoAccessPage, NotFoundPage } from './components/not-found-page';
 import { PageTitle } from './components/page-title';
 import { Shell } from './components/shell';
 import { signOut } from './endpoints';
-import { AccountPage } from './pages/account-page';
-import { AgreementsArea } from './pages/agreements-area';
-import { LoginPage } from './pages/login-page';
-import { NoAccessPage, NotFoundPage } from './pages/not-found-page';
-import { RecordPage } from './pages/record-page';
-import { UsersPage } from './pages/users-page';
 import { navigate, usePath } from './router';
 import { t } from './strings';
 import { useAuth } from './use-auth';
@@ -26,22 +26,22 @@ const INCIDENT_GROUP_VERB = 'incident.group';
 
 // The monitoring area is its own chunk, loaded when first opened.
 const MonitoringArea = lazy(() =>
-  import('./pages/monitoring-area').then((module) => ({ default: module.MonitoringArea })),
+  import('./areas/monitoring/area').then((module) => ({ default: module.MonitoringArea })),
 );
 
 // So is the activations area.
 const ActivationsArea = lazy(() =>
-  import('./pages/activations-area').then((module) => ({ default: module.ActivationsArea })),
+  import('./areas/accountability/area').then((module) => ({ default: module.ActivationsArea })),
 );
 
 // And the operations screen, with MapLibre.
 const OperationsArea = lazy(() =>
-  import('./pages/operations-area').then((module) => ({ default: module.OperationsArea })),
+  import('./areas/operations/area').then((module) => ({ default: module.OperationsArea })),
 );
 
 // And the guarantee board.
 const BoardPage = lazy(() =>
-  import('./pages/board-page').then((module) => ({ default: module.BoardPage })),
+  import('./areas/board/page').then((module) => ({ default: module.BoardPage })),
 );
 
 /**

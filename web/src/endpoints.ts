@@ -1,12 +1,4 @@
 /** One typed function per Truce API endpoint the browser app uses. */
-import type {
-  CommitmentView,
-  DocumentSummary,
-  DocumentView,
-  VersionDiff,
-  VersionText,
-  ZoneCollection,
-} from './agreement-types';
 import { request, requestText, uploadFile, type UploadProgress } from './api';
 import type {
   InclusionProof,
@@ -20,7 +12,20 @@ import type {
   User,
   UserChange,
 } from './api-types';
-import type { ImportFormat, ImportSummary, IncidentPage, IncidentView } from './incident-types';
+import type {
+  CommitmentView,
+  DocumentSummary,
+  DocumentView,
+  VersionDiff,
+  VersionText,
+  ZoneCollection,
+} from './areas/agreements/types';
+import type {
+  ImportFormat,
+  ImportSummary,
+  IncidentPage,
+  IncidentView,
+} from './areas/monitoring/types';
 
 const API = '/api/v1';
 

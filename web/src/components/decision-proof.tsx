@@ -2,14 +2,14 @@
  * "Check in the record" beside a decision: the browser fetches the decision's record entry by
  * its event id, verifies the latest signed checkpoint with the record's key, and checks the
  * entry's inclusion proof against that checkpoint's root with the same code the server and the
- * command line use (record-check.ts). Nothing the server says is trusted beyond what the checks
+ * command line use (areas/record/check.ts). Nothing the server says is trusted beyond what the checks
  * establish; a failure is said plainly.
  */
 import { useState } from 'react';
+import { checkEntry } from '../areas/record/check';
+import { loadRecordView } from '../areas/record/view';
 import { getInclusionProof, getRecordEntryOfEvent } from '../endpoints';
 import { errorMessage } from '../error-details';
-import { checkEntry } from '../record-check';
-import { loadRecordView } from '../record-view';
 import { t } from '../strings';
 
 /** What the check found, in words, and whether that is good news. */

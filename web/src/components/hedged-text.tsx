@@ -2,7 +2,7 @@
  * A commitment's source text with its hedge words highlighted: each is a `<mark>` whose title
  * says why the words are vague. The hedges' offsets index into exactly this text.
  */
-import type { Hedge } from '../agreement-types';
+import type { Hedge } from '../areas/agreements/types';
 
 /** The hedges in text order, without duplicates or overlaps, inside the text's bounds. */
 export function orderedHedges(text: string, hedges: readonly Hedge[]): Hedge[] {

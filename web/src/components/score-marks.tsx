@@ -3,8 +3,8 @@
  * points as a row of marks. Each mark shows its score as a digit and a distinct shape (empty,
  * half, full), and names the point and score for assistive technology.
  */
-import type { PointScore, Scorecard } from '../agreement-types';
-import { pointTitle } from '../agreement-words';
+import type { PointScore, Scorecard } from '../areas/agreements/types';
+import { pointTitle } from '../areas/agreements/words';
 import { t, type MessageId } from '../strings';
 
 const LEVELS: readonly MessageId[] = ['score.level0', 'score.level1', 'score.level2'];

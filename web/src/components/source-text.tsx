@@ -1,5 +1,5 @@
 /** Where a claim or a text comes from: publisher, who said it, when, and a link. */
-import type { Source } from '../agreement-types';
+import type { Source } from '../areas/agreements/types';
 import { t } from '../strings';
 import { CalendarDate } from './calendar-date';
 import { Message } from './message';
