@@ -22,7 +22,8 @@ import {
   rewriteProjection,
   type ProjectionRow,
 } from '../store/projections.js';
-import { applyEvents, inReadSnapshot, inTransaction } from '../store/record.js';
+import { applyEvents } from '../store/record.js';
+import { inReadSnapshot, inTransaction } from '../store/transactions.js';
 import type { Database } from '../store/schema.js';
 import { listCheckpoints, readAllTiles, readEntries, recordSize } from '../store/record-log.js';
 

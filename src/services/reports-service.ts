@@ -18,7 +18,8 @@ import {
 } from '../core/reports/report.js';
 import { withCanonicalText } from '../core/record/entry.js';
 import type { ReportInput } from '../core/reports/report-schema.js';
-import { inTransaction, record } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction } from '../store/transactions.js';
 import { storedHashes } from '../store/content-store.js';
 import {
   findByClientKeys,

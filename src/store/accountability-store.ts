@@ -6,7 +6,7 @@
 import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../core/events.js';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type {
   ActivationRow,
   AlertRow,

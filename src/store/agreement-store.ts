@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, AgreementDocument } from '../core/agreements/file-schema.js';
 import type { DocumentPart, PartKind } from '../core/agreements/stored.js';
 import type { RecordedEvent } from '../core/events.js';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;

@@ -4,7 +4,7 @@
  * prepares each shape once. Used where intake writes thousands of rows per batch.
  */
 import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;

@@ -23,7 +23,7 @@ import type { IncidentType } from '../core/agreements/vocabulary.js';
 import { canonicalReport, type StoredReport } from '../core/reports/report.js';
 import { LOCATION_PRECISIONS } from '../core/reports/vocabulary.js';
 import { insertRows } from './bulk.js';
-import { inReadSnapshot, rootOf, type Tx } from './record.js';
+import { inReadSnapshot, rootOf, type Tx } from './transactions.js';
 import type {
   Database,
   GroupingDecisionRow,
