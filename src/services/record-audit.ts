@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stampParts } from '../store/agreement-store.js';
-import { forgetGroupingIndex } from '../store/report-store.js';
+import { forgetGroupingIndex } from '../store/grouping-index-store.js';
 import { hash as nativeHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { decodeEntry } from '../core/record/entry.js';

@@ -21,12 +21,12 @@ import type { ReportInput } from '../core/reports/report-schema.js';
 import { record } from '../store/record.js';
 import { inTransaction } from '../store/transactions.js';
 import { storedHashes } from '../store/content-store.js';
+import { prepareGroupingIndex } from '../store/grouping-index-store.js';
 import {
   findByClientKeys,
   findBySourceKeys,
   findReport,
   pendingReports,
-  prepareGroupingIndex,
   reportOwners,
   sourceRecordIds,
   triageOf,

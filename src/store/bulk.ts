@@ -44,3 +44,10 @@ export async function insertRows<T extends keyof Database & string>(
     await db.executeQuery(CompiledQuery.raw(text, parameters));
   }
 }
+
+/** Splits ids into lists short enough for an `in (...)` on either database. */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const lists: T[][] = [];
+  for (let i = 0; i < items.length; i += size) lists.push(items.slice(i, i + size));
+  return lists;
+}

@@ -10,7 +10,7 @@ import type { RecordedEvent } from '../core/events.js';
 import { projectAccountabilityEvent } from './accountability-store.js';
 import { projectAgreementEvent } from './agreement-store.js';
 import { appendEntries } from './record-log.js';
-import { projectReportEvent } from './report-store.js';
+import { projectReportEvent } from './projections/reports.js';
 import type { Database } from './schema.js';
 import type { Tx } from './transactions.js';
 
