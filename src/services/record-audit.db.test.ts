@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
-import { PROJECTIONS, readProjection } from '../store/projections.js';
+import { PROJECTIONS, readProjection } from '../store/projections/tables.js';
 import { randomUUID } from 'node:crypto';
 import { stampEvents } from '../core/events.js';
 import { record } from '../store/record.js';

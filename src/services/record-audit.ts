@@ -21,7 +21,7 @@ import {
   readProjection,
   rewriteProjection,
   type ProjectionRow,
-} from '../store/projections.js';
+} from '../store/projections/tables.js';
 import { applyEvents } from '../store/record.js';
 import { inReadSnapshot, inTransaction } from '../store/transactions.js';
 import type { Database } from '../store/schema.js';
