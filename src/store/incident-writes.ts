@@ -90,18 +90,8 @@ export async function splitIncident(
   const leaving = new Set(reportIds);
   const staying = members.filter((m) => !leaving.has(m.id));
   const moved = members.filter((m) => leaving.has(m.id));
-  const anchor = (rows: typeof members) =>
-    [...rows].sort((a, b) =>
-      a.observed_from < b.observed_from
-        ? -1
-        : a.observed_from > b.observed_from
-          ? 1
-          : a.id < b.id
-            ? -1
-            : 1,
-    )[0]?.id;
-  const newId = anchor(moved);
-  const keptId = anchor(staying);
+  const newId = firstOf(moved)?.id;
+  const keptId = firstOf(staying)?.id;
   if (newId === undefined || keptId === undefined) return;
   for (const ids of chunks([...leaving])) {
     await tx.updateTable('reports').set({ incident_id: newId }).where('id', 'in', ids).execute();
@@ -149,18 +139,7 @@ export async function mergeInto(tx: Db, reportId: string, incidents: string[]): 
     .select(['id', 'observed_from'])
     .where('id', 'in', [reportId, ...incidents])
     .execute();
-  anchors.sort((a, b) =>
-    a.observed_from < b.observed_from
-      ? -1
-      : a.observed_from > b.observed_from
-        ? 1
-        : a.id < b.id
-          ? -1
-          : a.id > b.id
-            ? 1
-            : 0,
-  );
-  const survivor = anchors[0]?.id ?? reportId;
+  const survivor = firstOf(anchors)?.id ?? reportId;
   await tx
     .updateTable('reports')
     .set({ incident_id: survivor })
@@ -214,8 +193,14 @@ export async function refreshIncident(tx: Db, id: string): Promise<void> {
     .execute();
 }
 
-/** Members in incident order: by the start of their window, then id. */
-function byTimeThenId(a: Member, b: Member): number {
+/** What incident order reads of a report: the start of its window and its id. */
+type Ordered = Pick<Member, 'observed_from' | 'id'>;
+
+/**
+ * Incident order: by the start of the window, then id. An incident is named after its first
+ * report in this order, and lists its reports in it.
+ */
+function byTimeThenId(a: Ordered, b: Ordered): number {
   return a.observed_from < b.observed_from
     ? -1
     : a.observed_from > b.observed_from
@@ -227,9 +212,12 @@ function byTimeThenId(a: Member, b: Member): number {
           : 0;
 }
 
-/** The first of the members in incident order. */
-export function firstOf(members: readonly Member[]): Member {
-  return members.reduce((first, m) => (byTimeThenId(m, first) < 0 ? m : first));
+/** The first report in incident order; undefined for none. */
+export function firstOf<T extends Ordered>(reports: readonly T[]): T | undefined {
+  return reports.reduce<T | undefined>(
+    (first, r) => (first === undefined || byTimeThenId(r, first) < 0 ? r : first),
+    undefined,
+  );
 }
 
 /**

@@ -80,7 +80,7 @@ export async function receive(tx: Db, reports: readonly StoredReport[]): Promise
       // Founds an incident, or joins (and so merges) incidents founded in this batch.
       const joined = new Set(grouped.map((id) => forming.get(id) as Forming));
       const members = [memberOf(row, report), ...[...joined].flatMap((f) => f.members)];
-      const incident: Forming = { id: firstOf(members).id, members };
+      const incident: Forming = { id: (firstOf(members) as Member).id, members };
       for (const m of members) forming.set(m.id, incident);
       continue;
     }
