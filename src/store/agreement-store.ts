@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, AgreementDocument } from '../core/agreements/file-schema.js';
 import type { DocumentPart, PartKind } from '../core/agreements/stored.js';
 import type { Tx } from './transactions.js';
+import { readMark, writeMark } from './projection-marks.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
@@ -21,21 +22,12 @@ const PARTS_MARK = 'document_parts';
  * something built from the parts (the trigger engine's commitment index) compare this token.
  */
 export async function stampParts(tx: Db, token: string): Promise<void> {
-  await tx
-    .insertInto('projection_marks')
-    .values({ name: PARTS_MARK, token })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
-    .execute();
+  await writeMark(tx, PARTS_MARK, token);
 }
 
 /** The token of the last change of the document parts; null before the first stamp. */
-export async function partsToken(db: Db): Promise<string | null> {
-  const mark = await db
-    .selectFrom('projection_marks')
-    .select('token')
-    .where('name', '=', PARTS_MARK)
-    .executeTakeFirst();
-  return mark?.token ?? null;
+export function partsToken(db: Db): Promise<string | null> {
+  return readMark(db, PARTS_MARK);
 }
 
 /** Every actor, by id. */

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { GroupingIndex } from '../core/incidents/grouping-index.js';
+import { readMark, writeMark } from './projection-marks.js';
 import { pointOf } from './report-rows.js';
 import type { Database } from './schema.js';
 import { inReadSnapshot, rootOf, type Db } from './transactions.js';
@@ -18,12 +19,7 @@ const MARK = 'grouping_index';
 /** The grouping index of the transaction's database, rebuilt when the tables moved on. */
 export async function openIndex(tx: Db): Promise<GroupingIndex> {
   const root = rootOf(tx);
-  const mark = await tx
-    .selectFrom('projection_marks')
-    .select('token')
-    .where('name', '=', MARK)
-    .executeTakeFirst();
-  const token = mark?.token ?? null;
+  const token = await readMark(tx, MARK);
   const cached = indexes.get(root);
   const index =
     cached !== undefined && cached.token === token ? cached.index : await buildIndex(tx);
@@ -42,12 +38,7 @@ const UNSTAMPED = 'unstamped';
  * under it, by a projection rebuild): a new token in the table, and this process's index dropped.
  */
 export async function forgetGroupingIndex(tx: Db): Promise<void> {
-  const token = randomUUID();
-  await tx
-    .insertInto('projection_marks')
-    .values({ name: MARK, token })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
-    .execute();
+  await writeMark(tx, MARK, randomUUID());
   indexes.delete(rootOf(tx));
 }
 
@@ -57,12 +48,8 @@ export async function forgetGroupingIndex(tx: Db): Promise<void> {
  */
 export async function prepareGroupingIndex(db: Kysely<Database>): Promise<void> {
   const built = await inReadSnapshot(db, async (snapshot) => {
-    const mark = await snapshot
-      .selectFrom('projection_marks')
-      .select('token')
-      .where('name', '=', MARK)
-      .executeTakeFirst();
-    return { index: await buildIndex(snapshot), token: mark?.token ?? null };
+    const token = await readMark(snapshot, MARK);
+    return { index: await buildIndex(snapshot), token };
   });
   if (!indexes.has(db)) indexes.set(db, built);
 }
@@ -70,11 +57,7 @@ export async function prepareGroupingIndex(db: Kysely<Database>): Promise<void> 
 /** Marks the index as reflecting this transaction's writes (a new token in the table and here). */
 export async function stampIndex(tx: Db): Promise<void> {
   const token = randomUUID();
-  await tx
-    .insertInto('projection_marks')
-    .values({ name: MARK, token })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
-    .execute();
+  await writeMark(tx, MARK, token);
   const cached = indexes.get(rootOf(tx));
   if (cached !== undefined) cached.token = token;
 }
