@@ -5,19 +5,23 @@
  */
 import { cellOf } from '../core/geo/cells.js';
 import { chunks } from './bulk.js';
-import type { IncidentRow } from './schema.js';
+import type { IncidentRow, ReportRow } from './schema.js';
 import type { Db } from './transactions.js';
 
+/** The columns of a report row an incident is computed from. */
+const MEMBER_COLUMNS = [
+  'id',
+  'type',
+  'observed_from',
+  'observed_to',
+  'lon',
+  'lat',
+  'radius_m',
+  'source_name',
+] as const satisfies readonly (keyof ReportRow)[];
+
 /** What an incident is computed from, of each of its reports. */
-export interface Member {
-  id: string;
-  type: string;
-  observed_from: string;
-  observed_to: string;
-  lon: number | null;
-  lat: number | null;
-  radius_m: number | null;
-  source_name: string;
+export interface Member extends Pick<ReportRow, (typeof MEMBER_COLUMNS)[number]> {
   /** The place name and the text, for search. */
   words: string;
 }
@@ -163,17 +167,7 @@ export async function mergeInto(tx: Db, reportId: string, incidents: string[]): 
 export async function refreshIncident(tx: Db, id: string): Promise<void> {
   const rows = await tx
     .selectFrom('reports')
-    .select([
-      'id',
-      'type',
-      'observed_from',
-      'observed_to',
-      'lon',
-      'lat',
-      'radius_m',
-      'source_name',
-      'body',
-    ])
+    .select([...MEMBER_COLUMNS, 'body'])
     .where('incident_id', '=', id)
     .execute();
   if (rows.length === 0) {
