@@ -178,7 +178,7 @@ export async function refreshIncident(tx: Db, id: string): Promise<void> {
     const said = JSON.parse(body) as { text?: string; placeName?: string };
     return { ...m, words: `${said.placeName ?? ''} ${said.text ?? ''}` };
   });
-  // The status is the verification's (accountability-store.ts): regrouping keeps it.
+  // The status is the verification's (projections/accountability.ts): regrouping keeps it.
   const { id: _id, status, ...changes } = incidentRow(id, members);
   await tx
     .insertInto('incidents')
