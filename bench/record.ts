@@ -12,7 +12,8 @@ import { hashChildren, hashLeaf } from '../src/core/record/hash.js';
 import { encodeEntry } from '../src/core/record/entry.js';
 import { stampEvents, type EventBody } from '../src/core/events.js';
 import { createServices } from '../src/services.js';
-import { inTransaction, record } from '../src/store/record.js';
+import { record } from '../src/store/record.js';
+import { inTransaction } from '../src/store/transactions.js';
 import { appendEntries } from '../src/store/record-log.js';
 import { percentile } from './percentile.js';
 

@@ -5,7 +5,8 @@ import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { stampEvents } from '../core/events.js';
 import { parseVerifierKey } from '../core/record/note.js';
-import { inTransaction, record } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction } from '../store/transactions.js';
 import { auditRemote, type Fetcher } from './remote-audit.js';
 
 describeEachDialect('an outside audit of a log with full tiles', (dialect) => {

@@ -61,7 +61,8 @@ import {
   stampParts,
 } from '../store/agreement-store.js';
 import { findIncident, placeOfIncident } from '../store/incident-store.js';
-import { inTransaction, record, type Tx } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction, type Tx } from '../store/transactions.js';
 import type { ActivationRow, AttributionRow, FindingRow } from '../store/schema.js';
 import { isDemoInstance } from '../store/instance-store.js';
 import { findUserByName } from '../store/user-store.js';

@@ -18,7 +18,8 @@ import {
   listParts,
 } from '../store/agreement-store.js';
 import { putContent } from '../store/content-store.js';
-import { inTransaction, record, type Tx } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction, type Tx } from '../store/transactions.js';
 import type { ServiceContext } from './context.js';
 import { sha256Hex } from './secrets.js';
 

@@ -7,7 +7,8 @@ import { principalId, type Principal } from '../core/auth/principal.js';
 import { DomainError, invalid } from '../core/errors.js';
 import { stampEvents, type EventBody } from '../core/events.js';
 import { findIncident } from '../store/incident-store.js';
-import { inTransaction, record, type Tx } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction, type Tx } from '../store/transactions.js';
 import { incidentMemberIds } from '../store/report-store.js';
 import type { ServiceContext } from './context.js';
 

@@ -3,7 +3,8 @@ import { systemPrincipal } from '../core/auth/principal.js';
 import type { RecordedEvent } from '../core/events.js';
 import { createServices, type Services } from '../services.js';
 import { migrateToLatest, openStore } from '../store/database.js';
-import { applyEvents, inTransaction } from '../store/record.js';
+import { applyEvents } from '../store/record.js';
+import { inTransaction } from '../store/transactions.js';
 import { rebuildProjections } from './record-audit.js';
 import {
   createTestDatabase,

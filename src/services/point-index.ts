@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { PointColumns } from '../core/incidents/clusters.js';
 import { incidentPoints } from '../store/incident-store.js';
-import { inReadSnapshot } from '../store/record.js';
+import { inReadSnapshot } from '../store/transactions.js';
 import { recordSize } from '../store/record-log.js';
 import type { Database } from '../store/schema.js';
 

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
-import { PROJECTIONS, readProjection } from '../store/projections.js';
+import { PROJECTIONS, readProjection } from '../store/projections/tables.js';
 import { randomUUID } from 'node:crypto';
 import { stampEvents } from '../core/events.js';
-import { inTransaction, record } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction } from '../store/transactions.js';
 import { forgeRecord } from '../../test/support/forge.js';
 
 describeEachDialect('auditing and rebuilding the record', (dialect) => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stampParts } from '../store/agreement-store.js';
-import { forgetGroupingIndex } from '../store/report-store.js';
+import { forgetGroupingIndex } from '../store/grouping-index-store.js';
 import { hash as nativeHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { decodeEntry } from '../core/record/entry.js';
@@ -21,8 +21,9 @@ import {
   readProjection,
   rewriteProjection,
   type ProjectionRow,
-} from '../store/projections.js';
-import { applyEvents, inReadSnapshot, inTransaction } from '../store/record.js';
+} from '../store/projections/tables.js';
+import { applyEvents } from '../store/record.js';
+import { inReadSnapshot, inTransaction } from '../store/transactions.js';
 import type { Database } from '../store/schema.js';
 import { listCheckpoints, readAllTiles, readEntries, recordSize } from '../store/record-log.js';
 

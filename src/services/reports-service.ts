@@ -18,14 +18,15 @@ import {
 } from '../core/reports/report.js';
 import { withCanonicalText } from '../core/record/entry.js';
 import type { ReportInput } from '../core/reports/report-schema.js';
-import { inTransaction, record } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction } from '../store/transactions.js';
 import { storedHashes } from '../store/content-store.js';
+import { prepareGroupingIndex } from '../store/grouping-index-store.js';
 import {
   findByClientKeys,
   findBySourceKeys,
   findReport,
   pendingReports,
-  prepareGroupingIndex,
   reportOwners,
   sourceRecordIds,
   triageOf,

@@ -4,7 +4,8 @@ import { stampEvents, type EventBody } from '../core/events.js';
 import { principalId, type Principal } from '../core/auth/principal.js';
 import type { Role } from '../core/auth/permissions.js';
 import { checkPassword, checkRoleBinding, checkUserName, type User } from '../core/auth/users.js';
-import { inTransaction, record, type Tx } from '../store/record.js';
+import { record } from '../store/record.js';
+import { inTransaction, type Tx } from '../store/transactions.js';
 import { deleteUserSessions } from '../store/session-store.js';
 import {
   countEnabledAdmins,

@@ -10,7 +10,7 @@ import type { Geometry } from '../core/geo/geojson.js';
 import { relateToZone } from '../core/geo/relate.js';
 import { INCIDENT_CATEGORIES } from '../core/agreements/vocabulary.js';
 import { DomainError, invalid } from '../core/errors.js';
-import type { Tx } from '../store/record.js';
+import type { Tx } from '../store/transactions.js';
 import type { WebhookDeliveryRow, WebhookEndpointRow } from '../store/schema.js';
 import { newWebhookSecret, signWebhook } from './alerts/webhook-signature.js';
 import type { ServiceContext } from './context.js';

@@ -17,7 +17,7 @@ import {
   type IncidentQuery,
   type MatchingPoint,
 } from '../store/incident-store.js';
-import { inReadSnapshot } from '../store/record.js';
+import { inReadSnapshot } from '../store/transactions.js';
 import type { Database } from '../store/schema.js';
 import type { Kysely } from 'kysely';
 

@@ -1,93 +1,18 @@
 /**
- * Actors, documents and document parts: applying their events to the projection tables, and
- * reading them back as domain values.
+ * Actors, documents and document parts read back as domain values (their projection is
+ * projections/agreements.ts), and the token that changes with every change of the parts.
  */
-import canonicalize from 'canonicalize';
 import type { Kysely } from 'kysely';
 import type { Actor, AgreementDocument } from '../core/agreements/file-schema.js';
 import type { DocumentPart, PartKind } from '../core/agreements/stored.js';
-import type { RecordedEvent } from '../core/events.js';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
+import { readMark, writeMark } from './projection-marks.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
 
 /** A document part as stored, with its id and position in the document's lists. */
 export type StoredPart = DocumentPart & { readonly id: string; readonly position: number };
-
-/** Applies an agreement event to the projections. Returns false for other event types. */
-export async function projectAgreementEvent(tx: Db, event: RecordedEvent): Promise<boolean> {
-  switch (event.type) {
-    case 'actor.saved': {
-      const { actor } = event.payload;
-      const row = { id: actor.id, name: actor.name, kind: actor.kind, body: canonicalJson(actor) };
-      await tx
-        .insertInto('actors')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({ name: row.name, kind: row.kind, body: row.body }),
-        )
-        .execute();
-      return true;
-    }
-    case 'document.saved': {
-      const { document } = event.payload;
-      const row = {
-        id: document.id,
-        title: document.title,
-        kind: document.kind,
-        body: canonicalJson(document),
-        updated_at: event.at,
-      };
-      await tx
-        .insertInto('documents')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            title: row.title,
-            kind: row.kind,
-            body: row.body,
-            updated_at: row.updated_at,
-          }),
-        )
-        .execute();
-      return true;
-    }
-    case 'document.part_saved': {
-      const { documentId, part, id, position, body } = event.payload;
-      const row = {
-        key: partKey(documentId, part, id),
-        document_id: documentId,
-        part,
-        id,
-        position,
-        body: canonicalJson(body),
-      };
-      await tx
-        .insertInto('document_parts')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({ position: row.position, body: row.body }),
-        )
-        .execute();
-      await touchDocument(tx, documentId, event.at);
-      await stampParts(tx, event.id);
-      return true;
-    }
-    case 'document.part_removed': {
-      const { documentId, part, id } = event.payload;
-      await tx
-        .deleteFrom('document_parts')
-        .where('key', '=', partKey(documentId, part, id))
-        .execute();
-      await touchDocument(tx, documentId, event.at);
-      await stampParts(tx, event.id);
-      return true;
-    }
-    default:
-      return false;
-  }
-}
 
 /** The mark in `projection_marks` that changes with every change of a document part. */
 const PARTS_MARK = 'document_parts';
@@ -97,21 +22,12 @@ const PARTS_MARK = 'document_parts';
  * something built from the parts (the trigger engine's commitment index) compare this token.
  */
 export async function stampParts(tx: Db, token: string): Promise<void> {
-  await tx
-    .insertInto('projection_marks')
-    .values({ name: PARTS_MARK, token })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ token }))
-    .execute();
+  await writeMark(tx, PARTS_MARK, token);
 }
 
 /** The token of the last change of the document parts; null before the first stamp. */
-export async function partsToken(db: Db): Promise<string | null> {
-  const mark = await db
-    .selectFrom('projection_marks')
-    .select('token')
-    .where('name', '=', PARTS_MARK)
-    .executeTakeFirst();
-  return mark?.token ?? null;
+export function partsToken(db: Db): Promise<string | null> {
+  return readMark(db, PARTS_MARK);
 }
 
 /** Every actor, by id. */
@@ -195,19 +111,4 @@ export async function documentsListingActor(db: Db, actorId: string): Promise<st
     .orderBy('document_id')
     .execute();
   return rows.map((r) => r.document_id);
-}
-
-function partKey(documentId: string, part: PartKind, id: string): string {
-  return `${documentId}/${part}/${id}`;
-}
-
-async function touchDocument(tx: Db, id: string, at: string): Promise<void> {
-  await tx.updateTable('documents').set({ updated_at: at }).where('id', '=', id).execute();
-}
-
-/** Bodies are stored as RFC 8785 JSON, so a replay of the record writes the same bytes. */
-function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('cannot store an undefined body');
-  return text;
 }

@@ -4,7 +4,7 @@
  * prepares each shape once. Used where intake writes thousands of rows per batch.
  */
 import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
@@ -43,4 +43,11 @@ export async function insertRows<T extends keyof Database & string>(
     }
     await db.executeQuery(CompiledQuery.raw(text, parameters));
   }
+}
+
+/** Splits ids into lists short enough for an `in (...)` on either database. */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const lists: T[][] = [];
+  for (let i = 0; i < items.length; i += size) lists.push(items.slice(i, i + size));
+  return lists;
 }

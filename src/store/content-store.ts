@@ -3,7 +3,7 @@
  * by hash; the bytes live here once, however many events refer to them.
  */
 import type { Kysely } from 'kysely';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Tx;

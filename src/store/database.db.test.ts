@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { createServices } from '../services.js';
 import { stampEvents } from '../core/events.js';
-import { inTransaction, record } from './record.js';
+import { record } from './record.js';
+import { inTransaction } from './transactions.js';
 import { buildApp } from '../http/app.js';
 import {
   migrateToLatest,

@@ -6,7 +6,7 @@ import { LIST_INDEX_COLUMNS } from './migrations/0007-incident-list-index.js';
 import { WIDE_RADIUS_M } from './migrations/0012-incident-radius-index.js';
 
 export { WIDE_RADIUS_M };
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type { Database, IncidentRow } from './schema.js';
 
 type Db = Kysely<Database> | Tx;

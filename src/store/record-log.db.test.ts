@@ -15,7 +15,7 @@ import {
 } from '../core/record/tree.js';
 import { verifyConsistency, verifyInclusion } from '../core/record/verify.js';
 import { migrateToLatest, openStore, type Store } from './database.js';
-import { inTransaction } from './record.js';
+import { inTransaction } from './transactions.js';
 import {
   appendEntries,
   readEntries,

@@ -8,7 +8,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { subtreeLevelsFlat, subtreeRoot, type NodeRef } from '../core/record/tree.js';
 import { hashLeaf, HASH_SIZE } from '../core/record/hash.js';
 import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
-import { WRITE_LOCK, type Tx } from './record.js';
+import { lockWrites, type Tx } from './transactions.js';
 import type { Database, RecordCheckpointRow, RecordTileRow } from './schema.js';
 
 type Db = Kysely<Database> | Tx;
@@ -42,7 +42,7 @@ export async function appendEntries(
   entries: readonly NewEntry[],
   isPostgres: boolean,
 ): Promise<number> {
-  if (isPostgres) await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
+  if (isPostgres) await lockWrites(tx);
   const start = await recordSize(tx);
   if (entries.length === 0) return start;
   // Prebuilt SQL of up to 1,000 rows per statement: building and compiling Kysely's query tree

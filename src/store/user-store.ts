@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../core/auth/permissions.js';
 import type { User } from '../core/auth/users.js';
-import type { Tx } from './record.js';
+import type { Tx } from './transactions.js';
 import type { Database, UserRow } from './schema.js';
 
 type Db = Kysely<Database> | Tx;

@@ -3,7 +3,7 @@
  * so that the stored log is self-consistent again. Only signed checkpoints remember the truth.
  */
 import type { Kysely } from 'kysely';
-import { inTransaction } from '../../src/store/record.js';
+import { inTransaction } from '../../src/store/transactions.js';
 import { appendEntries } from '../../src/store/record-log.js';
 import type { Database } from '../../src/store/schema.js';
 

@@ -23,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lon', 'double precision')
     .addColumn('lat', 'double precision')
     .addColumn('radius_m', 'double precision')
-    // Which band of precision radii (report-store.ts RADIUS_BANDS) the radius falls in: grouping
+    // Which band of precision radii (report-rows.ts RADIUS_BANDS) the radius falls in: grouping
     // looks for candidates band by band, each with its own reach, through one index.
     .addColumn('radius_class', 'integer')
     .addColumn('incident_id', 'text')

@@ -3,8 +3,8 @@
  * them with a replay, and rewritten to match one.
  */
 import type { Kysely } from 'kysely';
-import type { Tx } from './record.js';
-import type { Database } from './schema.js';
+import type { Tx } from '../transactions.js';
+import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Tx;
 export type ProjectionRow = Record<string, unknown>;
