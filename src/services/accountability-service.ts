@@ -7,13 +7,7 @@
 import { principalId, principalRole, type Principal } from '../core/auth/principal.js';
 import type { Commitment } from '../core/agreements/file-schema.js';
 import type { StoredZone } from '../core/agreements/stored.js';
-import { addDuration, parseDuration } from '../core/agreements/duration.js';
-import {
-  INCIDENT_CATEGORIES,
-  PROCESS_RESPONSES,
-  SEVERITIES,
-  type Severity,
-} from '../core/agreements/vocabulary.js';
+import { INCIDENT_CATEGORIES, type Severity } from '../core/agreements/vocabulary.js';
 import { activationAlert } from '../core/alerts/activation-alert.js';
 import type {
   ActivationStatus,
@@ -25,6 +19,8 @@ import type {
   TriggerResult,
   VerificationStatus,
 } from '../core/accountability/model.js';
+import { qualifies, responseClock } from '../core/accountability/response.js';
+import { summarizeGuarantors, worstSeverity } from '../core/accountability/summary.js';
 import { CommitmentIndex } from '../core/accountability/trigger.js';
 import { checkVerificationStep, nextStatuses, words } from '../core/accountability/verification.js';
 import { DomainError, invalid } from '../core/errors.js';
@@ -372,12 +368,7 @@ export function createAccountabilityService(
       const findings = (await Promise.all(findingIds.map((id) => findFinding(tx, id)))).filter(
         (f) => f !== undefined,
       );
-      const severity = findings
-        .map((f) => f.severity as Severity)
-        .reduce<Severity>(
-          (worst, s) => (SEVERITIES.indexOf(s) > SEVERITIES.indexOf(worst) ? s : worst),
-          'minor',
-        );
+      const severity = worstSeverity(findings.map((f) => f.severity as Severity));
       const evaluation = await tx
         .selectFrom('trigger_evaluations')
         .select('explanation')
@@ -1050,34 +1041,16 @@ export function createAccountabilityService(
       for (const r of responses) {
         if (!firstResponse.has(r.activation_id)) firstResponse.set(r.activation_id, r.responded_at);
       }
-      const byObligor = new Map<string, ActivationRow[]>();
-      for (const row of rows)
-        byObligor.set(row.obligor, [...(byObligor.get(row.obligor) ?? []), row]);
-      return [...byObligor.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([obligor, list]) => {
-          const counts = Object.fromEntries(
-            (['open', 'met', 'overdue', 'breached', 'withdrawn'] as const).map((s) => [
-              s,
-              list.filter((a) => a.status === s).length,
-            ]),
-          ) as Record<ActivationStatus, number>;
-          const hours = list
-            .flatMap((a) => {
-              const at = firstResponse.get(a.id);
-              return at === undefined
-                ? []
-                : [(Date.parse(at) - Date.parse(a.activated_at)) / 3_600_000];
-            })
-            .sort((a, b) => a - b);
-          return {
-            obligor,
-            activations: list.length,
-            ...counts,
-            lateResponses: list.filter((a) => a.late === 1).length,
-            medianResponseHours: median(hours),
-          };
-        });
+      return summarizeGuarantors(
+        rows.map((row) => ({
+          id: row.id,
+          obligor: row.obligor,
+          status: row.status as ActivationStatus,
+          late: row.late === 1,
+          activatedAt: row.activated_at,
+        })),
+        firstResponse,
+      );
     },
   };
 
@@ -1125,47 +1098,6 @@ export function createAccountabilityService(
   }
 
   return service;
-}
-
-/**
- * Whether a response is of a kind the commitment promises. An action answers a commitment that
- * promises any action (or names no response); a consultation answers one that promises
- * consultation or whose deadline binds only a meeting; a statement answers only a promised
- * statement. A process never stands in for a promised action.
- */
-export function qualifies(
-  type: GuarantorResponseType,
-  commitment: Commitment | undefined,
-): boolean {
-  const promised = commitment?.responses?.map((r) => r.kind) ?? [];
-  switch (type) {
-    case 'action':
-      return promised.length === 0 || promised.some((k) => !PROCESS_RESPONSES.includes(k));
-    case 'consultation':
-      return promised.includes('consultation') || commitment?.deadline?.binds === 'meeting';
-    case 'statement':
-      return promised.includes('statement');
-  }
-}
-
-/**
- * The response clock of a commitment activated at `at`: the deadline is its duration later;
- * the grace period after it, before the activation counts as breached, is as long again. A
- * commitment without a deadline has no clock.
- */
-export function responseClock(
-  commitment: Commitment,
-  at: Date,
-): { deadline: string | null; breachAt: string | null } {
-  const text = commitment.deadline?.duration;
-  const duration = text === undefined ? undefined : parseDuration(text);
-  if (duration === undefined || typeof duration === 'string')
-    return { deadline: null, breachAt: null };
-  const deadline = addDuration(at, duration);
-  return {
-    deadline: deadline.toISOString(),
-    breachAt: addDuration(deadline, duration).toISOString(),
-  };
 }
 
 /** The actor a guarantor user acts for: it sees only that actor's activations and alerts. */
@@ -1227,14 +1159,4 @@ function activationView(row: ActivationRow): ActivationView {
     statusAt: row.status_at,
     eventId: row.event_id,
   };
-}
-
-function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[mid] as number)
-      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return Math.round(value * 10) / 10;
 }
