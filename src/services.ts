@@ -14,7 +14,7 @@ import { loadScenarioReports, loadScenarios } from './services/scenarios.js';
 import { createAgreementsService } from './services/agreements-service.js';
 import { createEvidenceService } from './services/evidence-service.js';
 import { createIncidentsService } from './services/incidents-service.js';
-import { createAccountabilityService } from './services/accountability-service.js';
+import { createAccountabilityService } from './services/accountability/index.js';
 import { createWebhooksService } from './services/webhooks-service.js';
 import type { StoredZone } from './core/agreements/stored.js';
 import { createReportsService } from './services/reports-service.js';
