@@ -15,7 +15,7 @@ import { findDocument } from '../../store/agreement-store.js';
 import { placeOfIncident } from '../../store/incident-store.js';
 import { isDemoInstance } from '../../store/instance-store.js';
 import type { Tx } from '../../store/record.js';
-import type { AlertFacts } from '../webhooks-service.js';
+import type { AlertFacts } from '../../core/alerts/webhook-filters.js';
 import {
   commitmentOf,
   requireActivation,

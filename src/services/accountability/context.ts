@@ -16,7 +16,7 @@ import type { Store } from '../../store/database.js';
 import { findIncident } from '../../store/incident-store.js';
 import { inTransaction, record, type Tx } from '../../store/record.js';
 import type { ServiceContext } from '../context.js';
-import type { AlertFacts } from '../webhooks-service.js';
+import type { AlertFacts } from '../../core/alerts/webhook-filters.js';
 
 /** The database or a transaction in it. */
 export type Db = Tx | Store['db'];
