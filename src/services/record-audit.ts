@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { stampParts } from '../store/agreement-store.js';
 import { forgetGroupingIndex } from '../store/report-store.js';
 import { hash as nativeHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { decodeEntry } from '../core/record/entry.js';
 import { bytesEqual, HASH_SIZE, toBase64, toHex } from '../core/record/hash.js';
 import { parseCheckpoint } from '../core/record/checkpoint.js';
@@ -15,7 +14,7 @@ import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import { combineRange, rootPlan, subtreeLevelsFlat, type NodeRef } from '../core/record/tree.js';
 import type { RecordedEvent } from '../core/events.js';
 import { migrateToLatest, openStore, type Store } from '../store/database.js';
-import { REBUILD_MARK } from '../store/migrations/rebuild-mark.js';
+import { clearRebuildMark, isRebuildPending } from '../store/migrations/rebuild-mark.js';
 import {
   PROJECTIONS,
   readProjection,
@@ -23,7 +22,6 @@ import {
   type ProjectionRow,
 } from '../store/projections.js';
 import { applyEvents, inReadSnapshot, inTransaction } from '../store/record.js';
-import type { Database } from '../store/schema.js';
 import { listCheckpoints, readAllTiles, readEntries, recordSize } from '../store/record-log.js';
 
 /** What a verification found: the first problem, or none. */
@@ -48,7 +46,7 @@ export function auditRecord(store: Store, verifier: NoteVerifier): Promise<Audit
   return inReadSnapshot(store.db, (db) => auditSnapshot(db, verifier));
 }
 
-async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Promise<AuditReport> {
+async function auditSnapshot(db: Store['db'], verifier: NoteVerifier): Promise<AuditReport> {
   const problems: string[] = [];
   const checkpoints = await listCheckpoints(db);
   // Every tree hash the entries give, computed once: the tiles and the checkpoints' roots are
@@ -152,15 +150,10 @@ async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Prom
  */
 export async function upgradeStore(store: Store): Promise<{ applied: string[]; rebuilt: boolean }> {
   const applied = await migrateToLatest(store);
-  const mark = await store.db
-    .selectFrom('projection_marks')
-    .select('token')
-    .where('name', '=', REBUILD_MARK)
-    .executeTakeFirst();
-  if (mark === undefined) return { applied, rebuilt: false };
+  if (!(await isRebuildPending(store.db))) return { applied, rebuilt: false };
   const rebuilt = (await recordSize(store.db)) > 0;
   if (rebuilt) await rebuildProjections(store);
-  await store.db.deleteFrom('projection_marks').where('name', '=', REBUILD_MARK).execute();
+  await clearRebuildMark(store.db);
   return { applied, rebuilt };
 }
 
@@ -208,7 +201,7 @@ export async function rebuildProjections(store: Store): Promise<{ events: number
   }
 }
 
-async function checkTiles(db: Kysely<Database>, tree: ExpectedTree): Promise<string | undefined> {
+async function checkTiles(db: Store['db'], tree: ExpectedTree): Promise<string | undefined> {
   const seen = new Set<string>();
   for await (const tile of readAllTiles(db)) {
     seen.add(`${tile.level}/${tile.index}`);
