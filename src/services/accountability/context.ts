@@ -96,7 +96,7 @@ export async function requireUnlocked(
   const holder = await lockHolder(tx, incidentId, now);
   if (holder !== undefined && (by.kind !== 'user' || holder.userId !== by.user.id)) {
     throw new DomainError(
-      'CONFLICT',
+      'INCIDENT_LOCKED',
       `incident "${incidentId}" is being decided by someone else until ${holder.expiresAt}`,
       [{ path: 'incidentId', message: 'locked by another person; try again later' }],
     );

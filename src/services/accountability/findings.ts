@@ -192,7 +192,7 @@ export function createFindings(actx: AccountabilityContext, evaluateIncident: Ev
         const incident = await requireIncident(tx, input.incidentId);
         if (['rejected', 'not_a_violation'].includes(incident.status)) {
           throw new DomainError(
-            'CONFLICT',
+            'INCIDENT_DISMISSED',
             `incident "${incident.id}" is ${words(incident.status as VerificationStatus)}: it cannot be a violation`,
             [{ path: 'incidentId', message: 'reopen the incident first' }],
           );

@@ -41,9 +41,11 @@ export function createResponses(actx: AccountabilityContext, issueAlerts: IssueA
           );
         }
         if (activation.status === 'withdrawn') {
-          throw new DomainError('CONFLICT', 'the activation was withdrawn: nothing to respond to', [
-            { path: 'id', message: 'withdrawn' },
-          ]);
+          throw new DomainError(
+            'ACTIVATION_WITHDRAWN',
+            'the activation was withdrawn: nothing to respond to',
+            [{ path: 'id', message: 'withdrawn' }],
+          );
         }
         const description = input.description.trim();
         if (description === '') throw invalid('description', 'say what was done');
