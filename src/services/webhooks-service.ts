@@ -100,17 +100,10 @@ export function createWebhooksService(ctx: ServiceContext, options: DispatcherOp
     /** The delivery log of an endpoint, newest first. */
     async deliveries(endpointId: string, limit = 100) {
       await requireEndpoint(endpointId);
-      return (await deliveriesOf(db, endpointId, limit)).map((d) => ({
-        id: d.id,
-        alertId: d.alertId,
-        status: d.status,
-        attempts: d.attempts,
-        nextAttemptAt: d.nextAttemptAt,
-        lastStatus: d.lastStatus,
-        lastError: d.lastError,
-        createdAt: d.createdAt,
-        deliveredAt: d.deliveredAt,
-      }));
+      // The log shows each attempt's outcome, not the body (the alert is in the record).
+      return (await deliveriesOf(db, endpointId, limit)).map(
+        ({ endpointId: _endpoint, payload: _payload, ...delivery }) => delivery,
+      );
     },
 
     /** Sends a delivery again from its first attempt (same webhook-id: receivers deduplicate). */
@@ -133,15 +126,11 @@ export function createWebhooksService(ctx: ServiceContext, options: DispatcherOp
   };
 }
 
-function endpointView(endpoint: WebhookEndpoint): WebhookEndpointView {
-  return {
-    id: endpoint.id,
-    url: endpoint.url,
-    description: endpoint.description,
-    filters: endpoint.filters,
-    createdAt: endpoint.createdAt,
-    failures: endpoint.failures,
-    disabledAt: endpoint.disabledAt,
-    disabledReason: endpoint.disabledReason,
-  };
+/** An endpoint without its secret (and without who registered it). */
+function endpointView({
+  secret: _secret,
+  createdBy: _createdBy,
+  ...endpoint
+}: WebhookEndpoint): WebhookEndpointView {
+  return endpoint;
 }
