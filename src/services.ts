@@ -6,7 +6,7 @@ import { randomBytes, randomFillSync } from 'node:crypto';
 import { v7 } from 'uuid';
 import { signerFromSeed, type NoteSigner } from './core/record/note.js';
 import { createRecordService } from './services/record-service.js';
-import { upgradeStore } from './services/record-audit.js';
+import { upgradeStore } from './services/record-rebuild.js';
 import { openStore, pendingMigrations, pingDatabase, type Store } from './store/database.js';
 import { listDocuments, listParts } from './store/agreement-store.js';
 import { isDemoInstance } from './store/instance-store.js';

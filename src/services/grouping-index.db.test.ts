@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../core/events.js';
 import { createServices, type Services } from '../services.js';
 import { migrateToLatest, openStore } from '../store/database.js';
 import { applyEvents, inTransaction } from '../store/record.js';
-import { rebuildProjections } from './record-audit.js';
+import { rebuildProjections } from './record-rebuild.js';
 import {
   createTestDatabase,
   describeEachDialect,
