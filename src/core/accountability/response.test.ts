@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../agreements/file-schema.js';
+import {
+  buildCommitment as buildConcreteCommitment,
+  type Overrides,
+} from '../../../test/support/commitment-factories.js';
 import { qualifies, responseClock } from './response.js';
 
-function buildCommitment(fields: Partial<Commitment> = {}): Commitment {
-  return {
-    id: 'c1',
-    obligor: 'guarantor-a',
-    text: 'shall consult within 72 hours',
-    strength: 'shall',
-    ...fields,
-  } as Commitment;
+/** A commitment that promises no response and has no deadline, but for the overrides. */
+function buildCommitment(overrides: Overrides<Commitment> = {}): Commitment {
+  return buildConcreteCommitment({ responses: undefined, deadline: undefined, ...overrides });
 }
 
 describe('qualifies', () => {

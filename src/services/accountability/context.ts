@@ -19,7 +19,7 @@ import type { ServiceContext } from '../context.js';
 import type { AlertFacts } from '../../core/alerts/webhook-filters.js';
 
 /** The database or a transaction in it. */
-export type Db = Tx | Store['db'];
+type Db = Tx | Store['db'];
 
 /** How alerts are sent, and who hears of them. */
 export interface AccountabilityOptions {
