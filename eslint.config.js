@@ -1,5 +1,5 @@
 // Lint rules, including the layering of docs/ARCHITECTURE.md: core imports nothing outside
-// core; HTTP routes never touch the store.
+// core; HTTP routes never touch the store; services and CLI commands build no SQL (the store does).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -40,6 +40,36 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: ['src/services/**/*.ts', 'src/services.ts', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['kysely', '**/store/schema', '**/store/schema.js'],
+              message: 'services call store functions; SQL and row types stay in src/store',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto|selectNoFrom)$/]',
+          message: 'services build no SQL: add a store function in src/store',
+        },
+        {
+          selector:
+            'TaggedTemplateExpression[tag.name="sql"], TaggedTemplateExpression[tag.object.name="sql"], CallExpression[callee.object.name="sql"]',
+          message: 'services build no SQL: add a store function in src/store',
+        },
+      ],
+    },
+  },
   {
     files: ['src/http/**/*.ts'],
     ignores: ['**/*.test.ts'],

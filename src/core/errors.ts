@@ -20,7 +20,18 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 'The user name or password is wrong (the two are not told apart).',
   FORBIDDEN: 'The authenticated user lacks the permission this action needs.',
   NOT_FOUND: 'The resource or route does not exist.',
-  CONFLICT: 'The action conflicts with the current state (for example, a name already taken).',
+  CONFLICT:
+    'The action conflicts with the current state in a way no code below names (for example, a report no longer waiting for triage).',
+  NAME_TAKEN: 'A user with that name already exists; choose another name.',
+  LAST_ADMIN: 'The change would leave no enabled admin; make another user admin first.',
+  INCIDENT_LOCKED:
+    'Another person holds the incident’s edit lock; try again once it expires (the message says when).',
+  STEP_REFUSED:
+    'The verification ladder does not allow this step from the incident’s current status; details list the allowed steps.',
+  INCIDENT_DISMISSED:
+    'The incident is rejected or not a violation, so it cannot be a finding; reopen it first.',
+  ACTIVATION_WITHDRAWN:
+    'The activation was withdrawn (no finding meets its trigger any more): there is nothing to respond to.',
   RATE_LIMITED: 'Too many attempts; retry after the time given.',
   NOT_READY: 'The service is not ready (database unreachable or migrations pending).',
   INTERNAL: 'An unexpected failure; the request id identifies it in the server log.',

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { ERROR_CODES } from '../core/errors.js';
 import { BODY_LIMIT } from './app.js';
+import { STATUS_BY_CODE } from './error-handler.js';
 
 describeEachDialect('bad requests get the one error format, saying what and where', (dialect) => {
   let t: TestApp;
@@ -138,5 +140,21 @@ describeEachDialect('bad requests get the one error format, saying what and wher
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('lists every error code in the OpenAPI document, and answers each with its status', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const enums: string[][] = [];
+    JSON.stringify(doc, (key, value: unknown) => {
+      if (key === 'enum' && Array.isArray(value) && value.includes('VALIDATION_FAILED')) {
+        enums.push(value as string[]);
+      }
+      return value;
+    });
+    expect(enums.length).toBeGreaterThan(0);
+    for (const codes of enums) expect(codes).toEqual(Object.keys(ERROR_CODES));
+    for (const code of ['INCIDENT_LOCKED', 'STEP_REFUSED', 'ACTIVATION_WITHDRAWN', 'NAME_TAKEN']) {
+      expect(STATUS_BY_CODE[code as keyof typeof ERROR_CODES]).toBe(409);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { createServices, type Services } from '../services.js';
 import { migrateToLatest, openStore } from '../store/database.js';
 import { applyEvents } from '../store/record.js';
 import { inTransaction } from '../store/transactions.js';
-import { rebuildProjections } from './record-audit.js';
+import { rebuildProjections } from './record-rebuild.js';
 import {
   createTestDatabase,
   describeEachDialect,

@@ -6,12 +6,11 @@
  * read) is reloaded in the background at most every RELOAD_INTERVAL_MS while maps get the one
  * before, so under steady intake map clusters lag the incidents by a few seconds.
  */
-import type { Kysely } from 'kysely';
+import type { Store } from '../store/database.js';
 import type { PointColumns } from '../core/incidents/clusters.js';
 import { incidentPoints } from '../store/incident-store.js';
 import { inReadSnapshot } from '../store/transactions.js';
 import { recordSize } from '../store/record-log.js';
-import type { Database } from '../store/schema.js';
 
 /** Point indexes up to this many incidents are reloaded before a map is answered. */
 const SYNC_RELOAD_POINTS = 100_000;
@@ -19,7 +18,7 @@ const SYNC_RELOAD_POINTS = 100_000;
 const RELOAD_INTERVAL_MS = 5000;
 
 /** The point index of one process: `current()` answers it, reloaded as needed. */
-export function createPointIndex(db: Kysely<Database>): { current(): Promise<PointColumns> } {
+export function createPointIndex(db: Store['db']): { current(): Promise<PointColumns> } {
   let index: { size: number; points: PointColumns } | undefined;
   let reloading: Promise<void> | undefined;
   let lastReload = 0;

@@ -1,12 +1,8 @@
 /**
- * Checking the record against itself and the projections against the record, and rebuilding
- * the projections from the record alone.
+ * Checking the record against itself and the projections against the record (rebuilding them
+ * is record-rebuild.ts).
  */
-import { randomUUID } from 'node:crypto';
-import { stampParts } from '../store/agreement-store.js';
-import { forgetGroupingIndex } from '../store/grouping-index-store.js';
 import { hash as nativeHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { decodeEntry } from '../core/record/entry.js';
 import { bytesEqual, HASH_SIZE, toBase64, toHex } from '../core/record/hash.js';
 import { parseCheckpoint } from '../core/record/checkpoint.js';
@@ -15,16 +11,9 @@ import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
 import { combineRange, rootPlan, subtreeLevelsFlat, type NodeRef } from '../core/record/tree.js';
 import type { RecordedEvent } from '../core/events.js';
 import { migrateToLatest, openStore, type Store } from '../store/database.js';
-import { REBUILD_MARK } from '../store/migrations/rebuild-mark.js';
-import {
-  PROJECTIONS,
-  readProjection,
-  rewriteProjection,
-  type ProjectionRow,
-} from '../store/projections/tables.js';
+import { PROJECTIONS, readProjection, type ProjectionRow } from '../store/projections/tables.js';
 import { applyEvents } from '../store/record.js';
 import { inReadSnapshot, inTransaction } from '../store/transactions.js';
-import type { Database } from '../store/schema.js';
 import { listCheckpoints, readAllTiles, readEntries, recordSize } from '../store/record-log.js';
 
 /** What a verification found: the first problem, or none. */
@@ -49,7 +38,7 @@ export function auditRecord(store: Store, verifier: NoteVerifier): Promise<Audit
   return inReadSnapshot(store.db, (db) => auditSnapshot(db, verifier));
 }
 
-async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Promise<AuditReport> {
+async function auditSnapshot(db: Store['db'], verifier: NoteVerifier): Promise<AuditReport> {
   const problems: string[] = [];
   const checkpoints = await listCheckpoints(db);
   // Every tree hash the entries give, computed once: the tiles and the checkpoints' roots are
@@ -145,71 +134,7 @@ async function auditSnapshot(db: Kysely<Database>, verifier: NoteVerifier): Prom
   }
 }
 
-/**
- * Applies the pending migrations, then, when one of them left the rebuild mark (it adds
- * projection data the record already holds) and there is a record, rebuilds the projections
- * from it, so decisions made before the upgrade get the new data too. The mark goes only after
- * the rebuild: an upgrade interrupted during it is finished at the next start.
- */
-export async function upgradeStore(store: Store): Promise<{ applied: string[]; rebuilt: boolean }> {
-  const applied = await migrateToLatest(store);
-  const mark = await store.db
-    .selectFrom('projection_marks')
-    .select('token')
-    .where('name', '=', REBUILD_MARK)
-    .executeTakeFirst();
-  if (mark === undefined) return { applied, rebuilt: false };
-  const rebuilt = (await recordSize(store.db)) > 0;
-  if (rebuilt) await rebuildProjections(store);
-  await store.db.deleteFrom('projection_marks').where('name', '=', REBUILD_MARK).execute();
-  return { applied, rebuilt };
-}
-
-/**
- * Rewrites every projection to what replaying the record produces, in one transaction.
- * Returns how many events were replayed.
- */
-export async function rebuildProjections(store: Store): Promise<{ events: number; rows: number }> {
-  const replica = await openStore('sqlite::memory:');
-  try {
-    await migrateToLatest(replica);
-    // Read and rewrite inside one write transaction: no event can commit in between and be
-    // lost from the rewritten tables.
-    return await inTransaction(store.db, async (tx) => {
-      let events = 0;
-      for (;;) {
-        const rows = await readEntries(tx, events, events + PAGE);
-        if (rows.length === 0) break;
-        const decoded = rows.map((row, i) => {
-          if (row.index !== events + i) {
-            throw new Error(
-              `entry ${events + i} is missing: refusing to rebuild from a broken record`,
-            );
-          }
-          const event = decodeEntry(row.bytes);
-          if ('error' in event) throw new Error(`entry ${row.index} is malformed: ${event.error}`);
-          return event;
-        });
-        await inTransaction(replica.db, (rtx) => applyEvents(rtx, decoded));
-        events += rows.length;
-      }
-      let total = 0;
-      for (const { table } of PROJECTIONS) {
-        const expected = await readProjection(replica.db, table);
-        total += expected.length;
-        await rewriteProjection(tx, table, expected);
-      }
-      // Reports, incidents and document parts were rewritten under every process's indexes.
-      await forgetGroupingIndex(tx);
-      await stampParts(tx, randomUUID());
-      return { events, rows: total };
-    });
-  } finally {
-    await replica.close();
-  }
-}
-
-async function checkTiles(db: Kysely<Database>, tree: ExpectedTree): Promise<string | undefined> {
+async function checkTiles(db: Store['db'], tree: ExpectedTree): Promise<string | undefined> {
   const seen = new Set<string>();
   for await (const tile of readAllTiles(db)) {
     seen.add(`${tile.level}/${tile.index}`);

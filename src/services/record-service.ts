@@ -28,7 +28,8 @@ import {
   type TileCache,
 } from '../store/record-log.js';
 import type { ServiceContext } from './context.js';
-import { auditRecord, rebuildProjections, type AuditReport } from './record-audit.js';
+import { auditRecord, type AuditReport } from './record-audit.js';
+import { rebuildProjections } from './record-rebuild.js';
 import type { NoteVerifier } from '../core/record/note.js';
 
 /** An entry with its decoded event. */

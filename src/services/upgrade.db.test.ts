@@ -5,7 +5,7 @@ import { describeEachDialect } from '../../test/support/dialects.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { REBUILD_MARK } from '../store/migrations/rebuild-mark.js';
-import { upgradeStore } from './record-audit.js';
+import { upgradeStore } from './record-rebuild.js';
 
 describeEachDialect('upgrading a database whose record holds decisions', (dialect) => {
   let t: TestApp;

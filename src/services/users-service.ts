@@ -117,7 +117,7 @@ export function createUsersService(ctx: ServiceContext) {
         const bodies: EventBody[] = [];
         for (const user of prepared) {
           if ((await findUserByName(tx, user.name)) !== undefined) {
-            throw new DomainError('CONFLICT', `a user named "${user.name}" already exists`, [
+            throw new DomainError('NAME_TAKEN', `a user named "${user.name}" already exists`, [
               { path: 'name', message: 'already taken' },
             ]);
           }
@@ -165,7 +165,7 @@ export function createUsersService(ctx: ServiceContext) {
         if (user.role === 'admin' && user.disabledAt === null && !staysAdmin) {
           if ((await countEnabledAdmins(tx, user.id)) === 0) {
             throw new DomainError(
-              'CONFLICT',
+              'LAST_ADMIN',
               `cannot change "${user.name}": it is the last enabled admin`,
             );
           }

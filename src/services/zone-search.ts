@@ -18,10 +18,9 @@ import {
   type MatchingPoint,
 } from '../store/incident-store.js';
 import { inReadSnapshot } from '../store/transactions.js';
-import type { Database } from '../store/schema.js';
-import type { Kysely } from 'kysely';
+import type { Store } from '../store/database.js';
 
-type Db = Kysely<Database>;
+type Db = Store['db'];
 
 /** Where a zone's search looks, within a requested bbox; a box is absent when it finds nothing. */
 export interface ZoneBoxes {

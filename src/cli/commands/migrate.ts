@@ -1,6 +1,6 @@
 /** `truce migrate`: apply pending database migrations. */
 import { pendingMigrations } from '../../store/database.js';
-import { upgradeStore } from '../../services/record-audit.js';
+import { upgradeStore } from '../../services/record-rebuild.js';
 import { EXIT_OK, type Command } from '../command.js';
 import { DATA_OPTION_HELP, DATA_OPTIONS, withServices } from './shared.js';
 

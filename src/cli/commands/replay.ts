@@ -132,7 +132,10 @@ function localTarget(services: Services): ReplayTarget {
           by,
         );
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'CONFLICT') {
+        if (
+          error instanceof DomainError &&
+          (error.code === 'STEP_REFUSED' || error.code === 'INCIDENT_LOCKED')
+        ) {
           throw new ReplayConflict(error.message);
         }
         throw error;

@@ -44,11 +44,11 @@ describe('the verification ladder', () => {
 
   it('refuses to verify a rejected incident, or to skip from reported to verified', () => {
     const rejected = attempt('rejected', { to: 'verified', method: 'x' });
-    expect(rejected?.code).toBe('CONFLICT');
+    expect(rejected?.code).toBe('STEP_REFUSED');
     expect(rejected?.message).toContain('rejected cannot be set to verified');
     expect(rejected?.details[0]?.message).toContain('under investigation');
-    expect(attempt('reported', { to: 'verified', method: 'x' })?.code).toBe('CONFLICT');
-    expect(attempt('verified', { to: 'corroborated', method: 'x' })?.code).toBe('CONFLICT');
+    expect(attempt('reported', { to: 'verified', method: 'x' })?.code).toBe('STEP_REFUSED');
+    expect(attempt('verified', { to: 'corroborated', method: 'x' })?.code).toBe('STEP_REFUSED');
   });
 
   it('lets only a verifier set verified or rejected, or reopen either', () => {
@@ -115,7 +115,7 @@ describe('the verification ladder', () => {
           { to, method: 'm', ...(to === 'unverifiable' ? { obstructionIncidentId: 'o' } : {}) },
           { userId: 'vera' },
         );
-        expect(error?.code === 'CONFLICT', `${from} -> ${to}`).toBe(
+        expect(error?.code === 'STEP_REFUSED', `${from} -> ${to}`).toBe(
           !nextStatuses(from).includes(to),
         );
       }

@@ -60,7 +60,7 @@ export function nextStatuses(from: VerificationStatus): readonly VerificationSta
 
 /**
  * Throws when the step may not be taken: VALIDATION_FAILED for a missing method or obstruction
- * link, CONFLICT for a step the ladder does not allow from here, FORBIDDEN for a role or a
+ * link, STEP_REFUSED for a step the ladder does not allow from here, FORBIDDEN for a role or a
  * four-eyes violation. Returns nothing when the step is allowed.
  */
 export function checkVerificationStep(
@@ -71,7 +71,7 @@ export function checkVerificationStep(
   const { from } = context;
   if (!NEXT[from].includes(to)) {
     throw new DomainError(
-      'CONFLICT',
+      'STEP_REFUSED',
       `an incident that is ${words(from)} cannot be set to ${words(to)}`,
       [
         {

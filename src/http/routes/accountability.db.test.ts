@@ -104,6 +104,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     const id = await reportIncident(shelling());
     const early = await step(id, 'analyst', { status: 'verified', method: 'x' });
     expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('STEP_REFUSED');
     expect(early.json().error.message).toContain('reported cannot be set to verified');
     await step(id, 'analyst', { status: 'under_investigation', notes: 'asked patrol 5' });
     await step(id, 'analyst', { status: 'corroborated', method: 'two patrols' });
@@ -183,6 +184,7 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     expect(taken.statusCode).toBe(200);
     const blocked = await step(id, 'verifier', { status: 'under_investigation' });
     expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.code).toBe('INCIDENT_LOCKED');
     expect(blocked.json().error.message).toContain('being decided by someone else');
     expect((await send('POST', `/api/v1/incidents/${id}/lock`, 'verifier')).statusCode).toBe(409);
     // The holder may still decide; after 15 minutes anyone may.
@@ -440,6 +442,12 @@ describeEachDialect('verification, findings, the trigger engine and activations'
     await step(id, 'verifier', { status: 'under_investigation', notes: 'new imagery' });
     const withdrawn = (await send('GET', `/api/v1/activations/${opened.id}`, 'viewer')).json();
     expect(withdrawn.status).toBe('withdrawn');
+    const late = await send('POST', `/api/v1/activations/${opened.id}/responses`, 'guarantor', {
+      type: 'action',
+      description: 'sent air defence',
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('ACTIVATION_WITHDRAWN');
     const [cancel] = (await send('GET', '/api/v1/alerts', 'viewer')).json().alerts;
     expect(cancel.msgType).toBe('Cancel');
     validateXml((await send('GET', `/api/v1/alerts/${cancel.id}.cap`, 'viewer')).body, {

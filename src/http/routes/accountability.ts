@@ -12,7 +12,7 @@ import {
 } from '../../core/accountability/model.js';
 import { SEVERITIES } from '../../core/agreements/vocabulary.js';
 import type { Services } from '../../services.js';
-import { MAX_BULK } from '../../services/accountability-service.js';
+import { MAX_BULK } from '../../services/accountability/index.js';
 import { atomFeed } from '../../core/alerts/atom.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';

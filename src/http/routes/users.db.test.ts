@@ -54,7 +54,9 @@ describeEachDialect('user administration over the API', (dialect) => {
   });
 
   it('rejects a taken name, a bad name, an unknown role and a short password, naming the field', async () => {
-    expect((await add({ name: 'admin', role: 'viewer' })).statusCode).toBe(409);
+    const taken = await add({ name: 'admin', role: 'viewer' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('NAME_TAKEN');
     const bad = await add({ name: 'Bad Name', role: 'wizard', password: 'short' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual([
@@ -75,6 +77,7 @@ describeEachDialect('user administration over the API', (dialect) => {
   it('never leaves the instance without an enabled admin', async () => {
     const demote = await patch('admin', { role: 'viewer' });
     expect(demote.statusCode).toBe(409);
+    expect(demote.json().error.code).toBe('LAST_ADMIN');
     expect((await patch('admin', { disabled: true })).statusCode).toBe(409);
     await add({ name: 'second-admin', role: 'admin', password: 'second-admin-pass' });
     expect((await patch('admin', { disabled: true })).statusCode).toBe(200);

@@ -13,3 +13,15 @@ export async function markRebuildPending(db: Kysely<unknown>, migration: string)
   await sql`insert into projection_marks (name, token) values (${REBUILD_MARK}, ${migration})
     on conflict (name) do update set token = excluded.token`.execute(db);
 }
+
+/** Whether a migration left the mark and the rebuild has not finished since. */
+export async function isRebuildPending<DB>(db: Kysely<DB>): Promise<boolean> {
+  const { rows } =
+    await sql`select token from projection_marks where name = ${REBUILD_MARK}`.execute(db);
+  return rows.length > 0;
+}
+
+/** Removes the mark, once the projections were rebuilt. */
+export async function clearRebuildMark<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`delete from projection_marks where name = ${REBUILD_MARK}`.execute(db);
+}
