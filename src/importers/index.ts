@@ -17,11 +17,8 @@ import { LIMITS, type ImportRow } from './row.js';
 import { readUcdpCsv, readUcdpGeoJson } from './ucdp.js';
 import { readViinaCsv } from './viina.js';
 
-export { detectEncoding } from './csv.js';
 export { DateFormatAmbiguity, ImportUsageError } from './errors.js';
-export type { DateExample, DateShapeEvidence } from './errors.js';
-export { REPORT_FIELDS, type ReportField } from './report-fields.js';
-export type { ImportProblem, ImportRow } from './row.js';
+export type { ImportRow } from './row.js';
 
 /** The formats readReports understands. */
 export type ImportFormat =

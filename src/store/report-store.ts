@@ -2,7 +2,7 @@
  * Reads of reports: by client or source key (intake's duplicates and re-imports), triage,
  * owners, and the incidents they are in. Their writes are the projection's (report-intake.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { chunks } from './bulk.js';
 import type { Database } from './schema.js';
 import type { Tx } from './transactions.js';
@@ -43,15 +43,6 @@ export async function findBySourceKeys(
       if (row.source_key) found.set(row.source_key, { id: row.id, body: row.body });
   }
   return found;
-}
-
-/** How many reports the database holds (for summaries). */
-export async function countReports(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('reports')
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 /** Public submissions waiting for triage, oldest first. */

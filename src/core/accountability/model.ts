@@ -20,13 +20,6 @@ export const VERIFICATION_STATUSES = [
 ] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
-/** The statuses that leave the ladder. */
-export const SIDE_EXITS: readonly VerificationStatus[] = [
-  'not_a_violation',
-  'unverifiable',
-  'rejected',
-];
-
 /** How sure an attribution is (the words of intelligence assessments). */
 export const ATTRIBUTION_CONFIDENCES = ['high', 'moderate', 'low'] as const;
 export type AttributionConfidence = (typeof ATTRIBUTION_CONFIDENCES)[number];

@@ -29,12 +29,3 @@ export type DocumentPart =
 
 export type PartKind = DocumentPart['part'];
 
-/** The kinds of part, in the order a file lists them. */
-export const PART_KINDS: readonly PartKind[] = [
-  'actor',
-  'version',
-  'claim',
-  'provision',
-  'commitment',
-  'zone',
-];

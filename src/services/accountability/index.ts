@@ -17,11 +17,7 @@ import { createFindings, createTriggerRuns } from './findings.js';
 import { createResponses } from './responses.js';
 import { createViews } from './views.js';
 
-export { LOCK_MINUTES, MAX_BULK } from './decisions.js';
-export type { AttributionInput, VerificationInput } from './decisions.js';
-export type { FindingInput } from './findings.js';
-export type { ResponseInput } from './responses.js';
-export type { ActivationView } from './views.js';
+export { MAX_BULK } from './decisions.js';
 
 export type AccountabilityService = ReturnType<typeof createAccountabilityService>;
 

@@ -136,8 +136,3 @@ export function apiParams(
   }
   return params;
 }
-
-/** Whether any filter is set. */
-export function isFiltered(filters: OpsFilters): boolean {
-  return filtersKey(filters) !== '';
-}
