@@ -3,7 +3,6 @@
  * accountability-store.ts mapped once, here, with their JSON columns parsed, and the few reads
  * only the accountability services need. Services import these, never row types.
  */
-import type { Kysely } from 'kysely';
 import type { Severity } from '../core/agreements/vocabulary.js';
 import type {
   ActivationStatus,
@@ -39,19 +38,16 @@ import {
   runningActivationsOf,
   verificationSteps,
 } from './accountability-store.js';
-import type { Tx } from './transactions.js';
+import type { Db } from './transactions.js';
 import type {
   ActivationRow,
   AlertRow,
   AttributionRow,
-  Database,
   FindingRow,
   GuarantorResponseRow,
   TriggerEvaluationRow,
   VerificationStepRow,
 } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
 
 /** An incident's verification steps, oldest first. */
 export async function readVerificationSteps(

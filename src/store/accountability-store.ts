@@ -3,20 +3,16 @@
  * attributions, findings, evaluations, activations, responses and alerts (their projection is
  * projections/accountability.ts). The edit locks (not in the record) are here too.
  */
-import type { Kysely } from 'kysely';
-import type { Tx } from './transactions.js';
+import type { Db } from './transactions.js';
 import type {
   ActivationRow,
   AlertRow,
   AttributionRow,
-  Database,
   FindingRow,
   GuarantorResponseRow,
   TriggerEvaluationRow,
   VerificationStepRow,
 } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
 
 /** The steps of an incident's verification, oldest first. */
 export function verificationSteps(db: Db, incidentId: string): Promise<VerificationStepRow[]> {

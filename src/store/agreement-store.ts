@@ -2,14 +2,10 @@
  * Actors, documents and document parts read back as domain values (their projection is
  * projections/agreements.ts), and the token that changes with every change of the parts.
  */
-import type { Kysely } from 'kysely';
 import type { Actor, AgreementDocument } from '../core/agreements/file-schema.js';
 import type { DocumentPart, PartKind } from '../core/agreements/stored.js';
-import type { Tx } from './transactions.js';
+import type { Db } from './transactions.js';
 import { readMark, writeMark } from './projection-marks.js';
-import type { Database } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
 
 /** A document part as stored, with its id and position in the document's lists. */
 export type StoredPart = DocumentPart & { readonly id: string; readonly position: number };

@@ -3,11 +3,9 @@
  * on the table, the columns and the number of rows, so SQLite's statement cache (database.ts)
  * prepares each shape once. Used where intake writes thousands of rows per batch.
  */
-import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
-import type { Tx } from './transactions.js';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
+import type { Db } from './transactions.js';
 import type { Database } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
 
 /** Rows per statement: 100 rows of 20 columns stay far below both databases' parameter limits. */
 const ROWS_PER_STATEMENT = 100;

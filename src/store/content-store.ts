@@ -2,11 +2,7 @@
  * The content store: texts and files addressed by their SHA-256. The record refers to content
  * by hash; the bytes live here once, however many events refer to them.
  */
-import type { Kysely } from 'kysely';
-import type { Tx } from './transactions.js';
-import type { Database } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
+import type { Db } from './transactions.js';
 
 /** Stored content and what it is. */
 export interface Content {

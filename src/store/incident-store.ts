@@ -1,15 +1,13 @@
 /** Reading incidents: filtered, keyset-paginated lists, and one incident with its reports. */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { cellsOf } from '../core/geo/cells.js';
 import { PointColumns } from '../core/incidents/clusters.js';
 import { LIST_INDEX_COLUMNS } from './migrations/0007-incident-list-index.js';
 import { WIDE_RADIUS_M } from './migrations/0012-incident-radius-index.js';
 
 export { WIDE_RADIUS_M };
-import type { Tx } from './transactions.js';
+import type { Db } from './transactions.js';
 import type { Database, IncidentRow } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
 
 /** Filters for incident lists. Times are ISO 8601; bbox is [west, south, east, north]. */
 export interface IncidentQuery {

@@ -4,14 +4,12 @@
  * PostgreSQL takes a transaction-scoped advisory lock) and happen in the caller's transaction,
  * so an entry and the projections it changes land together or not at all.
  */
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { subtreeLevelsFlat, subtreeRoot, type NodeRef } from '../core/record/tree.js';
 import { hashLeaf, HASH_SIZE } from '../core/record/hash.js';
 import { TILE_HEIGHT, TILE_WIDTH } from '../core/record/tiles.js';
-import { lockWrites, type Tx } from './transactions.js';
-import type { Database, RecordCheckpointRow, RecordTileRow } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
+import { lockWrites, type Db, type Tx } from './transactions.js';
+import type { RecordCheckpointRow, RecordTileRow } from './schema.js';
 
 /** An entry to append: the event id and type (for lookup) and its canonical bytes. */
 export interface NewEntry {

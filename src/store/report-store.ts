@@ -2,12 +2,8 @@
  * Reads of reports: by client or source key (intake's duplicates and re-imports), triage,
  * owners, and the incidents they are in. Their writes are the projection's (report-intake.ts).
  */
-import type { Kysely } from 'kysely';
 import { chunks } from './bulk.js';
-import type { Database } from './schema.js';
-import type { Tx } from './transactions.js';
-
-type Db = Kysely<Database> | Tx;
+import type { Db } from './transactions.js';
 
 /** Reports already acknowledged under these client keys, by key. */
 export async function findByClientKeys(

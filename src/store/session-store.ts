@@ -1,9 +1,6 @@
 /** Login sessions: operational state keyed by the SHA-256 of the cookie value, never recorded. */
-import type { Kysely } from 'kysely';
-import type { Tx } from './transactions.js';
-import type { Database, SessionRow } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
+import type { Db } from './transactions.js';
+import type { SessionRow } from './schema.js';
 
 export type { SessionRow };
 

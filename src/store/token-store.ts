@@ -1,11 +1,7 @@
 /** Reads of API tokens, and their secret hashes and last use (kept outside the record). */
-import type { Kysely } from 'kysely';
 import type { Role } from '../core/auth/permissions.js';
 import type { ApiToken, User } from '../core/auth/users.js';
-import type { Tx } from './transactions.js';
-import type { Database } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
+import type { Db, Tx } from './transactions.js';
 
 /** A token with the hash of its secret and its user, for authentication. */
 export interface TokenCredential {

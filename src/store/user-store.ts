@@ -1,11 +1,8 @@
 /** Reads of users and writes of their password hashes (secrets kept outside the record). */
-import type { Kysely } from 'kysely';
 import type { Role } from '../core/auth/permissions.js';
 import type { User } from '../core/auth/users.js';
-import type { Tx } from './transactions.js';
-import type { Database, UserRow } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
+import type { Db, Tx } from './transactions.js';
+import type { UserRow } from './schema.js';
 
 /** The user with this name, or undefined. */
 export async function findUserByName(db: Db, name: string): Promise<User | undefined> {

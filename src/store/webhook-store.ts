@@ -3,12 +3,9 @@
  * filters are JSON in the table and a `WebhookFilters` here; its secret never leaves the
  * services that sign with it.
  */
-import type { Kysely } from 'kysely';
 import type { WebhookFilters } from '../core/alerts/webhook-filters.js';
-import type { Tx } from './transactions.js';
-import type { Database, WebhookDeliveryRow, WebhookEndpointRow } from './schema.js';
-
-type Db = Kysely<Database> | Tx;
+import type { Db } from './transactions.js';
+import type { WebhookDeliveryRow, WebhookEndpointRow } from './schema.js';
 
 /** A registered endpoint. */
 export interface WebhookEndpoint {

@@ -3,10 +3,9 @@
  * them with a replay, and rewritten to match one.
  */
 import type { Kysely } from 'kysely';
-import type { Tx } from '../transactions.js';
+import type { Db, Tx } from '../transactions.js';
 import type { Database } from '../schema.js';
 
-type Db = Kysely<Database> | Tx;
 export type ProjectionRow = Record<string, unknown>;
 
 /** Every projection with its primary key column, in dependency order (parents first). */
