@@ -40,7 +40,9 @@ import { recordTileRoutes } from './routes/record-tiles.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
-import { ErrorSchema, TokenSchema, UserSchema } from './schemas.js';
+import { ErrorSchema } from './schemas/common.js';
+import { Token } from './schemas/tokens.js';
+import { User } from './schemas/users.js';
 import { validatorCompiler } from './validation.js';
 
 /** The Fastify instance type routes are registered on. */
@@ -120,7 +122,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         Math.max(1, Math.ceil(context.ttl / 1000)),
       ),
   });
-  for (const schema of [UserSchema, TokenSchema, ErrorSchema]) app.addSchema(schema);
+  for (const schema of [User, Token, ErrorSchema]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -16,7 +16,7 @@ import { MAX_BULK } from '../../services/accountability-service.js';
 import { atomFeed } from '../../core/alerts/atom.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Text = (maxLength: number, description?: string) =>

@@ -31,7 +31,7 @@ import {
   presentSummary,
   presentZones,
 } from '../agreement-presenters.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const read = { access: { verb: 'agreement.read' as const } };
 const edit = { access: { verb: 'agreement.edit' as const } };

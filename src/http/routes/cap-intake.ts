@@ -11,7 +11,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const CAP_MEDIA_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
 

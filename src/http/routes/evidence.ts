@@ -9,7 +9,7 @@ import { INLINE_MEDIA_TYPES } from '../../core/reports/sniff.js';
 import type { Services } from '../../services.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/evidence-service.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const InfoSchema = Type.Object({
   sha256: Type.String(),

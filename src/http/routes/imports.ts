@@ -16,7 +16,7 @@ import type { Services } from '../../services.js';
 import { importReportFile, type RejectLine } from '../../services/import-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 /** The largest file the API takes. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;

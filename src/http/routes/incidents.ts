@@ -11,7 +11,7 @@ import type { Services } from '../../services.js';
 import { MAX_PAGE } from '../../services/incidents-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const Loose = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true });
 const IncidentSchema = Type.Object({

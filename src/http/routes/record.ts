@@ -6,7 +6,7 @@ import type { RecordEntry } from '../../services/record-service.js';
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const Base64 = Type.String({ description: 'standard base64' });
 const Index = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });

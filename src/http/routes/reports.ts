@@ -11,7 +11,7 @@ import type { Services } from '../../services.js';
 import { MAX_BATCH, type IntakeResult } from '../../services/reports-service.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 /** How many public submissions one address may send per window. */
 export const PUBLIC_SUBMISSIONS = { max: 10, windowMs: 10 * 60_000 } as const;

@@ -10,7 +10,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { createChangeWatcher, type ChangeNotice } from './stream-changes.js';
 
 /** How often a stream looks for alerts recorded by other processes. */

@@ -7,7 +7,7 @@ import type { Services } from '../../services.js';
 import type { WebhookFilters } from '../../services/webhooks-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 
 const manage = { access: { verb: 'webhook.manage' as const } };
 const IdParams = Type.Object({ id: Type.String({ maxLength: 80 }) });
