@@ -31,6 +31,8 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { importRoutes } from './routes/imports.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { accountabilityRoutes } from './routes/accountability.js';
+import { activationRoutes } from './routes/activations.js';
+import { alertRoutes } from './routes/alerts.js';
 import { streamRoutes } from './routes/stream.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { capIntakeRoutes } from './routes/cap-intake.js';
@@ -182,6 +184,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   reportRoutes(app, services);
   incidentRoutes(app, services);
   accountabilityRoutes(app, services);
+  activationRoutes(app, services);
+  alertRoutes(app, services);
   streamRoutes(app, services);
   webhookRoutes(app, services);
   await evidenceRoutes(app, services);

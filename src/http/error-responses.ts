@@ -12,3 +12,11 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, typeof Err
 
 /** The errors any authenticated route can answer with. */
 export const AUTHENTICATED_ERRORS = ['UNAUTHENTICATED', 'FORBIDDEN'] as const satisfies ErrorCode[];
+
+/** The errors a decision about an incident or activation can answer with. */
+export const CHANGE_ERRORS = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  ...AUTHENTICATED_ERRORS,
+] as const satisfies ErrorCode[];
