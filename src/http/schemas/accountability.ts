@@ -12,7 +12,7 @@ import {
   VERIFICATION_STATUSES,
 } from '../../core/accountability/model.js';
 import { SEVERITIES } from '../../core/agreements/vocabulary.js';
-import { Enum, Nullable, Text } from './common.js';
+import { Enum, Limit, Nullable, Text } from './common.js';
 
 /** The record event of a decision, to prove it is in the record (GET /api/v1/record/proof/inclusion?event=). */
 const EventId = Type.Union([Type.String(), Type.Null()], {
@@ -153,7 +153,7 @@ export type ActivationList = Static<typeof ActivationList>;
 export const ActivationQuery = Type.Object({
   obligor: Type.Optional(Type.String({ maxLength: 64 })),
   status: Type.Optional(Enum(ACTIVATION_STATUSES)),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: Limit,
 });
 export type ActivationQuery = Static<typeof ActivationQuery>;
 

@@ -1,12 +1,12 @@
 /** CAP alerts about activations: the list, its filters, the Atom feed and the CAP messages. */
 import { Type, type Static } from 'typebox';
-import { Enum } from './common.js';
+import { Enum, Limit } from './common.js';
 
 export const AlertFilters = Type.Object({
   obligor: Type.Optional(Type.String({ maxLength: 64 })),
   activationId: Type.Optional(Type.String({ maxLength: 64 })),
   msgType: Type.Optional(Enum(['Alert', 'Update', 'Cancel'] as const)),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  limit: Limit,
 });
 export type AlertFilters = Static<typeof AlertFilters>;
 
