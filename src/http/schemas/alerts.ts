@@ -32,3 +32,10 @@ export const AlertFileParams = Type.Object({
 export type AlertFileParams = Static<typeof AlertFileParams>;
 
 export const CapMessage = Type.String({ description: 'CAP 1.2 XML (application/cap+xml)' });
+
+export const StreamQuery = Type.Object({
+  obligor: Type.Optional(Type.String({ maxLength: 64, description: 'one guarantor only' })),
+});
+export type StreamQuery = Static<typeof StreamQuery>;
+
+export const EventStream = Type.String({ description: 'text/event-stream' });

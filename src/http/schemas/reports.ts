@@ -49,3 +49,7 @@ export const TriageInput = Type.Object(
   { additionalProperties: false },
 );
 export type TriageInput = Static<typeof TriageInput>;
+
+/** A CAP message filed as a report: accepted (201) or already received (200). */
+export const CapIntakeResult = Type.Object({ status: Type.String(), id: Type.String() });
+export type CapIntakeResult = Static<typeof CapIntakeResult>;
