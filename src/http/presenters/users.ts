@@ -2,6 +2,7 @@
 import { ROLE_DESCRIPTIONS, ROLE_VERBS, ROLES } from '../../core/auth/permissions.js';
 import type { User } from '../../core/auth/users.js';
 import type * as Users from '../schemas/users.js';
+import type { Resolved } from './resolved.js';
 
 /** A user as the API shows it. */
 export function presentUser(user: User): Users.User {
@@ -24,4 +25,12 @@ export function presentRoles(): Users.RoleList {
       verbs: [...ROLE_VERBS[role]],
     })),
   };
+}
+
+/** A user just added, with the generated password when none was given (shown once). */
+export function presentAddedUser(added: Resolved<'users', 'add'>): Users.AddedUser {
+  const body = { user: presentUser(added.user) };
+  return added.generatedPassword === undefined
+    ? body
+    : { ...body, password: added.generatedPassword };
 }

@@ -5,7 +5,7 @@ import { MAX_TOKEN_DAYS } from '../../services/tokens-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
-import { presentToken } from '../presenters/tokens.js';
+import { presentCreatedToken, presentToken } from '../presenters/tokens.js';
 import { CreatedToken, TokenList } from '../schemas/tokens.js';
 import { IdParams } from '../schemas/common.js';
 
@@ -52,7 +52,7 @@ export function tokenRoutes(app: App, services: Services): void {
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { token, secret } = await services.tokens.create(
+      const created = await services.tokens.create(
         {
           userName: principal.user.name,
           label: request.body.label,
@@ -60,7 +60,7 @@ export function tokenRoutes(app: App, services: Services): void {
         },
         principal,
       );
-      return reply.status(201).send({ token: presentToken(token), secret });
+      return reply.status(201).send(presentCreatedToken(created));
     },
   );
 

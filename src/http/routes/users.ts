@@ -3,7 +3,7 @@ import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
-import { presentUser } from '../presenters/users.js';
+import { presentAddedUser, presentUser } from '../presenters/users.js';
 import {
   AddedUser,
   NameParams,
@@ -52,14 +52,7 @@ export function userRoutes(app: App, services: Services): void {
         { name, role, actor, password },
         requirePrincipal(request),
       );
-      const body = { user: presentUser(result.user) };
-      return reply
-        .status(201)
-        .send(
-          result.generatedPassword === undefined
-            ? body
-            : { ...body, password: result.generatedPassword },
-        );
+      return reply.status(201).send(presentAddedUser(result));
     },
   );
 
