@@ -19,7 +19,8 @@ export type { Actor, Commitment, StatusClaim } from '../../core/agreements/file-
 export const ActorList = Type.Object({ actors: Type.Array(ActorSchema) });
 export type ActorList = Static<typeof ActorList>;
 
-const HedgeSchema = Type.Object({
+/** A hedge word found in a commitment's text, and the point it costs. */
+export const Hedge = Type.Object({
   phrase: Type.String(),
   kind: Type.String(),
   start: Type.Integer({ description: 'offset of the first character in the commitment text' }),
@@ -27,23 +28,26 @@ const HedgeSchema = Type.Object({
   point: Type.Integer(),
   message: Type.String(),
 });
+export type Hedge = Static<typeof Hedge>;
+
+/** One point of the checklist: its score, why, and how to raise it. */
+export const PointScore = Type.Object({
+  point: Type.Integer({ minimum: 1, maximum: 13 }),
+  key: Type.String(),
+  title: Type.String(),
+  score: Type.Integer({ minimum: 0, maximum: 2 }),
+  reason: Type.String(),
+  hedges: Type.Array(Hedge),
+  raise: Nullable(Type.String()),
+});
+export type PointScore = Static<typeof PointScore>;
 
 export const Scorecard = Type.Object(
   {
     total: Type.Integer({ minimum: 0, maximum: 26 }),
     max: Type.Literal(26),
     grade: Type.String({ enum: ['A', 'B', 'C', 'D', 'E'] }),
-    points: Type.Array(
-      Type.Object({
-        point: Type.Integer({ minimum: 1, maximum: 13 }),
-        key: Type.String(),
-        title: Type.String(),
-        score: Type.Integer({ minimum: 0, maximum: 2 }),
-        reason: Type.String(),
-        hedges: Type.Array(HedgeSchema),
-        raise: Nullable(Type.String()),
-      }),
-    ),
+    points: Type.Array(PointScore),
   },
   { description: 'the 13-point concreteness checklist of DOMAIN.md, 0-2 each' },
 );
@@ -63,7 +67,8 @@ export const Claim = Type.Object({
 });
 export type Claim = Static<typeof Claim>;
 
-const ScoreSummary = Type.Object({ total: Type.Integer(), grade: Type.String() });
+export const ScoreSummary = Type.Object({ total: Type.Integer(), grade: Type.String() });
+export type ScoreSummary = Static<typeof ScoreSummary>;
 
 export const DocumentSummary = Type.Object({
   id: Type.String(),
@@ -138,12 +143,17 @@ export const ImportOutcome = Type.Object({
 });
 export type ImportOutcome = Static<typeof ImportOutcome>;
 
+/** A run of words kept, inserted or deleted. */
+export const DiffPart = Type.Object({
+  op: Type.String({ enum: ['equal', 'insert', 'delete'] }),
+  text: Type.String(),
+});
+export type DiffPart = Static<typeof DiffPart>;
+
 export const Diff = Type.Object({
   from: StoredVersion,
   to: StoredVersion,
-  parts: Type.Array(
-    Type.Object({ op: Type.String({ enum: ['equal', 'insert', 'delete'] }), text: Type.String() }),
-  ),
+  parts: Type.Array(DiffPart),
   wordsInserted: Type.Integer(),
   wordsDeleted: Type.Integer(),
 });

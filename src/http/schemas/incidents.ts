@@ -8,16 +8,21 @@ import { VERIFICATION_STATUSES } from '../../core/accountability/model.js';
 import { SOURCE_KINDS } from '../../core/reports/vocabulary.js';
 import { Loose } from './common.js';
 
+/** Where an incident is: a point and the radius its precision allows. */
+export const IncidentPlace = Type.Object({
+  lon: Type.Number(),
+  lat: Type.Number(),
+  radiusM: Type.Number(),
+});
+export type IncidentPlace = Static<typeof IncidentPlace>;
+
 export const Incident = Type.Object({
   id: Type.String(),
   type: Type.String(),
   status: Type.String(),
   observedFrom: Type.String(),
   observedTo: Type.String(),
-  location: Type.Union([
-    Type.Object({ lon: Type.Number(), lat: Type.Number(), radiusM: Type.Number() }),
-    Type.Null(),
-  ]),
+  location: Type.Union([IncidentPlace, Type.Null()]),
   reports: Type.Integer(),
   sources: Type.Integer(),
 });

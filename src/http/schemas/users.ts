@@ -53,13 +53,13 @@ export type UserChange = Static<typeof UserChange>;
 export const UserAnswer = Type.Object({ user: User });
 export type UserAnswer = Static<typeof UserAnswer>;
 
-export const RoleList = Type.Object({
-  roles: Type.Array(
-    Type.Object({
-      role: Role,
-      description: Type.String(),
-      verbs: Type.Array(Type.String()),
-    }),
-  ),
+/** A role, what it is for, and its permission verbs. */
+export const RoleInfo = Type.Object({
+  role: Role,
+  description: Type.String(),
+  verbs: Type.Array(Type.String()),
 });
+export type RoleInfo = Static<typeof RoleInfo>;
+
+export const RoleList = Type.Object({ roles: Type.Array(RoleInfo) });
 export type RoleList = Static<typeof RoleList>;
