@@ -31,6 +31,8 @@ import { evidenceRoutes } from './routes/evidence.js';
 import { importRoutes } from './routes/imports.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { accountabilityRoutes } from './routes/accountability.js';
+import { activationRoutes } from './routes/activations.js';
+import { alertRoutes } from './routes/alerts.js';
 import { streamRoutes } from './routes/stream.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { capIntakeRoutes } from './routes/cap-intake.js';
@@ -40,7 +42,9 @@ import { recordTileRoutes } from './routes/record-tiles.js';
 import { sessionRoutes } from './routes/session.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
-import { ErrorSchema, TokenSchema, UserSchema } from './schemas.js';
+import { ErrorSchema } from './schemas/common.js';
+import { Token } from './schemas/tokens.js';
+import { User } from './schemas/users.js';
 import { validatorCompiler } from './validation.js';
 
 /** The Fastify instance type routes are registered on. */
@@ -120,7 +124,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         Math.max(1, Math.ceil(context.ttl / 1000)),
       ),
   });
-  for (const schema of [UserSchema, TokenSchema, ErrorSchema]) app.addSchema(schema);
+  for (const schema of [User, Token, ErrorSchema]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -180,6 +184,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   reportRoutes(app, services);
   incidentRoutes(app, services);
   accountabilityRoutes(app, services);
+  activationRoutes(app, services);
+  alertRoutes(app, services);
   streamRoutes(app, services);
   webhookRoutes(app, services);
   await evidenceRoutes(app, services);

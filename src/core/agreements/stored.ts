@@ -28,4 +28,3 @@ export type DocumentPart =
   | { readonly part: 'actor'; readonly body: Record<string, never> };
 
 export type PartKind = DocumentPart['part'];
-

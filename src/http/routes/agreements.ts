@@ -3,48 +3,49 @@
  * with their concreteness scorecards, zones as GeoJSON, and the agreement file JSON Schema.
  * Every change is an import of a whole agreement file, checked like one from the CLI.
  */
-import { Type } from 'typebox';
 import { isRealDate } from '../../core/agreements/dates.js';
-import {
-  AgreementFileSchema,
-  DATE_PATTERN,
-  StatusClaimSchema,
-} from '../../core/agreements/file-schema.js';
+import { AgreementFileSchema } from '../../core/agreements/file-schema.js';
 import { invalid } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
-import {
-  ActorsResponse,
-  CommitmentSchema,
-  CommitmentViewSchema,
-  DiffSchema,
-  DocumentSummarySchema,
-  DocumentViewSchema,
-  FeatureCollectionSchema,
-  ImportOutcomeSchema,
-  ScoredCommitmentSchema,
-} from '../agreement-schemas.js';
 import type { App } from '../app.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import {
+  presentActors,
+  presentCommitments,
   presentCommitmentView,
+  presentDiff,
   presentDocumentView,
+  presentImportOutcome,
   presentSummary,
   presentZones,
-} from '../agreement-presenters.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+} from '../presenters/agreements.js';
+import {
+  ActorList,
+  AgreementFileJson,
+  AgreementFileText,
+  CommitmentList,
+  CommitmentParams,
+  CommitmentQuery,
+  CommitmentSchema,
+  CommitmentView,
+  Diff,
+  DiffQuery,
+  DocumentList,
+  DocumentView,
+  ExportQuery,
+  ImportOutcome,
+  JsonSchemaDocument,
+  StatusClaimSchema,
+  VersionParams,
+  VersionText,
+  ZoneCollection,
+  ZoneQuery,
+} from '../schemas/agreements.js';
+import { IdParams } from '../schemas/common.js';
 
 const read = { access: { verb: 'agreement.read' as const } };
 const edit = { access: { verb: 'agreement.edit' as const } };
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const CommitmentParams = Type.Object({
-  id: Type.String({ maxLength: 64 }),
-  commitmentId: Type.String({ maxLength: 64 }),
-});
-const AnyObject = Type.Unsafe<Record<string, unknown>>({
-  type: 'object',
-  additionalProperties: true,
-  description: 'an agreement file as JSON (see GET /api/v1/agreements/schema)',
-});
 const READ_ERRORS = errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS);
 const EDIT_ERRORS = errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS);
 
@@ -58,7 +59,7 @@ export function agreementRoutes(app: App, services: Services): void {
       schema: {
         tags: ['agreements'],
         summary: 'The JSON Schema of agreement files (YAML or JSON)',
-        response: { 200: Type.Unsafe({ type: 'object', additionalProperties: true }) },
+        response: { 200: JsonSchemaDocument },
       },
     },
     async () => AgreementFileSchema,
@@ -71,10 +72,10 @@ export function agreementRoutes(app: App, services: Services): void {
       schema: {
         tags: ['agreements'],
         summary: 'Every actor',
-        response: { 200: ActorsResponse, ...READ_ERRORS },
+        response: { 200: ActorList, ...READ_ERRORS },
       },
     },
-    async () => ({ actors: await agreements.actors() }),
+    async () => presentActors(await agreements.actors()),
   );
 
   app.get(
@@ -85,7 +86,7 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary: 'Every document with its current status, contradictions and score range',
         response: {
-          200: Type.Object({ documents: Type.Array(DocumentSummarySchema) }),
+          200: DocumentList,
           ...READ_ERRORS,
         },
       },
@@ -100,13 +101,13 @@ export function agreementRoutes(app: App, services: Services): void {
       schema: {
         tags: ['agreements'],
         summary: 'Import an agreement file (creates the document, or records what changed)',
-        body: AnyObject,
-        response: { 200: ImportOutcomeSchema, 201: ImportOutcomeSchema, ...EDIT_ERRORS },
+        body: AgreementFileJson,
+        response: { 200: ImportOutcome, 201: ImportOutcome, ...EDIT_ERRORS },
       },
     },
     async (request, reply) => {
       const outcome = await agreements.importValue(request.body, requirePrincipal(request));
-      return reply.status(outcome.created ? 201 : 200).send(outcome);
+      return reply.status(outcome.created ? 201 : 200).send(presentImportOutcome(outcome));
     },
   );
 
@@ -119,7 +120,7 @@ export function agreementRoutes(app: App, services: Services): void {
         summary:
           'A document: parties, status history with contradictions, versions, provisions, scored commitments, zones',
         params: IdParams,
-        response: { 200: DocumentViewSchema, ...READ_ERRORS },
+        response: { 200: DocumentView, ...READ_ERRORS },
       },
     },
     async (request) => presentDocumentView(await agreements.get(request.params.id)),
@@ -133,8 +134,8 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary: 'Replace a document with an agreement file (its document.id must match)',
         params: IdParams,
-        body: AnyObject,
-        response: { 200: ImportOutcomeSchema, 201: ImportOutcomeSchema, ...EDIT_ERRORS },
+        body: AgreementFileJson,
+        response: { 200: ImportOutcome, 201: ImportOutcome, ...EDIT_ERRORS },
       },
     },
     async (request, reply) => {
@@ -146,7 +147,7 @@ export function agreementRoutes(app: App, services: Services): void {
         );
       }
       const outcome = await agreements.importValue(request.body, requirePrincipal(request));
-      return reply.status(outcome.created ? 201 : 200).send(outcome);
+      return reply.status(outcome.created ? 201 : 200).send(presentImportOutcome(outcome));
     },
   );
 
@@ -158,12 +159,8 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary: 'The document as an agreement file (YAML by default, or ?format=json)',
         params: IdParams,
-        querystring: Type.Object({
-          format: Type.Optional(
-            Type.Unsafe<'yaml' | 'json'>(Type.String({ enum: ['yaml', 'json'] })),
-          ),
-        }),
-        response: { 200: Type.String(), ...READ_ERRORS },
+        querystring: ExportQuery,
+        response: { 200: AgreementFileText, ...READ_ERRORS },
       },
     },
     async (request, reply) => {
@@ -188,18 +185,8 @@ export function agreementRoutes(app: App, services: Services): void {
       schema: {
         tags: ['agreements'],
         summary: 'One version’s full text',
-        params: Type.Object({
-          id: Type.String({ maxLength: 64 }),
-          versionId: Type.String({ maxLength: 64 }),
-        }),
-        response: {
-          200: Type.Object({
-            documentId: Type.String(),
-            versionId: Type.String(),
-            text: Type.String(),
-          }),
-          ...READ_ERRORS,
-        },
+        params: VersionParams,
+        response: { 200: VersionText, ...READ_ERRORS },
       },
     },
     async (request) => ({
@@ -217,14 +204,12 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary: 'Word-by-word difference between two versions',
         params: IdParams,
-        querystring: Type.Object({
-          from: Type.String({ maxLength: 64 }),
-          to: Type.String({ maxLength: 64 }),
-        }),
-        response: { 200: DiffSchema, ...READ_ERRORS },
+        querystring: DiffQuery,
+        response: { 200: Diff, ...READ_ERRORS },
       },
     },
-    async (request) => agreements.diff(request.params.id, request.query.from, request.query.to),
+    async (request) =>
+      presentDiff(await agreements.diff(request.params.id, request.query.from, request.query.to)),
   );
 
   app.post(
@@ -236,11 +221,13 @@ export function agreementRoutes(app: App, services: Services): void {
         summary: 'Add a dated status claim with its source',
         params: IdParams,
         body: StatusClaimSchema,
-        response: { 200: ImportOutcomeSchema, ...EDIT_ERRORS },
+        response: { 200: ImportOutcome, ...EDIT_ERRORS },
       },
     },
     async (request) =>
-      agreements.addStatusClaim(request.params.id, request.body, requirePrincipal(request)),
+      presentImportOutcome(
+        await agreements.addStatusClaim(request.params.id, request.body, requirePrincipal(request)),
+      ),
   );
 
   app.get(
@@ -250,18 +237,11 @@ export function agreementRoutes(app: App, services: Services): void {
       schema: {
         tags: ['agreements'],
         summary: 'Commitments with their concreteness scorecards',
-        querystring: Type.Object({
-          document: Type.Optional(Type.String({ maxLength: 64 })),
-          obligor: Type.Optional(Type.String({ maxLength: 64 })),
-          beneficiary: Type.Optional(Type.String({ maxLength: 64 })),
-        }),
-        response: {
-          200: Type.Object({ commitments: Type.Array(ScoredCommitmentSchema) }),
-          ...READ_ERRORS,
-        },
+        querystring: CommitmentQuery,
+        response: { 200: CommitmentList, ...READ_ERRORS },
       },
     },
-    async (request) => ({ commitments: await agreements.commitments(request.query) }),
+    async (request) => presentCommitments(await agreements.commitments(request.query)),
   );
 
   app.get(
@@ -272,7 +252,7 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary: 'One commitment with its scorecard, provision and actors',
         params: CommitmentParams,
-        response: { 200: CommitmentViewSchema, ...READ_ERRORS },
+        response: { 200: CommitmentView, ...READ_ERRORS },
       },
     },
     async (request) =>
@@ -290,7 +270,7 @@ export function agreementRoutes(app: App, services: Services): void {
         summary: 'Add or replace one commitment (checked with the whole document)',
         params: CommitmentParams,
         body: CommitmentSchema,
-        response: { 200: ImportOutcomeSchema, ...EDIT_ERRORS },
+        response: { 200: ImportOutcome, ...EDIT_ERRORS },
       },
     },
     async (request) => {
@@ -300,7 +280,9 @@ export function agreementRoutes(app: App, services: Services): void {
           `must be "${request.params.commitmentId}" (got "${request.body.id}")`,
         );
       }
-      return agreements.saveCommitment(request.params.id, request.body, requirePrincipal(request));
+      return presentImportOutcome(
+        await agreements.saveCommitment(request.params.id, request.body, requirePrincipal(request)),
+      );
     },
   );
 
@@ -312,14 +294,16 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary: 'Remove one commitment',
         params: CommitmentParams,
-        response: { 200: ImportOutcomeSchema, ...EDIT_ERRORS },
+        response: { 200: ImportOutcome, ...EDIT_ERRORS },
       },
     },
     async (request) =>
-      agreements.removeCommitment(
-        request.params.id,
-        request.params.commitmentId,
-        requirePrincipal(request),
+      presentImportOutcome(
+        await agreements.removeCommitment(
+          request.params.id,
+          request.params.commitmentId,
+          requirePrincipal(request),
+        ),
       ),
   );
 
@@ -331,18 +315,9 @@ export function agreementRoutes(app: App, services: Services): void {
         tags: ['agreements'],
         summary:
           'Zones as GeoJSON, optionally only those of a document, of a kind, or in force at a time',
-        querystring: Type.Object({
-          document: Type.Optional(Type.String({ maxLength: 64 })),
-          kind: Type.Optional(Type.String({ maxLength: 32 })),
-          at: Type.Optional(
-            Type.String({
-              pattern: DATE_PATTERN,
-              description: 'date (2015-02-17) or date-time with offset',
-            }),
-          ),
-        }),
+        querystring: ZoneQuery,
         response: {
-          200: FeatureCollectionSchema,
+          200: ZoneCollection,
           ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
         },
       },

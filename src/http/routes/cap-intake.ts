@@ -4,14 +4,14 @@
  * as JSON reports. The XML is read with the guards of core/alerts/xml-input.ts: nothing over
  * 1 MiB, no DTD, no entity declaration (XXE and entity expansion are refused before parsing).
  */
-import { Type } from 'typebox';
 import { reportFromCap } from '../../core/alerts/cap-report.js';
 import { parseCapMessage, XML_INPUT_LIMIT_BYTES } from '../../core/alerts/xml-input.js';
 import { DomainError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { CapIntakeResult } from '../schemas/reports.js';
 
 const CAP_MEDIA_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
 
@@ -33,8 +33,8 @@ export async function capIntakeRoutes(app: App, services: Services): Promise<voi
           summary:
             'Send a CAP alert (application/cap+xml) as a report; parameter incidentType names its type',
           response: {
-            200: Type.Object({ status: Type.String(), id: Type.String() }),
-            201: Type.Object({ status: Type.String(), id: Type.String() }),
+            200: CapIntakeResult,
+            201: CapIntakeResult,
             ...errorResponses(
               'VALIDATION_FAILED',
               'MALFORMED_BODY',

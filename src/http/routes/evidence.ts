@@ -4,18 +4,13 @@
  * and is never a page the browser would run: only images, video and audio are shown inline,
  * everything else is an attachment, always with `nosniff`.
  */
-import { Type } from 'typebox';
 import { INLINE_MEDIA_TYPES } from '../../core/reports/sniff.js';
 import type { Services } from '../../services.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/evidence-service.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
-
-const InfoSchema = Type.Object({
-  sha256: Type.String(),
-  size: Type.Integer(),
-  mediaType: Type.String({ description: 'sniffed from the bytes, not taken from the upload' }),
-});
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { presentEvidenceInfo } from '../presenters/evidence.js';
+import { EvidenceFile, EvidenceInfo, Sha256Params, UploadHeaders } from '../schemas/evidence.js';
 
 export async function evidenceRoutes(app: App, services: Services): Promise<void> {
   // Only in this scope: any content type is read as raw bytes.
@@ -35,16 +30,9 @@ export async function evidenceRoutes(app: App, services: Services): Promise<void
         schema: {
           tags: ['monitoring'],
           summary: `Upload an evidence file (raw bytes, up to ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB); cite its SHA-256 in reports`,
-          headers: Type.Object({
-            'x-content-sha256': Type.Optional(
-              Type.String({
-                pattern: '^[0-9a-fA-F]{64}$',
-                description: 'refuse the upload unless the bytes have this SHA-256',
-              }),
-            ),
-          }),
+          headers: UploadHeaders,
           response: {
-            201: InfoSchema,
+            201: EvidenceInfo,
             ...errorResponses('VALIDATION_FAILED', 'BODY_TOO_LARGE', ...AUTHENTICATED_ERRORS),
           },
         },
@@ -59,7 +47,7 @@ export async function evidenceRoutes(app: App, services: Services): Promise<void
           bytes,
           typeof stated === 'string' ? stated : undefined,
         );
-        return reply.status(201).send(info);
+        return reply.status(201).send(presentEvidenceInfo(info));
       },
     );
   });
@@ -71,9 +59,9 @@ export async function evidenceRoutes(app: App, services: Services): Promise<void
       schema: {
         tags: ['monitoring'],
         summary: 'Download an evidence file; its SHA-256 is in the x-content-sha256 header',
-        params: Type.Object({ sha256: Type.String({ pattern: '^[0-9a-fA-F]{64}$' }) }),
+        params: Sha256Params,
         response: {
-          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+          200: EvidenceFile,
           ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
         },
       },

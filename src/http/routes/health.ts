@@ -1,10 +1,10 @@
 /** Liveness and readiness probes. */
-import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
 import type { App } from '../app.js';
 import { sendError } from '../error-handler.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses } from '../error-responses.js';
+import { Liveness, Readiness } from '../schemas/instance.js';
 
 export function healthRoutes(app: App, services: Services): void {
   app.get(
@@ -14,7 +14,7 @@ export function healthRoutes(app: App, services: Services): void {
       schema: {
         tags: ['operations'],
         summary: 'The process is up',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Liveness },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -28,7 +28,7 @@ export function healthRoutes(app: App, services: Services): void {
         tags: ['operations'],
         summary: 'The database is reachable and its migrations are current',
         response: {
-          200: Type.Object({ status: Type.Literal('ready') }),
+          200: Readiness,
           ...errorResponses('NOT_READY'),
         },
       },

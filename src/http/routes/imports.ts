@@ -16,7 +16,8 @@ import type { Services } from '../../services.js';
 import { importReportFile, type RejectLine } from '../../services/import-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { ImportSummary } from '../schemas/imports.js';
 
 /** The largest file the API takes. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -51,7 +52,7 @@ export async function importRoutes(app: App, services: Services): Promise<void> 
             ),
           }),
           response: {
-            200: Type.Unsafe({ type: 'object', additionalProperties: true }),
+            200: ImportSummary,
             ...errorResponses('VALIDATION_FAILED', 'BODY_TOO_LARGE', ...AUTHENTICATED_ERRORS),
           },
         },

@@ -6,57 +6,39 @@ import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { VERIFICATION_STATUSES } from '../../core/accountability/model.js';
 import { DomainError } from '../../core/errors.js';
-import { SOURCE_KINDS } from '../../core/reports/vocabulary.js';
 import type { Services } from '../../services.js';
 import { MAX_PAGE } from '../../services/incidents-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import {
+  presentClusters,
+  presentIncident,
+  presentIncidentFeatures,
+  presentIncidentList,
+  presentTimeline,
+} from '../presenters/incidents.js';
+import { IdParams } from '../schemas/common.js';
+import {
+  ClusterCollection,
+  ClusterQuery,
+  IncidentCsv,
+  IncidentDetail,
+  IncidentFilterQuery,
+  IncidentFilters,
+  IncidentPage,
+  MergeInput,
+  SplitInput,
+  Timeline,
+  TimelineQuery,
+} from '../schemas/incidents.js';
 
-const Loose = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true });
-const IncidentSchema = Type.Object({
-  id: Type.String(),
-  type: Type.String(),
-  status: Type.String(),
-  observedFrom: Type.String(),
-  observedTo: Type.String(),
-  location: Type.Union([
-    Type.Object({ lon: Type.Number(), lat: Type.Number(), radiusM: Type.Number() }),
-    Type.Null(),
-  ]),
-  reports: Type.Integer(),
-  sources: Type.Integer(),
+/** The list's query: the filters, a page size and a cursor. */
+const ListQuery = Type.Object({
+  ...IncidentFilters,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
+  cursor: Type.Optional(Type.String({ maxLength: 400 })),
 });
-
-/** The filters incident lists, clusters and the timeline share, as query parameters. */
-const FILTERS = {
-  bbox: Type.Optional(Type.String({ description: 'west,south,east,north (WGS 84)' })),
-  from: Type.Optional(Type.String({ format: 'date-time' })),
-  to: Type.Optional(Type.String({ format: 'date-time' })),
-  type: Type.Optional(Type.String({ description: 'incident types, comma-separated' })),
-  status: Type.Optional(
-    Type.String({
-      maxLength: 200,
-      description: `statuses, comma-separated: any of ${VERIFICATION_STATUSES.join(', ')}`,
-    }),
-  ),
-  source: Type.Optional(Type.String({ maxLength: 200, description: 'a source by name' })),
-  sourceKind: Type.Optional(
-    Type.Unsafe<string>({
-      type: 'string',
-      enum: [...SOURCE_KINDS],
-      description: 'only incidents with a report from a source of this kind',
-    }),
-  ),
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'words in report texts' })),
-  zone: Type.Optional(
-    Type.String({
-      maxLength: 130,
-      description:
-        'only incidents inside a zone or whose precision crosses its edge: <document>/<zone>',
-    }),
-  ),
-};
 
 /** Those query parameters as the service's filters; a bad bbox or status fails with a 400. */
 function queryFilters(query: {
@@ -81,11 +63,6 @@ function queryFilters(query: {
 }
 
 export function incidentRoutes(app: App, services: Services): void {
-  const Reason = Type.String({
-    minLength: 1,
-    maxLength: 2000,
-    description: 'why; kept in the record',
-  });
   app.post(
     '/api/v1/incidents/merge',
     {
@@ -93,13 +70,7 @@ export function incidentRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'Merge incidents into one; the decision wins over automatic grouping',
-        body: Type.Object(
-          {
-            incidentIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 2, maxItems: 100 }),
-            reason: Reason,
-          },
-          { additionalProperties: false },
-        ),
+        body: MergeInput,
         response: {
           204: Type.Null(),
           ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
@@ -124,14 +95,8 @@ export function incidentRoutes(app: App, services: Services): void {
         tags: ['monitoring'],
         summary:
           'Move reports out of an incident into a new one; they are never grouped back automatically',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object(
-          {
-            reportIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 1000 }),
-            reason: Reason,
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: SplitInput,
         response: {
           204: Type.Null(),
           ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS),
@@ -158,10 +123,10 @@ export function incidentRoutes(app: App, services: Services): void {
         tags: ['monitoring'],
         summary:
           'Every incident matching the filters as CSV (streamed, newest first; cells quoted and formula-safe)',
-        querystring: Type.Object(FILTERS),
+        querystring: IncidentFilterQuery,
         produces: ['text/csv'],
         response: {
-          200: Type.Unsafe<unknown>({ type: 'string', description: 'CSV, RFC 4180' }),
+          200: IncidentCsv,
           ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
         },
       },
@@ -184,12 +149,11 @@ export function incidentRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'Incidents, newest first; send Accept: application/geo+json for GeoJSON',
-        querystring: Type.Object({
-          ...FILTERS,
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 100 })),
-          cursor: Type.Optional(Type.String({ maxLength: 400 })),
-        }),
-        response: { 200: Loose, ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
+        querystring: ListQuery,
+        response: {
+          200: IncidentPage,
+          ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async (request, reply) => {
@@ -201,19 +165,9 @@ export function incidentRoutes(app: App, services: Services): void {
       });
       const nextUrl = page.next === null ? null : withCursor(request.url, page.next);
       if (request.headers.accept?.includes('application/geo+json')) {
-        return reply.type('application/geo+json').send({
-          type: 'FeatureCollection',
-          features: page.incidents.map(({ location, ...incident }) => ({
-            type: 'Feature',
-            id: incident.id,
-            geometry: location && { type: 'Point', coordinates: [location.lon, location.lat] },
-            properties: { ...incident, radiusM: location?.radiusM ?? null },
-          })),
-          links:
-            nextUrl === null ? [] : [{ rel: 'next', href: nextUrl, type: 'application/geo+json' }],
-        });
+        return reply.type('application/geo+json').send(presentIncidentFeatures(page, nextUrl));
       }
-      return { incidents: page.incidents, next: page.next, nextUrl };
+      return presentIncidentList(page, nextUrl);
     },
   );
 
@@ -224,28 +178,20 @@ export function incidentRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'Incidents clustered for a map at a zoom level, as GeoJSON points with counts',
-        querystring: Type.Object({
-          zoom: Type.Integer({ minimum: 0, maximum: 22 }),
-          ...FILTERS,
-        }),
-        response: { 200: Loose, ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS) },
+        querystring: ClusterQuery,
+        response: {
+          200: ClusterCollection,
+          ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
+        },
       },
     },
     async (request, reply) => {
       const { zoom, ...filters } = request.query;
       const cells = await services.incidents.clusters(queryFilters(filters), zoom);
-      return reply.type('application/geo+json').send({
-        type: 'FeatureCollection',
-        features: cells.map((c) => ({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
-          properties: { count: c.count, incidentId: c.incidentId },
-        })),
-      });
+      return reply.type('application/geo+json').send(presentClusters(cells));
     },
   );
 
-  const { from: _from, to: _to, ...UNTIMED_FILTERS } = FILTERS;
   app.get(
     '/api/v1/incidents/timeline',
     {
@@ -256,37 +202,9 @@ export function incidentRoutes(app: App, services: Services): void {
           'How many incidents matching the filters started in each bin of time, over their whole range',
         description:
           'The incidents of the list with the same filters, located or not (`unlocated` says how many have no place; a bbox or zone filter leaves those out). Bins have one round width (1 minute to years), aligned to the epoch in UTC, chosen so that there are at most `bins` of them; empty bins are listed with a count of 0. An incident counts in the bin of the start of its observed window. Without a source, words or zone filter the located ones are counted from the in-memory point index the clusters use.',
-        querystring: Type.Object({
-          ...UNTIMED_FILTERS,
-          bins: Type.Optional(
-            Type.Integer({
-              minimum: 1,
-              maximum: 1000,
-              default: 100,
-              description: 'at most this many bins',
-            }),
-          ),
-        }),
+        querystring: TimelineQuery,
         response: {
-          200: Type.Object({
-            from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-              description: 'start of the first bin; null when no incident matches',
-            }),
-            to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-              description: 'end of the last bin (exclusive); null when no incident matches',
-            }),
-            binMs: Type.Integer({ minimum: 1, description: 'the width of every bin, in ms' }),
-            bins: Type.Array(
-              Type.Object({
-                start: Type.String({ format: 'date-time' }),
-                count: Type.Integer({ minimum: 0 }),
-              }),
-            ),
-            unlocated: Type.Integer({
-              minimum: 0,
-              description: 'how many of the incidents counted have no place (not on maps)',
-            }),
-          }),
+          200: Timeline,
           ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
         },
       },
@@ -295,7 +213,7 @@ export function incidentRoutes(app: App, services: Services): void {
       // The timeline spans every time: `from` and `to` (allowed through) are not applied.
       const { bins, ...filters } = request.query;
       const { from: _f, to: _t, ...untimed } = queryFilters(filters);
-      return services.incidents.timeline(untimed, bins ?? 100);
+      return presentTimeline(await services.incidents.timeline(untimed, bins ?? 100));
     },
   );
 
@@ -306,54 +224,14 @@ export function incidentRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'One incident with its reports and the explanation of each grouping',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: IdParams,
         response: {
-          200: Type.Object({
-            incident: IncidentSchema,
-            zones: Type.Array(
-              Type.Object({
-                documentId: Type.String(),
-                zoneId: Type.String(),
-                name: Type.String(),
-                kind: Type.String(),
-                approximate: Type.Boolean(),
-                inForce: Type.String({ enum: ['yes', 'indeterminate'] }),
-                relation: Type.String({ enum: ['inside', 'outside', 'indeterminate', 'near'] }),
-                distanceM: Type.Number(),
-              }),
-            ),
-            reports: Type.Array(Loose),
-            decisions: Type.Array(
-              Type.Object({
-                eventId: Type.String({
-                  description: 'the record event, for /api/v1/record/events/{eventId}',
-                }),
-                kind: Type.Union([Type.Literal('merge'), Type.Literal('split')]),
-                reason: Type.String(),
-                incidentIds: Type.Array(Type.String(), {
-                  description: 'the incidents as the decision named them',
-                }),
-                movedReportIds: Type.Array(Type.String(), {
-                  description: 'for a split, the reports taken out',
-                }),
-                by: Type.String(),
-                at: Type.String(),
-              }),
-              {
-                description:
-                  'people’s merges and splits that concerned these reports, oldest first',
-              },
-            ),
-            names: Type.Record(Type.String(), Type.String(), {
-              description: 'user names of the principal ids in decisions',
-            }),
-            groupings: Type.Array(Loose),
-          }),
+          200: IncidentDetail,
           ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),
         },
       },
     },
-    async (request) => services.incidents.get(request.params.id),
+    async (request) => presentIncident(await services.incidents.get(request.params.id)),
   );
 }
 

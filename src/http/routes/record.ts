@@ -1,44 +1,28 @@
 /** JSON conveniences over the record: state, entries, inclusion and consistency proofs. */
-import { Type } from 'typebox';
 import { DomainError } from '../../core/errors.js';
-import { hashLeaf, toBase64 } from '../../core/record/hash.js';
-import type { RecordEntry } from '../../services/record-service.js';
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
-
-const Base64 = Type.String({ description: 'standard base64' });
-const Index = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
-
-const CheckpointSchema = Type.Object({
-  size: Type.Integer(),
-  root: Base64,
-  note: Type.String({ description: 'the signed note, as served at /record/checkpoint' }),
-  signedAt: Type.String({ format: 'date-time' }),
-});
-
-const EntrySchema = Type.Object({
-  index: Type.Integer(),
-  eventId: Type.String(),
-  type: Type.String(),
-  at: Type.String(),
-  by: Type.String(),
-  payload: Type.Record(Type.String(), Type.Unknown()),
-  entry: Type.String({ description: 'base64 of the exact canonical bytes that were hashed' }),
-  leafHash: Base64,
-});
-
-const presentEntry = (entry: RecordEntry) => ({
-  index: entry.index,
-  eventId: entry.eventId,
-  type: entry.type,
-  at: entry.event.at,
-  by: entry.event.by,
-  payload: entry.event.payload as Record<string, unknown>,
-  entry: toBase64(entry.bytes),
-  leafHash: toBase64(hashLeaf(entry.bytes)),
-});
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import {
+  presentCheckpoint,
+  presentConsistencyProof,
+  presentEntry,
+  presentInclusionProof,
+} from '../presenters/record.js';
+import {
+  Checkpoint,
+  ConsistencyProof,
+  ConsistencyQuery,
+  EntriesQuery,
+  Entry,
+  EntryList,
+  EventIdParams,
+  InclusionProof,
+  InclusionQuery,
+  IndexParams,
+  RecordState,
+} from '../schemas/record.js';
 
 export function recordRoutes(app: App, services: Services): void {
   /** Size for a proof: as asked, else the latest checkpoint's, else the current size. */
@@ -53,12 +37,7 @@ export function recordRoutes(app: App, services: Services): void {
         tags: ['record'],
         summary: 'The record: origin, size, verifier key and latest checkpoint',
         response: {
-          200: Type.Object({
-            origin: Type.String(),
-            size: Type.Integer(),
-            key: Type.String({ description: 'verifier key, name+id+base64' }),
-            checkpoint: Type.Union([CheckpointSchema, Type.Null()]),
-          }),
+          200: RecordState,
         },
       },
     },
@@ -77,15 +56,9 @@ export function recordRoutes(app: App, services: Services): void {
       schema: {
         tags: ['record'],
         summary: 'Entries in index order, decoded, with the bytes that were hashed',
-        querystring: Type.Object(
-          {
-            from: Type.Optional(Index),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: EntriesQuery,
         response: {
-          200: Type.Object({ entries: Type.Array(EntrySchema) }),
+          200: EntryList,
           ...errorResponses('VALIDATION_FAILED'),
         },
       },
@@ -104,8 +77,8 @@ export function recordRoutes(app: App, services: Services): void {
       schema: {
         tags: ['record'],
         summary: 'One entry, decoded',
-        params: Type.Object({ index: Index }),
-        response: { 200: EntrySchema, ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND') },
+        params: IndexParams,
+        response: { 200: Entry, ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND') },
       },
     },
     async (request) => {
@@ -126,8 +99,8 @@ export function recordRoutes(app: App, services: Services): void {
       schema: {
         tags: ['record'],
         summary: 'The entry of an event, by the event id a decision names, decoded',
-        params: Type.Object({ eventId: Type.String({ minLength: 1, maxLength: 100 }) }),
-        response: { 200: EntrySchema, ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND') },
+        params: EventIdParams,
+        response: { 200: Entry, ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND') },
       },
     },
     async (request) => {
@@ -156,22 +129,9 @@ export function recordRoutes(app: App, services: Services): void {
         tags: ['record'],
         summary: 'Inclusion proof of an entry (by index or event id) in the tree of a size',
         description: 'Without size, the latest checkpoint’s size is used.',
-        querystring: Type.Object(
-          {
-            index: Type.Optional(Index),
-            event: Type.Optional(Type.String({ maxLength: 100 })),
-            size: Type.Optional(Index),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: InclusionQuery,
         response: {
-          200: Type.Object({
-            index: Type.Integer(),
-            size: Type.Integer(),
-            leafHash: Base64,
-            proof: Type.Array(Base64),
-            root: Base64,
-          }),
+          200: InclusionProof,
           ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND'),
         },
       },
@@ -185,12 +145,7 @@ export function recordRoutes(app: App, services: Services): void {
       }
       const at = index ?? (await services.record.indexOfEvent(event ?? ''));
       const proof = await services.record.inclusionProof(at, await sizeOr(size));
-      return {
-        ...proof,
-        leafHash: toBase64(proof.leafHash),
-        proof: proof.proof.map(toBase64),
-        root: toBase64(proof.root),
-      };
+      return presentInclusionProof(proof);
     },
   );
 
@@ -202,18 +157,9 @@ export function recordRoutes(app: App, services: Services): void {
         tags: ['record'],
         summary: 'Consistency proof between two tree sizes',
         description: 'Without to, the latest checkpoint’s size is used.',
-        querystring: Type.Object(
-          { from: Index, to: Type.Optional(Index) },
-          { additionalProperties: false },
-        ),
+        querystring: ConsistencyQuery,
         response: {
-          200: Type.Object({
-            from: Type.Integer(),
-            to: Type.Integer(),
-            proof: Type.Array(Base64),
-            root1: Base64,
-            root2: Base64,
-          }),
+          200: ConsistencyProof,
           ...errorResponses('VALIDATION_FAILED'),
         },
       },
@@ -223,12 +169,7 @@ export function recordRoutes(app: App, services: Services): void {
         request.query.from,
         await sizeOr(request.query.to),
       );
-      return {
-        ...proof,
-        proof: proof.proof.map(toBase64),
-        root1: toBase64(proof.root1),
-        root2: toBase64(proof.root2),
-      };
+      return presentConsistencyProof(proof);
     },
   );
 
@@ -239,14 +180,14 @@ export function recordRoutes(app: App, services: Services): void {
       schema: {
         tags: ['record'],
         summary: 'Sign a checkpoint of the current size now (no-op when the latest covers it)',
-        response: { 200: CheckpointSchema, ...errorResponses(...AUTHENTICATED_ERRORS) },
+        response: { 200: Checkpoint, ...errorResponses(...AUTHENTICATED_ERRORS) },
       },
     },
     async () => {
       await services.record.signCheckpoint();
       const checkpoint = await services.record.checkpoint();
       if (checkpoint === undefined) throw new Error('no checkpoint after signing');
-      return checkpoint;
+      return presentCheckpoint(checkpoint);
     },
   );
 }

@@ -11,19 +11,25 @@ import type { Services } from '../../services.js';
 import { MAX_BATCH, type IntakeResult } from '../../services/reports-service.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import {
+  presentBatch,
+  presentIntakeResult,
+  presentPending,
+  presentStoredReport,
+} from '../presenters/reports.js';
+import { IdParams, LimitQuery } from '../schemas/common.js';
+import {
+  BatchOrResult,
+  IntakeResult as IntakeResultSchema,
+  PendingReports,
+  ReportsInput,
+  StoredReport,
+  TriageInput,
+} from '../schemas/reports.js';
 
 /** How many public submissions one address may send per window. */
 export const PUBLIC_SUBMISSIONS = { max: 10, windowMs: 10 * 60_000 } as const;
-
-const Loose = Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true });
-const ResultSchema = Type.Object({
-  index: Type.Integer(),
-  status: Type.String({ enum: ['accepted', 'duplicate', 'rejected'] }),
-  id: Type.Optional(Type.String()),
-  replaces: Type.Optional(Type.String()),
-  problems: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
-});
 
 export function reportRoutes(app: App, services: Services): void {
   app.post(
@@ -35,21 +41,10 @@ export function reportRoutes(app: App, services: Services): void {
         tags: ['monitoring'],
         summary: `Send one report, or {"reports": [...]} with up to ${MAX_BATCH}; each is accepted, a duplicate (same clientId) or rejected with reasons`,
         description: `A report: ${JSON.stringify(Object.keys(ReportInputSchema.properties))}. Accepted reports are durable when the answer arrives.`,
-        body: Loose,
+        body: ReportsInput,
         response: {
-          // A batch: {accepted, duplicates, rejected, results}; one report already received: its result.
-          200: Type.Unsafe({
-            anyOf: [
-              Type.Object({
-                accepted: Type.Integer(),
-                duplicates: Type.Integer(),
-                rejected: Type.Integer(),
-                results: Type.Array(ResultSchema),
-              }),
-              ResultSchema,
-            ],
-          }),
-          201: ResultSchema,
+          200: BatchOrResult,
+          201: IntakeResultSchema,
           ...errorResponses('VALIDATION_FAILED', 'BODY_TOO_LARGE', ...AUTHENTICATED_ERRORS),
         },
       },
@@ -60,7 +55,9 @@ export function reportRoutes(app: App, services: Services): void {
       if (!('reports' in body)) {
         const result = await services.reports.submitOne({ value: body }, by);
         if (result.status === 'rejected') throw rejection(result, 'body');
-        return reply.status(result.status === 'accepted' ? 201 : 200).send(result);
+        return reply
+          .status(result.status === 'accepted' ? 201 : 200)
+          .send(presentIntakeResult(result));
       }
       const list = body['reports'];
       if (!Array.isArray(list) || Object.keys(body).length !== 1) {
@@ -79,24 +76,7 @@ export function reportRoutes(app: App, services: Services): void {
         list.map((value: unknown) => ({ value })),
         by,
       );
-      const count = (status: IntakeResult['status']) =>
-        results.filter((r) => r.status === status).length;
-      return {
-        accepted: count('accepted'),
-        duplicates: count('duplicate'),
-        rejected: count('rejected'),
-        results: results.map((r) =>
-          r.status === 'rejected'
-            ? {
-                ...r,
-                problems: r.problems.map((p) => ({
-                  ...p,
-                  path: `body/reports/${r.index}${p.path === '/' ? '' : p.path}`,
-                })),
-              }
-            : r,
-        ),
-      };
+      return presentBatch(results);
     },
   );
 
@@ -111,10 +91,10 @@ export function reportRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: `Submit one report without signing in (${PUBLIC_SUBMISSIONS.max} per ${PUBLIC_SUBMISSIONS.windowMs / 60_000} minutes per address, 64 KiB); it is labelled unverified and waits for triage`,
-        body: Loose,
+        body: ReportsInput,
         response: {
-          201: ResultSchema,
-          200: ResultSchema,
+          201: IntakeResultSchema,
+          200: IntakeResultSchema,
           ...errorResponses('VALIDATION_FAILED', 'BODY_TOO_LARGE', 'RATE_LIMITED'),
         },
       },
@@ -127,7 +107,9 @@ export function reportRoutes(app: App, services: Services): void {
         .slice(0, 16);
       const result = await services.reports.submitOne({ value: request.body }, { public: sender });
       if (result.status === 'rejected') throw rejection(result, 'body');
-      return reply.status(result.status === 'accepted' ? 201 : 200).send(result);
+      return reply
+        .status(result.status === 'accepted' ? 201 : 200)
+        .send(presentIntakeResult(result));
     },
   );
 
@@ -138,16 +120,14 @@ export function reportRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'Public submissions waiting for triage, oldest first',
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-        }),
+        querystring: LimitQuery,
         response: {
-          200: Type.Object({ reports: Type.Array(Loose) }),
+          200: PendingReports,
           ...errorResponses(...AUTHENTICATED_ERRORS),
         },
       },
     },
-    async (request) => ({ reports: await services.reports.pending(request.query.limit ?? 100) }),
+    async (request) => presentPending(await services.reports.pending(request.query.limit ?? 100)),
   );
 
   app.get(
@@ -157,21 +137,19 @@ export function reportRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'One report as stored, with the incident it is in',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: IdParams,
         response: {
-          200: Type.Object({
-            report: Loose,
-            incidentId: Type.Union([Type.String(), Type.Null()]),
-            triage: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: StoredReport,
           ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS),
         },
       },
     },
     async (request) =>
-      services.reports.get(
-        request.params.id,
-        principalCan(requirePrincipal(request), 'report.triage'),
+      presentStoredReport(
+        await services.reports.get(
+          request.params.id,
+          principalCan(requirePrincipal(request), 'report.triage'),
+        ),
       ),
   );
 
@@ -182,16 +160,8 @@ export function reportRoutes(app: App, services: Services): void {
       schema: {
         tags: ['monitoring'],
         summary: 'Accept a public submission into incidents, or reject it, with the reason',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object(
-          {
-            decision: Type.Unsafe<'accepted' | 'rejected'>(
-              Type.String({ enum: ['accepted', 'rejected'] }),
-            ),
-            reason: Type.String({ minLength: 1, maxLength: 2000 }),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: TriageInput,
         response: {
           204: Type.Null(),
           ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', ...AUTHENTICATED_ERRORS),

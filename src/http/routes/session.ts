@@ -1,7 +1,5 @@
 /** Sign in, who am I, sign out, change one's own password. */
 import { Type } from 'typebox';
-import { ROLE_VERBS } from '../../core/auth/permissions.js';
-import type { User } from '../../core/auth/users.js';
 import type { Services } from '../../services.js';
 import {
   clearSessionCookie,
@@ -11,22 +9,9 @@ import {
   setSessionCookie,
 } from '../access.js';
 import type { App } from '../app.js';
-import { presentUser } from '../presenters.js';
-import { AUTHENTICATED_ERRORS, errorResponses, UserSchema } from '../schemas.js';
-
-const SessionSchema = Type.Object({
-  user: UserSchema,
-  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-    description: 'when the session ends unless used again; null for API tokens',
-  }),
-  verbs: Type.Array(Type.String(), { description: 'the permission verbs of the user’s role' }),
-});
-
-const present = (user: User, expiresAt: string | null) => ({
-  user: presentUser(user),
-  expiresAt,
-  verbs: [...ROLE_VERBS[user.role]],
-});
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { presentSession } from '../presenters/session.js';
+import { Credentials, PasswordChange, Session } from '../schemas/session.js';
 
 export function sessionRoutes(app: App, services: Services): void {
   app.post(
@@ -38,15 +23,9 @@ export function sessionRoutes(app: App, services: Services): void {
         summary: 'Sign in with a user name and password; sets the session cookie',
         description:
           'Failed attempts are limited per account and per client address; over the limit the answer is 429 with Retry-After.',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 256 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: Credentials,
         response: {
-          200: SessionSchema,
+          200: Session,
           ...errorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'RATE_LIMITED'),
         },
       },
@@ -57,7 +36,7 @@ export function sessionRoutes(app: App, services: Services): void {
       const old = request.cookies[SESSION_COOKIE];
       if (old !== undefined) await services.auth.logout(old);
       setSessionCookie(request, reply, session);
-      return present(user, session.expiresAt);
+      return presentSession(user, session.expiresAt);
     },
   );
 
@@ -68,10 +47,10 @@ export function sessionRoutes(app: App, services: Services): void {
       schema: {
         tags: ['session'],
         summary: 'The signed-in user, their role’s verbs and the session expiry',
-        response: { 200: SessionSchema, ...errorResponses(...AUTHENTICATED_ERRORS) },
+        response: { 200: Session, ...errorResponses(...AUTHENTICATED_ERRORS) },
       },
     },
-    async (request) => present(requirePrincipal(request).user, request.sessionExpiresAt),
+    async (request) => presentSession(requirePrincipal(request).user, request.sessionExpiresAt),
   );
 
   app.delete(
@@ -101,13 +80,7 @@ export function sessionRoutes(app: App, services: Services): void {
         summary: 'Change one’s own password; every session of the user ends',
         description:
           'Needs a browser session (not an API token); wrong current passwords count towards the sign-in limit.',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ maxLength: 256 }),
-            newPassword: Type.String({ maxLength: 256 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: PasswordChange,
         response: {
           204: Type.Null(),
           ...errorResponses('VALIDATION_FAILED', 'RATE_LIMITED', ...AUTHENTICATED_ERRORS),

@@ -6,11 +6,11 @@
  * stream-changes.ts) say what the public record gained since the stream opened, within a second;
  * they carry no id, so they never move the resume position. Streams end when the server closes.
  */
-import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { EventStream, StreamQuery } from '../schemas/alerts.js';
 import { createChangeWatcher, type ChangeNotice } from './stream-changes.js';
 
 /** How often a stream looks for alerts recorded by other processes. */
@@ -47,11 +47,9 @@ export function streamRoutes(app: App, services: Services): void {
           '"finding"|"response"|"document", "count": n, "ids": [at most 50], "index": record index of the last entry }`. ' +
           'A bulk import gives one notice with its count. A "report" notice may also mean new incidents. ' +
           'A "document" notice names the documents saved, or whose parts (provisions, zones, commitments, ...) were saved or removed.',
-        querystring: Type.Object({
-          obligor: Type.Optional(Type.String({ maxLength: 64, description: 'one guarantor only' })),
-        }),
+        querystring: StreamQuery,
         response: {
-          200: Type.String({ description: 'text/event-stream' }),
+          200: EventStream,
           ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
         },
       },

@@ -4,8 +4,10 @@ import type { Services } from '../../services.js';
 import { MAX_TOKEN_DAYS } from '../../services/tokens-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { presentToken } from '../presenters.js';
-import { AUTHENTICATED_ERRORS, errorResponses, TokenSchema } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { presentCreatedToken, presentToken } from '../presenters/tokens.js';
+import { CreatedToken, TokenList } from '../schemas/tokens.js';
+import { IdParams } from '../schemas/common.js';
 
 const own = { access: { verb: 'account.use' as const } };
 
@@ -18,7 +20,7 @@ export function tokenRoutes(app: App, services: Services): void {
         tags: ['tokens'],
         summary: 'The signed-in user’s API tokens',
         response: {
-          200: Type.Object({ tokens: Type.Array(TokenSchema) }),
+          200: TokenList,
           ...errorResponses(...AUTHENTICATED_ERRORS),
         },
       },
@@ -43,17 +45,14 @@ export function tokenRoutes(app: App, services: Services): void {
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({
-            token: TokenSchema,
-            secret: Type.String({ description: 'send as Authorization: Bearer <secret>' }),
-          }),
+          201: CreatedToken,
           ...errorResponses('VALIDATION_FAILED', ...AUTHENTICATED_ERRORS),
         },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { token, secret } = await services.tokens.create(
+      const created = await services.tokens.create(
         {
           userName: principal.user.name,
           label: request.body.label,
@@ -61,7 +60,7 @@ export function tokenRoutes(app: App, services: Services): void {
         },
         principal,
       );
-      return reply.status(201).send({ token: presentToken(token), secret });
+      return reply.status(201).send(presentCreatedToken(created));
     },
   );
 
@@ -72,7 +71,7 @@ export function tokenRoutes(app: App, services: Services): void {
       schema: {
         tags: ['tokens'],
         summary: 'Revoke a token (one’s own; admins may revoke any)',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: IdParams,
         response: { 204: Type.Null(), ...errorResponses('NOT_FOUND', ...AUTHENTICATED_ERRORS) },
       },
     },

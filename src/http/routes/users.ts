@@ -1,12 +1,18 @@
 /** User administration. */
-import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { presentUser } from '../presenters.js';
-import { AUTHENTICATED_ERRORS, errorResponses, UserSchema } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { presentAddedUser, presentUser } from '../presenters/users.js';
+import {
+  AddedUser,
+  NameParams,
+  NewUser,
+  UserAnswer,
+  UserChange,
+  UserList,
+} from '../schemas/users.js';
 
-const NameParams = Type.Object({ name: Type.String({ maxLength: 64 }) });
 const manage = { access: { verb: 'user.manage' as const } };
 
 export function userRoutes(app: App, services: Services): void {
@@ -18,7 +24,7 @@ export function userRoutes(app: App, services: Services): void {
         tags: ['users'],
         summary: 'Every user',
         response: {
-          200: Type.Object({ users: Type.Array(UserSchema) }),
+          200: UserList,
           ...errorResponses(...AUTHENTICATED_ERRORS),
         },
       },
@@ -33,17 +39,9 @@ export function userRoutes(app: App, services: Services): void {
       schema: {
         tags: ['users'],
         summary: 'Add a user; without a password one is generated and returned once',
-        body: Type.Object(
-          {
-            name: Type.String({ maxLength: 64 }),
-            role: Type.String({ maxLength: 32 }),
-            actor: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-            password: Type.Optional(Type.String({ maxLength: 256 })),
-          },
-          { additionalProperties: false },
-        ),
+        body: NewUser,
         response: {
-          201: Type.Object({ user: UserSchema, password: Type.Optional(Type.String()) }),
+          201: AddedUser,
           ...errorResponses('VALIDATION_FAILED', 'CONFLICT', ...AUTHENTICATED_ERRORS),
         },
       },
@@ -54,14 +52,7 @@ export function userRoutes(app: App, services: Services): void {
         { name, role, actor, password },
         requirePrincipal(request),
       );
-      const body = { user: presentUser(result.user) };
-      return reply
-        .status(201)
-        .send(
-          result.generatedPassword === undefined
-            ? body
-            : { ...body, password: result.generatedPassword },
-        );
+      return reply.status(201).send(presentAddedUser(result));
     },
   );
 
@@ -73,16 +64,9 @@ export function userRoutes(app: App, services: Services): void {
         tags: ['users'],
         summary: 'Change a user’s role and actor binding, or disable or enable the user',
         params: NameParams,
-        body: Type.Object(
-          {
-            role: Type.Optional(Type.String({ maxLength: 32 })),
-            actor: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-            disabled: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: UserChange,
         response: {
-          200: Type.Object({ user: UserSchema }),
+          200: UserAnswer,
           ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', ...AUTHENTICATED_ERRORS),
         },
       },

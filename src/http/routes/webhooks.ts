@@ -4,47 +4,27 @@
  */
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
-import type { WebhookFilters } from '../../services/webhooks-service.js';
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app.js';
-import { AUTHENTICATED_ERRORS, errorResponses } from '../schemas.js';
+import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import {
+  presentDeliveries,
+  presentEndpoint,
+  presentEndpoints,
+  presentRegistered,
+} from '../presenters/webhooks.js';
+import { LimitQuery } from '../schemas/common.js';
+import {
+  DeliveryList,
+  DisableInput,
+  EndpointInput,
+  EndpointList,
+  RegisteredEndpoint,
+  WebhookEndpoint,
+  WebhookIdParams,
+} from '../schemas/webhooks.js';
 
 const manage = { access: { verb: 'webhook.manage' as const } };
-const IdParams = Type.Object({ id: Type.String({ maxLength: 80 }) });
-const Keys = (description: string) =>
-  Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 130 }), {
-      minItems: 1,
-      maxItems: 100,
-      description,
-    }),
-  );
-const Filters = Type.Object(
-  {
-    obligors: Keys('guarantors (actor ids) whose activations are sent'),
-    commitments: Keys('commitments as <document>/<commitment>'),
-    zones: Keys('zones as <document>/<zone>: incidents inside (or crossing the edge)'),
-    bbox: Type.Optional(
-      Type.Array(Type.Number(), {
-        minItems: 4,
-        maxItems: 4,
-        description: 'west, south, east, north (WGS 84)',
-      }),
-    ),
-    incidentTypes: Keys('incident types or categories'),
-  },
-  { additionalProperties: false },
-);
-const EndpointSchema = Type.Object({
-  id: Type.String(),
-  url: Type.String(),
-  description: Type.String(),
-  filters: Type.Unsafe<WebhookFilters>({ type: 'object', additionalProperties: true }),
-  createdAt: Type.String(),
-  failures: Type.Integer({ description: 'failed attempts in a row' }),
-  disabledAt: Type.Union([Type.String(), Type.Null()]),
-  disabledReason: Type.Union([Type.String(), Type.Null()]),
-});
 const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND', ...AUTHENTICATED_ERRORS] as const;
 
 export function webhookRoutes(app: App, services: Services): void {
@@ -57,16 +37,9 @@ export function webhookRoutes(app: App, services: Services): void {
       schema: {
         tags: ['alerts'],
         summary: 'Register an endpoint for signed alert deliveries; the secret is shown once',
-        body: Type.Object(
-          {
-            url: Type.String({ minLength: 1, maxLength: 2000 }),
-            description: Type.Optional(Type.String({ maxLength: 500 })),
-            filters: Type.Optional(Filters),
-          },
-          { additionalProperties: false },
-        ),
+        body: EndpointInput,
         response: {
-          201: Type.Intersect([EndpointSchema, Type.Object({ secret: Type.String() })]),
+          201: RegisteredEndpoint,
           ...errorResponses(...ERRORS),
         },
       },
@@ -83,7 +56,7 @@ export function webhookRoutes(app: App, services: Services): void {
         },
         requirePrincipal(request),
       );
-      return reply.status(201).send(endpoint);
+      return reply.status(201).send(presentRegistered(endpoint));
     },
   );
 
@@ -95,12 +68,12 @@ export function webhookRoutes(app: App, services: Services): void {
         tags: ['alerts'],
         summary: 'Registered webhook endpoints (without their secrets)',
         response: {
-          200: Type.Object({ endpoints: Type.Array(EndpointSchema) }),
+          200: EndpointList,
           ...errorResponses(...AUTHENTICATED_ERRORS),
         },
       },
     },
-    async () => ({ endpoints: await webhooks.list() }),
+    async () => presentEndpoints(await webhooks.list()),
   );
 
   app.post(
@@ -110,15 +83,13 @@ export function webhookRoutes(app: App, services: Services): void {
       schema: {
         tags: ['alerts'],
         summary: 'Stop deliveries to an endpoint; queued ones wait until it is enabled',
-        params: IdParams,
-        body: Type.Object(
-          { reason: Type.String({ minLength: 1, maxLength: 500 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: EndpointSchema, ...errorResponses(...ERRORS) },
+        params: WebhookIdParams,
+        body: DisableInput,
+        response: { 200: WebhookEndpoint, ...errorResponses(...ERRORS) },
       },
     },
-    async (request) => webhooks.disable(request.params.id, request.body.reason),
+    async (request) =>
+      presentEndpoint(await webhooks.disable(request.params.id, request.body.reason)),
   );
 
   app.post(
@@ -128,11 +99,11 @@ export function webhookRoutes(app: App, services: Services): void {
       schema: {
         tags: ['alerts'],
         summary: 'Resume deliveries to an endpoint',
-        params: IdParams,
-        response: { 200: EndpointSchema, ...errorResponses(...ERRORS) },
+        params: WebhookIdParams,
+        response: { 200: WebhookEndpoint, ...errorResponses(...ERRORS) },
       },
     },
-    async (request) => webhooks.enable(request.params.id),
+    async (request) => presentEndpoint(await webhooks.enable(request.params.id)),
   );
 
   app.get(
@@ -142,23 +113,16 @@ export function webhookRoutes(app: App, services: Services): void {
       schema: {
         tags: ['alerts'],
         summary: 'The delivery log of an endpoint, newest first',
-        params: IdParams,
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-        }),
+        params: WebhookIdParams,
+        querystring: LimitQuery,
         response: {
-          200: Type.Object({
-            deliveries: Type.Array(
-              Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true }),
-            ),
-          }),
+          200: DeliveryList,
           ...errorResponses(...ERRORS),
         },
       },
     },
-    async (request) => ({
-      deliveries: await webhooks.deliveries(request.params.id, request.query.limit ?? 100),
-    }),
+    async (request) =>
+      presentDeliveries(await webhooks.deliveries(request.params.id, request.query.limit ?? 100)),
   );
 
   app.post(
@@ -168,7 +132,7 @@ export function webhookRoutes(app: App, services: Services): void {
       schema: {
         tags: ['alerts'],
         summary: 'Send a delivery again from its first attempt (same webhook-id)',
-        params: IdParams,
+        params: WebhookIdParams,
         response: { 202: Type.Null(), ...errorResponses(...ERRORS) },
       },
     },

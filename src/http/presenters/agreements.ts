@@ -1,11 +1,36 @@
 /** Agreements as the API shows them. */
-import { boundsOf } from '../core/geo/bounds.js';
-import type { StoredZone } from '../core/agreements/stored.js';
-import type { DocumentSummary, DocumentView } from '../services/agreements-service.js';
-import type { AgreementsService } from '../services/agreements-service.js';
+import type { StoredZone } from '../../core/agreements/stored.js';
+import { boundsOf } from '../../core/geo/bounds.js';
+import type { DocumentSummary, DocumentView } from '../../services/agreements-service.js';
+import type * as Agreements from '../schemas/agreements.js';
+import type { Resolved } from './resolved.js';
+
+/** Every actor. */
+export function presentActors(actors: Resolved<'agreements', 'actors'>): Agreements.ActorList {
+  return { actors };
+}
+
+/** What an import recorded (the service's outcome is the API shape). */
+export function presentImportOutcome(
+  outcome: Resolved<'agreements', 'importValue'>,
+): Agreements.ImportOutcome {
+  return outcome;
+}
+
+/** The word diff between two versions (the service's diff is the API shape). */
+export function presentDiff(diff: Resolved<'agreements', 'diff'>): Agreements.Diff {
+  return diff;
+}
+
+/** Commitments with their scorecards. */
+export function presentCommitments(
+  commitments: Resolved<'agreements', 'commitments'>,
+): Agreements.CommitmentList {
+  return { commitments };
+}
 
 /** A document list entry. */
-export function presentSummary(summary: DocumentSummary) {
+export function presentSummary(summary: DocumentSummary): Agreements.DocumentSummary {
   return {
     ...summary,
     shortTitle: summary.shortTitle ?? null,
@@ -21,7 +46,7 @@ export function presentSummary(summary: DocumentSummary) {
 }
 
 /** A document page. */
-export function presentDocumentView(view: DocumentView) {
+export function presentDocumentView(view: DocumentView): Agreements.DocumentView {
   return {
     document: view.document,
     updatedAt: view.updatedAt,
@@ -45,7 +70,9 @@ export function presentDocumentView(view: DocumentView) {
 }
 
 /** A commitment page. */
-export function presentCommitmentView(view: Awaited<ReturnType<AgreementsService['commitment']>>) {
+export function presentCommitmentView(
+  view: Resolved<'agreements', 'commitment'>,
+): Agreements.CommitmentView {
   const { bundle, commitment, scorecard } = view;
   return {
     documentId: bundle.document.id,
@@ -58,7 +85,9 @@ export function presentCommitmentView(view: Awaited<ReturnType<AgreementsService
 }
 
 /** Zones as a GeoJSON FeatureCollection; feature ids are `<document>/<zone>`. */
-export function presentZones(zones: readonly (StoredZone & { documentId: string })[]) {
+export function presentZones(
+  zones: readonly (StoredZone & { documentId: string })[],
+): Agreements.ZoneCollection {
   return {
     type: 'FeatureCollection' as const,
     features: zones.map(({ geometry, documentId, ...zone }) => ({
