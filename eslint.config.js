@@ -87,4 +87,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API's schemas are imported by the web app (as types): typebox, each other and the
+    // pure core only, never node, fastify, services or the store.
+    files: ['src/http/schemas/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|\\.\\./\\.\\./core/|typebox$)',
+              message:
+                'API schemas import only typebox, other schemas and the core, so the web app can use their types',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -69,3 +69,33 @@ describe('the other layers', () => {
     expect(messages.join('\n')).toMatch(/HTTP code calls services, never the store/);
   });
 });
+
+describe("the API's schemas", () => {
+  const browserSafe = 'API schemas import only typebox';
+
+  it.each([
+    ['node', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;"],
+    [
+      'fastify',
+      "import type { FastifyInstance } from 'fastify';\nexport type F = FastifyInstance;",
+    ],
+    [
+      'a service',
+      "import { MAX_BULK } from '../../services/accountability/index.js';\nexport const m = MAX_BULK;",
+    ],
+    ['the store', "import type { Tx } from '../../store/transactions.js';\nexport type T = Tx;"],
+  ])('refuses an import of %s, which the web app could not follow', async (_what, code) => {
+    const messages = await layerMessages('src/http/schemas/example.ts', code);
+    expect(messages.join('\n')).toContain(browserSafe);
+  });
+
+  it('lets a schema import typebox, another schema and the core', async () => {
+    const code = [
+      "import { Type } from 'typebox';",
+      "import { Nullable } from './common.js';",
+      "import { SEVERITIES } from '../../core/agreements/vocabulary.js';",
+      'export const S = Nullable(Type.String({ enum: [...SEVERITIES] }));',
+    ].join('\n');
+    expect(await layerMessages('src/http/schemas/example.ts', code)).toEqual([]);
+  });
+});
