@@ -1,3 +1,5 @@
+// Just over 400 lines: the CAP builder's tests share one alert and one area, and every message
+// is checked against the OASIS schema; the refusals and times are short describe blocks here.
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: every test here drives one harness (an app with each role signed
+// in, a clock moved by hand, the guarantee imported, and the steps from report to finding), and
+// the longest test follows one activation from its finding to its breach as a guarantor lives it.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { describeEachDialect } from '../../../test/support/dialects.js';
