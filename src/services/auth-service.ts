@@ -45,8 +45,6 @@ export interface IssuedSession {
   readonly expiresAt: string;
 }
 
-export type AuthService = ReturnType<typeof createAuthService>;
-
 /** How finely a token's last use is recorded. */
 export const TOKEN_USE_RESOLUTION_MS = 60_000;
 

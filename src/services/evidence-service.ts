@@ -18,8 +18,6 @@ export interface EvidenceInfo {
   readonly mediaType: string;
 }
 
-export type EvidenceService = ReturnType<typeof createEvidenceService>;
-
 export function createEvidenceService(ctx: ServiceContext) {
   const { db } = ctx.store;
   return {

@@ -95,8 +95,6 @@ const CSV_COLUMNS = [
 /** The most incidents one page may hold. */
 export const MAX_PAGE = 1000;
 
-export type IncidentsService = ReturnType<typeof createIncidentsService>;
-
 /**
  * Incidents. `zonesAt` gives the zones in force during a time window (from the agreements),
  * so an incident can be related to them.

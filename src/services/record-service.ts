@@ -49,8 +49,6 @@ export interface SignedCheckpoint {
   readonly signedAt: string;
 }
 
-export type RecordService = ReturnType<typeof createRecordService>;
-
 export function createRecordService(ctx: ServiceContext, signer: NoteSigner) {
   const { db } = ctx.store;
   const cache: TileCache = createTileCache();

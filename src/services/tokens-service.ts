@@ -15,8 +15,6 @@ export const TOKEN_PREFIX = 'truce_';
 /** Longest lifetime a token can be given. */
 export const MAX_TOKEN_DAYS = 3650;
 
-export type TokensService = ReturnType<typeof createTokensService>;
-
 export function createTokensService(ctx: ServiceContext) {
   const { db } = ctx.store;
 

@@ -38,8 +38,6 @@ export interface WebhookEndpointView {
   readonly disabledReason: string | null;
 }
 
-export type WebhooksService = ReturnType<typeof createWebhooksService>;
-
 export function createWebhooksService(ctx: ServiceContext, options: DispatcherOptions) {
   const db = ctx.store.db;
   const nowIso = () => ctx.now().toISOString();

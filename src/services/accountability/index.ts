@@ -19,8 +19,6 @@ import { createViews } from './views.js';
 
 export { MAX_BULK } from './decisions.js';
 
-export type AccountabilityService = ReturnType<typeof createAccountabilityService>;
-
 export function createAccountabilityService(ctx: ServiceContext, options: AccountabilityOptions) {
   const actx = createAccountabilityContext(ctx, options);
   const issueAlerts = createAlertIssuer(actx);
