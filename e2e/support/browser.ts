@@ -9,7 +9,7 @@ import { type Browser, type BrowserContext, type ConsoleMessage, type Page } fro
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../test/support/chromium.js';
 import { startTestServer, type TestServer } from '../../test/support/test-server.js';
-import type { App } from '../../src/http/app.js';
+import type { App } from '../../src/http/app-instance.js';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 

@@ -11,12 +11,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawServerDefault,
-} from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { LogLevel } from '../config.js';
 import type { Services } from '../services.js';
 import { VERSION } from '../services.js';
@@ -46,15 +41,7 @@ import { ErrorSchema } from './schemas/common.js';
 import { Token } from './schemas/tokens.js';
 import { User } from './schemas/users.js';
 import { validatorCompiler } from './validation.js';
-
-/** The Fastify instance type routes are registered on. */
-export type App = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+import type { App } from './app-instance.js';
 
 export interface AppOptions {
   readonly logLevel?: LogLevel;

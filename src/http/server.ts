@@ -3,7 +3,7 @@
  * requests in flight finish, then closes the database, within a time limit.
  */
 import type { Services } from '../services.js';
-import type { App } from './app.js';
+import type { App } from './app-instance.js';
 
 /** How long a graceful shutdown may take before the process gives up waiting. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;

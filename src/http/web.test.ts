@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
-import { buildApp, type App } from './app.js';
+import { buildApp } from './app.js';
+import type { App } from './app-instance.js';
 
 describe('serving the web app', () => {
   let t: TestApp;

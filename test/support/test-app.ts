@@ -2,7 +2,8 @@
  * An app on a fresh database with a controllable clock, for HTTP tests through `app.inject()`.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp, type App } from '../../src/http/app.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/app-instance.js';
 import type { Dialect } from '../../src/store/database.js';
 import { createServices, type ServiceOptions, type Services } from '../../src/services.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';

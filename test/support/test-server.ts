@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type App } from '../../src/http/app.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/app-instance.js';
 import { listen, shutdown } from '../../src/http/server.js';
 import { createServices } from '../../src/services.js';
 

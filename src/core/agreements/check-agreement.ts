@@ -10,7 +10,7 @@ import { validateGeometry } from '../geo/validate-geometry.js';
 import { compareDates, isRealDate } from './dates.js';
 import { parseDuration } from './duration.js';
 import type { AgreementFile } from './file-schema.js';
-import type { FilePath } from './parse-file.js';
+import type { FilePath } from './schema-messages.js';
 
 /**
  * The most positions a drawn zone may have. A record entry holds about 2,500 positions anyway,

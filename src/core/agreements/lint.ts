@@ -8,12 +8,8 @@ import { checkAgreement } from './check-agreement.js';
 import type { AgreementFile } from './file-schema.js';
 import type { Hedge } from './hedges.js';
 import { identifyClaims } from './status-history.js';
-import {
-  formatPath,
-  parseAgreementText,
-  type FilePath,
-  type ParsedAgreementFile,
-} from './parse-file.js';
+import { formatPath, parseAgreementText, type ParsedAgreementFile } from './parse-file.js';
+import type { FilePath } from './schema-messages.js';
 import type { Geometry } from '../geo/geojson.js';
 import { MAX_ENTRY_BYTES } from '../record/tiles.js';
 

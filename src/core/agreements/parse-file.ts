@@ -5,10 +5,7 @@
 import { Value } from 'typebox/value';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { AgreementFileSchema, type AgreementFile } from './file-schema.js';
-import { describeSchemaError, type SchemaError } from './schema-messages.js';
-
-/** A path into the file's value: keys and array indexes. */
-export type FilePath = readonly (string | number)[];
+import { describeSchemaError, type FilePath, type SchemaError } from './schema-messages.js';
 
 /** One problem in a file, placed where it is. Lines and columns count from 1. */
 export interface FileProblem {

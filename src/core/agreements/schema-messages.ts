@@ -3,7 +3,9 @@
  * own words (field names, allowed values), never a JSON Schema keyword.
  */
 import { DATE_PATTERN, ID_PATTERN } from './file-schema.js';
-import type { FilePath } from './parse-file.js';
+
+/** A path into a file's value: keys and array indexes. */
+export type FilePath = readonly (string | number)[];
 
 /** A schema error as TypeBox reports it. */
 export interface SchemaError {

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { MAX_BULK } from '../../services/accountability/index.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, CHANGE_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentAttributionVersion,

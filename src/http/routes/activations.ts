@@ -4,7 +4,7 @@
  */
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, CHANGE_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentActivation,

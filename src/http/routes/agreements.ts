@@ -8,7 +8,7 @@ import { AgreementFileSchema } from '../../core/agreements/file-schema.js';
 import { invalid } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentActors,

@@ -1,7 +1,7 @@
 /** CAP alerts about activations: the list, the same as an Atom feed, and each CAP message. */
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { presentAlertFeed, presentAlerts } from '../presenters/alerts.js';
 import {

@@ -9,7 +9,7 @@ import { parseCapMessage, XML_INPUT_LIMIT_BYTES } from '../../core/alerts/xml-in
 import { DomainError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { CapIntakeResult } from '../schemas/reports.js';
 

@@ -7,7 +7,7 @@
 import { INLINE_MEDIA_TYPES } from '../../core/reports/sniff.js';
 import type { Services } from '../../services.js';
 import { MAX_EVIDENCE_BYTES } from '../../services/evidence-service.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { presentEvidenceInfo } from '../presenters/evidence.js';
 import { EvidenceFile, EvidenceInfo, Sha256Params, UploadHeaders } from '../schemas/evidence.js';

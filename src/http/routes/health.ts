@@ -1,7 +1,7 @@
 /** Liveness and readiness probes. */
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { sendError } from '../error-handler.js';
 import { errorResponses } from '../error-responses.js';
 import { Liveness, Readiness } from '../schemas/instance.js';

@@ -15,7 +15,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../../importers/index.js';
 import type { Services } from '../../services.js';
 import { importReportFile, type RejectLine } from '../../services/import-service.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { ImportSummary } from '../schemas/imports.js';
 

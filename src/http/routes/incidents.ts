@@ -9,7 +9,7 @@ import { DomainError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { MAX_PAGE } from '../../services/incidents-service.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentClusters,

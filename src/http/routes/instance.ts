@@ -1,7 +1,7 @@
 /** Facts about this instance, and the role table. */
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { presentRoles } from '../presenters/users.js';
 import { Instance } from '../schemas/instance.js';

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { parseTilePath } from '../../core/record/tiles.js';
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { sendError } from '../error-handler.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -2,7 +2,7 @@
 import { DomainError } from '../../core/errors.js';
 import type { Services } from '../../services.js';
 import { PUBLIC } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentCheckpoint,

@@ -10,7 +10,7 @@ import { ReportInputSchema } from '../../core/reports/report-schema.js';
 import type { Services } from '../../services.js';
 import { MAX_BATCH, type IntakeResult } from '../../services/reports-service.js';
 import { PUBLIC, requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentBatch,

@@ -8,7 +8,7 @@ import {
   SESSION_COOKIE,
   setSessionCookie,
 } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { presentSession } from '../presenters/session.js';
 import { Credentials, PasswordChange, Session } from '../schemas/session.js';

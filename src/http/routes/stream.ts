@@ -8,7 +8,7 @@
  */
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { EventStream, StreamQuery } from '../schemas/alerts.js';
 import { createChangeWatcher, type ChangeNotice } from './stream-changes.js';

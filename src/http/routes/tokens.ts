@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { MAX_TOKEN_DAYS } from '../../services/tokens-service.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { presentCreatedToken, presentToken } from '../presenters/tokens.js';
 import { CreatedToken, TokenList } from '../schemas/tokens.js';

@@ -1,7 +1,7 @@
 /** User administration. */
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { presentAddedUser, presentUser } from '../presenters/users.js';
 import {

@@ -5,7 +5,7 @@
 import { Type } from 'typebox';
 import type { Services } from '../../services.js';
 import { requirePrincipal } from '../access.js';
-import type { App } from '../app.js';
+import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import {
   presentDeliveries,
