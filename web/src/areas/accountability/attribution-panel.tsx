@@ -9,7 +9,7 @@ import { t } from '../../strings';
 import type { Actor } from '../agreements/types';
 import { actorName } from '../agreements/words';
 import { AttributionForm } from './attribution-form';
-import type { AccountabilityAccess } from './section';
+import type { AccountabilityAccess } from './access';
 import type { Attribution } from './types';
 import { confidenceLabel, principalText } from './words';
 

@@ -8,7 +8,7 @@ import { Message } from '../../components/message';
 import { t } from '../../strings';
 import { useAction } from '../../use-action';
 import { releaseLock, takeLock } from './endpoints';
-import type { AccountabilityAccess } from './section';
+import type { AccountabilityAccess } from './access';
 import type { IncidentAccountability } from './types';
 
 /** Props of EditLock. */

@@ -11,7 +11,7 @@ import { Link } from '../../components/link';
 import { t } from '../../strings';
 import { commitmentPath, documentPath } from '../agreements/paths';
 import { FindingForm } from './finding-form';
-import type { AccountabilityAccess } from './section';
+import type { AccountabilityAccess } from './access';
 import type { Evaluation, Finding, TriggerResult } from './types';
 import {
   conditionLabel,

@@ -6,7 +6,6 @@
  * holds; after each action the section (and the page, through `onChanged`) loads again.
  */
 import { useCallback } from 'react';
-import type { Session } from '../../api-types';
 import { ErrorMessage } from '../../components/error-message';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
@@ -15,32 +14,7 @@ import { AttributionPanel } from './attribution-panel';
 import { getAccountability, listActors } from './endpoints';
 import { FindingsPanel } from './findings-panel';
 import { VerificationPanel } from './verification-panel';
-import type { Self } from './words';
-
-/** What the session may do here, and who it is. */
-export interface AccountabilityAccess {
-  readonly self: Self;
-  /** Holds incident.verify: ladder steps and the edit lock. */
-  readonly canVerify: boolean;
-  /** Holds incident.assign. */
-  readonly canAssign: boolean;
-  /** Holds incident.attribute. */
-  readonly canAttribute: boolean;
-  /** Holds finding.record. */
-  readonly canRecordFinding: boolean;
-}
-
-/** The access of a session. */
-export function accountabilityAccess(session: Session): AccountabilityAccess {
-  const holds = (verb: string) => session.verbs.includes(verb);
-  return {
-    self: { id: session.user.id, name: session.user.name },
-    canVerify: holds('incident.verify'),
-    canAssign: holds('incident.assign'),
-    canAttribute: holds('incident.attribute'),
-    canRecordFinding: holds('finding.record'),
-  };
-}
+import type { AccountabilityAccess } from './access';
 
 /** Props of AccountabilitySection. */
 export interface AccountabilitySectionProps {

@@ -10,7 +10,7 @@ import { t } from '../../strings';
 import { incidentPath } from '../monitoring/paths';
 import { AssignForm } from './assign-form';
 import { EditLock } from './edit-lock';
-import type { AccountabilityAccess } from './section';
+import type { AccountabilityAccess } from './access';
 import type { IncidentAccountability, VerificationStep } from './types';
 import { VerificationForm } from './verification-form';
 import { principalText, verificationStatusLabel } from './words';
