@@ -7,8 +7,6 @@ import { reachesZone, zoneBoxes, zoneListPage, zonePoints } from './zone-search.
 import { groupingDecisionsOf } from '../store/grouping-decision-store.js';
 import { incidentsOfReports } from '../store/report-store.js';
 import { principalNames } from '../store/accountability-store.js';
-import type { GroupingExplanation } from '../core/incidents/grouping.js';
-import type { StoredReport } from '../core/reports/report.js';
 import {
   cellDegreesAt,
   clusterPoints,
@@ -267,9 +265,7 @@ export function createIncidentsService(
           { path: 'id', message: 'no such incident' },
         ]);
       }
-      const reports = (await incidentReports(db, id)).map(
-        (body) => JSON.parse(body) as StoredReport,
-      );
+      const reports = await incidentReports(db, id);
       const links = await groupingLinks(
         db,
         reports.map((r) => r.id),
@@ -278,7 +274,7 @@ export function createIncidentsService(
       // those incidents, so a person can merge them from here.
       const inside = new Set(reports.map((r) => r.id));
       const outside = links.flatMap((l) =>
-        [l.report_id, l.other_id].filter((reportId) => !inside.has(reportId)),
+        [l.reportId, l.otherId].filter((reportId) => !inside.has(reportId)),
       );
       const incidentOf = await incidentsOfReports(db, outside);
       const incident = summarize(row);
@@ -300,28 +296,20 @@ export function createIncidentsService(
         zones,
         reports,
         /** People's merges and splits that concerned this incident's reports, oldest first. */
-        decisions: decisions.map((d) => ({
-          eventId: d.event_id,
-          kind: d.kind,
-          reason: d.reason,
-          incidentIds: JSON.parse(d.incident_ids) as string[],
-          movedReportIds: JSON.parse(d.moved_report_ids) as string[],
-          by: d.decided_by,
-          at: d.decided_at,
-        })),
+        decisions,
         /** User names for the principal ids of `decisions`. */
         names: await principalNames(
           db,
-          decisions.map((d) => d.decided_by),
+          decisions.map((d) => d.by),
         ),
         groupings: links.map((l) => {
-          const away = inside.has(l.report_id) ? l.other_id : l.report_id;
+          const away = inside.has(l.reportId) ? l.otherId : l.reportId;
           return {
-            reportId: l.report_id,
-            otherId: l.other_id,
+            reportId: l.reportId,
+            otherId: l.otherId,
             /** The incident of the pair's report that is not in this one; null when both are. */
             otherIncidentId: inside.has(away) ? null : (incidentOf.get(away) ?? null),
-            explanation: JSON.parse(l.explanation) as GroupingExplanation,
+            explanation: l.explanation,
           };
         }),
       };

@@ -231,24 +231,23 @@ export function createReportsService(ctx: ServiceContext) {
 
     /** The incident a report is in (undefined for unknown, pending or rejected reports). */
     incidentOf: async (reportId: string): Promise<string | undefined> =>
-      (await findReport(db, reportId))?.incident_id ?? undefined,
+      (await findReport(db, reportId))?.incidentId ?? undefined,
 
     /**
      * One report as stored, with its incident. Public submissions not accepted in triage are
      * only for those who triage.
      */
     async get(reportId: string, canTriage: boolean) {
-      const row = await findReport(db, reportId);
-      if (row === undefined || (row.triage !== null && row.triage !== 'accepted' && !canTriage)) {
+      const found = await findReport(db, reportId);
+      if (
+        found === undefined ||
+        (found.triage !== null && found.triage !== 'accepted' && !canTriage)
+      ) {
         throw new DomainError('NOT_FOUND', `no report "${reportId}"`, [
           { path: 'id', message: 'no such report' },
         ]);
       }
-      return {
-        report: JSON.parse(row.body) as StoredReport,
-        incidentId: row.incident_id,
-        triage: row.triage,
-      };
+      return found;
     },
 
     /** Builds the grouping index ahead of the first report (a server does it at start). */
@@ -258,8 +257,7 @@ export function createReportsService(ctx: ServiceContext) {
     knownSourceRecords: (sourceName: string): Promise<string[]> => sourceRecordIds(db, sourceName),
 
     /** Public submissions waiting for triage, oldest first. */
-    pending: async (limit = 100): Promise<StoredReport[]> =>
-      (await pendingReports(db, limit)).map((body) => JSON.parse(body) as StoredReport),
+    pending: (limit = 100): Promise<StoredReport[]> => pendingReports(db, limit),
 
     /** Accepts a pending public submission into incidents, or rejects it, with a reason. */
     async triage(

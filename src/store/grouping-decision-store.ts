@@ -45,11 +45,23 @@ export async function recordGroupingDecision(
   }
 }
 
+/** A person's merge or split, as the incident page shows it. */
+export interface GroupingDecision {
+  readonly eventId: string;
+  readonly kind: GroupingDecisionRow['kind'];
+  readonly reason: string;
+  readonly incidentIds: string[];
+  readonly movedReportIds: string[];
+  /** The principal id of whoever decided. */
+  readonly by: string;
+  readonly at: string;
+}
+
 /** The merges and splits that concerned any of these reports, oldest first. */
 export async function groupingDecisionsOf(
   db: Db,
   reportIds: readonly string[],
-): Promise<GroupingDecisionRow[]> {
+): Promise<GroupingDecision[]> {
   const eventIds = new Set<string>();
   for (const ids of chunks([...reportIds])) {
     const rows = await db
@@ -70,11 +82,20 @@ export async function groupingDecisionsOf(
         .execute()),
     );
   }
-  return decisions.sort((a, b) =>
+  decisions.sort((a, b) =>
     a.decided_at === b.decided_at
       ? a.event_id.localeCompare(b.event_id)
       : a.decided_at < b.decided_at
         ? -1
         : 1,
   );
+  return decisions.map((d) => ({
+    eventId: d.event_id,
+    kind: d.kind,
+    reason: d.reason,
+    incidentIds: JSON.parse(d.incident_ids) as string[],
+    movedReportIds: JSON.parse(d.moved_report_ids) as string[],
+    by: d.decided_by,
+    at: d.decided_at,
+  }));
 }

@@ -2,6 +2,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { cellsOf } from '../core/geo/cells.js';
 import { PointColumns } from '../core/incidents/clusters.js';
+import type { GroupingExplanation } from '../core/incidents/grouping.js';
+import type { StoredReport } from '../core/reports/report.js';
 import { LIST_INDEX_COLUMNS } from './migrations/0007-incident-list-index.js';
 import { WIDE_RADIUS_M } from './migrations/0012-incident-radius-index.js';
 
@@ -72,8 +74,8 @@ export function findIncident(db: Db, id: string): Promise<IncidentRow | undefine
   return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The reports of an incident, in time order, as their stored JSON. */
-export async function incidentReports(db: Db, id: string): Promise<string[]> {
+/** The reports of an incident, in time order, as stored. */
+export async function incidentReports(db: Db, id: string): Promise<StoredReport[]> {
   const rows = await db
     .selectFrom('reports')
     .select('body')
@@ -81,20 +83,32 @@ export async function incidentReports(db: Db, id: string): Promise<string[]> {
     .orderBy('observed_from')
     .orderBy('id')
     .execute();
-  return rows.map((r) => r.body);
+  return rows.map((r) => JSON.parse(r.body) as StoredReport);
+}
+
+/** A grouping link between two reports (grouped or suggested), with its explanation. */
+export interface GroupingLink {
+  readonly reportId: string;
+  readonly otherId: string;
+  readonly explanation: GroupingExplanation;
 }
 
 /** The grouping links touching the given reports (grouped and suggested), with explanations. */
-export async function groupingLinks(db: Db, reportIds: readonly string[]) {
+export async function groupingLinks(db: Db, reportIds: readonly string[]): Promise<GroupingLink[]> {
   if (reportIds.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('grouping_links')
-    .select(['report_id', 'other_id', 'decision', 'score', 'explanation'])
+    .select(['report_id', 'other_id', 'explanation'])
     .where((eb) =>
       eb.or([eb('report_id', 'in', [...reportIds]), eb('other_id', 'in', [...reportIds])]),
     )
     .orderBy('key')
     .execute();
+  return rows.map((row) => ({
+    reportId: row.report_id,
+    otherId: row.other_id,
+    explanation: JSON.parse(row.explanation) as GroupingExplanation,
+  }));
 }
 
 /** One cell of a clustered map: how many incidents, their mean position, and one id when alone. */

@@ -2,6 +2,7 @@
  * Reads of reports: by client or source key (intake's duplicates and re-imports), triage,
  * owners, and the incidents they are in. Their writes are the projection's (report-intake.ts).
  */
+import type { StoredReport } from '../core/reports/report.js';
 import { chunks } from './bulk.js';
 import type { Db } from './transactions.js';
 
@@ -42,7 +43,7 @@ export async function findBySourceKeys(
 }
 
 /** Public submissions waiting for triage, oldest first. */
-export async function pendingReports(db: Db, limit: number): Promise<string[]> {
+export async function pendingReports(db: Db, limit: number): Promise<StoredReport[]> {
   const rows = await db
     .selectFrom('reports')
     .select('body')
@@ -51,7 +52,7 @@ export async function pendingReports(db: Db, limit: number): Promise<string[]> {
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.body);
+  return rows.map((r) => JSON.parse(r.body) as StoredReport);
 }
 
 /** A report's triage state: pending, accepted, rejected, null (never public), or undefined. */
@@ -126,13 +127,16 @@ export async function reportOwners(
 }
 
 /** One report as stored, with its incident and triage state, or undefined. */
-export function findReport(
+export async function findReport(
   db: Db,
   id: string,
-): Promise<{ body: string; incident_id: string | null; triage: string | null } | undefined> {
-  return db
+): Promise<{ report: StoredReport; incidentId: string | null; triage: string | null } | undefined> {
+  const row = await db
     .selectFrom('reports')
     .select(['body', 'incident_id', 'triage'])
     .where('id', '=', id)
     .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const report = JSON.parse(row.body) as StoredReport;
+  return { report, incidentId: row.incident_id, triage: row.triage };
 }
