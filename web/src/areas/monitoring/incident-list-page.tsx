@@ -4,6 +4,7 @@
  * page by its cursor.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/field';
 import { Link } from '../../components/link';
@@ -149,25 +150,21 @@ function IncidentResults({ filters }: { readonly filters: IncidentFilters }) {
               ? t('incidents.countAll', { count: pages.incidents.length })
               : t('incidents.countSoFar', { count: pages.incidents.length })}
           </p>
-          <div className="table-scroll">
-            <table className="data-table" aria-labelledby="incidents-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('incidents.colIncident')}</th>
-                  <th scope="col">{t('incidents.colObserved')}</th>
-                  <th scope="col">{t('incidents.colStatus')}</th>
-                  <th scope="col">{t('incidents.colReports')}</th>
-                  <th scope="col">{t('incidents.colSources')}</th>
-                  <th scope="col">{t('incidents.colPlace')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pages.incidents.map((incident) => (
-                  <IncidentRow key={incident.id} incident={incident} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="incidents-title"
+            columns={[
+              t('incidents.colIncident'),
+              t('incidents.colObserved'),
+              t('incidents.colStatus'),
+              t('incidents.colReports'),
+              t('incidents.colSources'),
+              t('incidents.colPlace'),
+            ]}
+          >
+            {pages.incidents.map((incident) => (
+              <IncidentRow key={incident.id} incident={incident} />
+            ))}
+          </DataTable>
           {pages.next !== null && (
             <p>
               <button
