@@ -15,6 +15,23 @@ export interface LoadState<T> {
  * stable function (a module-level one), or every render starts a new load.
  */
 export function useLoad<T>(load: () => Promise<T>): LoadState<T> {
+  return useLoadInto(load, replace);
+}
+
+function replace<T>(_before: T | undefined, value: T): T {
+  return value;
+}
+
+/**
+ * Like {@link useLoad}, but each answer is folded into the data already loaded by `fold`
+ * (for example a next page added to the pages before it) instead of replacing it. A new load
+ * runs whenever `load` or `fold` changes, and only an answer to the latest load is folded in;
+ * an error keeps the data as it was.
+ */
+export function useLoadInto<T, V>(
+  load: () => Promise<V>,
+  fold: (before: T | undefined, value: V) => T,
+): LoadState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -26,7 +43,7 @@ export function useLoad<T>(load: () => Promise<T>): LoadState<T> {
     load().then(
       (value) => {
         if (!current) return;
-        setData(value);
+        setData((before) => fold(before, value));
         setError(null);
         setLoading(false);
       },
@@ -39,7 +56,7 @@ export function useLoad<T>(load: () => Promise<T>): LoadState<T> {
     return () => {
       current = false;
     };
-  }, [load, generation]);
+  }, [load, fold, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { data, error, loading, reload };

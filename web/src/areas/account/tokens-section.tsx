@@ -1,6 +1,7 @@
 /** The signed-in user's API tokens: list, create (secret shown once) and revoke. */
 import { useState } from 'react';
 import type { Token } from '../../api-types';
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
 import { SecretNotice } from '../../components/secret-notice';
@@ -56,51 +57,44 @@ export function TokensSection() {
       {loading && tokens === undefined && <p>{t('app.loading')}</p>}
       {tokens !== undefined && tokens.length === 0 && <p>{t('tokens.empty')}</p>}
       {tokens !== undefined && tokens.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-label={t('tokens.tableCaption')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.colLabel')}</th>
-                <th scope="col">{t('tokens.colCreated')}</th>
-                <th scope="col">{t('tokens.colExpires')}</th>
-                <th scope="col">{t('tokens.colLastUsed')}</th>
-                <th scope="col">{t('tokens.colStatus')}</th>
-                <th scope="col">{t('tokens.colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr
-                  key={token.id}
-                  className={token.revokedAt === null ? undefined : 'row-disabled'}
+        <DataTable
+          label={t('tokens.tableCaption')}
+          columns={[
+            t('tokens.colLabel'),
+            t('tokens.colCreated'),
+            t('tokens.colExpires'),
+            t('tokens.colLastUsed'),
+            t('tokens.colStatus'),
+            t('tokens.colActions'),
+          ]}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id} className={token.revokedAt === null ? undefined : 'row-disabled'}>
+              <th scope="row">{token.label}</th>
+              <td>
+                <DateTime iso={token.createdAt} empty={t('time.none')} />
+              </td>
+              <td>
+                <DateTime iso={token.expiresAt} empty={t('tokens.noExpiry')} />
+              </td>
+              <td>
+                <DateTime iso={token.lastUsedAt} empty={t('tokens.never')} />
+              </td>
+              <td>{tokenStatus(token)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button-small button-danger"
+                  disabled={token.revokedAt !== null || busyId === token.id}
+                  onClick={() => void handleRevoke(token)}
+                  aria-label={t('tokens.revokeFor', { label: token.label })}
                 >
-                  <th scope="row">{token.label}</th>
-                  <td>
-                    <DateTime iso={token.createdAt} empty={t('time.none')} />
-                  </td>
-                  <td>
-                    <DateTime iso={token.expiresAt} empty={t('tokens.noExpiry')} />
-                  </td>
-                  <td>
-                    <DateTime iso={token.lastUsedAt} empty={t('tokens.never')} />
-                  </td>
-                  <td>{tokenStatus(token)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-small button-danger"
-                      disabled={token.revokedAt !== null || busyId === token.id}
-                      onClick={() => void handleRevoke(token)}
-                      aria-label={t('tokens.revokeFor', { label: token.label })}
-                    >
-                      {t('tokens.revoke')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {t('tokens.revoke')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h3>{t('tokens.createTitle')}</h3>
       {secret !== null && (

@@ -12,6 +12,7 @@ import { DecisionProof } from '../../components/decision-proof';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { PageTitle } from '../../components/page-title';
+import { TablePanel } from '../../components/table-panel';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { commitmentPath } from '../agreements/paths';
@@ -254,45 +255,37 @@ function ResponseItem({
 
 function AlertsPanel({ alerts }: { readonly alerts: readonly Alert[] }) {
   return (
-    <section className="panel" aria-labelledby="activation-alerts">
-      <h2 id="activation-alerts">{t('alerts.title')}</h2>
-      <p className="muted">{t('alerts.intro')}</p>
-      {alerts.length === 0 ? (
-        <p>{t('alerts.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby="activation-alerts">
-            <thead>
-              <tr>
-                <th scope="col">{t('alerts.colSent')}</th>
-                <th scope="col">{t('alerts.colType')}</th>
-                <th scope="col">{t('alerts.colHeadline')}</th>
-                <th scope="col">{t('alerts.colFile')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((alert) => (
-                <tr key={alert.id}>
-                  <td>
-                    <DateTime iso={alert.sent} empty={t('time.none')} />
-                  </td>
-                  <td>{alert.msgType}</td>
-                  <th scope="row">{alert.headline}</th>
-                  <td>
-                    <a
-                      href={alertCapUrl(alert.id)}
-                      type="application/cap+xml"
-                      aria-label={t('alerts.fileLabel', { type: alert.msgType, id: alert.id })}
-                    >
-                      {t('alerts.file')}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TablePanel
+      id="activation-alerts"
+      title={t('alerts.title')}
+      intro={<p className="muted">{t('alerts.intro')}</p>}
+      isEmpty={alerts.length === 0}
+      empty={t('alerts.none')}
+      columns={[
+        t('alerts.colSent'),
+        t('alerts.colType'),
+        t('alerts.colHeadline'),
+        t('alerts.colFile'),
+      ]}
+    >
+      {alerts.map((alert) => (
+        <tr key={alert.id}>
+          <td>
+            <DateTime iso={alert.sent} empty={t('time.none')} />
+          </td>
+          <td>{alert.msgType}</td>
+          <th scope="row">{alert.headline}</th>
+          <td>
+            <a
+              href={alertCapUrl(alert.id)}
+              type="application/cap+xml"
+              aria-label={t('alerts.fileLabel', { type: alert.msgType, id: alert.id })}
+            >
+              {t('alerts.file')}
+            </a>
+          </td>
+        </tr>
+      ))}
+    </TablePanel>
   );
 }

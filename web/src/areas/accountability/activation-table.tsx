@@ -3,6 +3,7 @@
  * incident, when it was activated, the deadline with how long is left or how late, the
  * escalation tier and the status. Used by the activations list and the incident page.
  */
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { Link } from '../../components/link';
 import { t } from '../../strings';
@@ -33,49 +34,46 @@ export function ActivationTable({
 }: ActivationTableProps) {
   const now = Date.now();
   return (
-    <div className="table-scroll">
-      <table className="data-table table-top" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">{t('activations.colCommitment')}</th>
-            <th scope="col">{t('activations.colGuarantor')}</th>
-            {showIncident && <th scope="col">{t('activations.colIncident')}</th>}
-            <th scope="col">{t('activations.colActivated')}</th>
-            <th scope="col">{t('activations.colDeadline')}</th>
-            <th scope="col">{t('activations.colTier')}</th>
-            <th scope="col">{t('activations.colStatus')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {activations.map((activation) => (
-            <tr key={activation.id}>
-              <th scope="row">
-                <ActivationLink activation={activation} />
-              </th>
-              <td>{guarantorText(actors, activation.obligor)}</td>
-              {showIncident && (
-                <td>
-                  <IncidentLink incidentId={activation.incidentId} />
-                </td>
-              )}
-              <td>
-                <DateTime iso={activation.activatedAt} empty={t('time.none')} />
-              </td>
-              <td>
-                <DateTime iso={activation.deadline} empty={t('clock.noDeadline')} />
-                {activation.deadline !== null && (
-                  <span className="cell-note">{clockText(activation, now)}</span>
-                )}
-              </td>
-              <td className="cell-number">{activation.tier}</td>
-              <td>
-                <StatusWithLateness activation={activation} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy={labelledBy}
+      className="table-top"
+      columns={[
+        t('activations.colCommitment'),
+        t('activations.colGuarantor'),
+        ...(showIncident ? [t('activations.colIncident')] : []),
+        t('activations.colActivated'),
+        t('activations.colDeadline'),
+        t('activations.colTier'),
+        t('activations.colStatus'),
+      ]}
+    >
+      {activations.map((activation) => (
+        <tr key={activation.id}>
+          <th scope="row">
+            <ActivationLink activation={activation} />
+          </th>
+          <td>{guarantorText(actors, activation.obligor)}</td>
+          {showIncident && (
+            <td>
+              <IncidentLink incidentId={activation.incidentId} />
+            </td>
+          )}
+          <td>
+            <DateTime iso={activation.activatedAt} empty={t('time.none')} />
+          </td>
+          <td>
+            <DateTime iso={activation.deadline} empty={t('clock.noDeadline')} />
+            {activation.deadline !== null && (
+              <span className="cell-note">{clockText(activation, now)}</span>
+            )}
+          </td>
+          <td className="cell-number">{activation.tier}</td>
+          <td>
+            <StatusWithLateness activation={activation} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

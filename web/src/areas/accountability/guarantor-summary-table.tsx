@@ -4,6 +4,7 @@
  * response.
  */
 import { useCallback } from 'react';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { language, t } from '../../strings';
 import { useLoad } from '../../use-load';
@@ -40,42 +41,38 @@ export function GuarantorSummaryTable({
       {loading && data === undefined && <p role="status">{t('app.loading')}</p>}
       {data !== undefined && data.length === 0 && <p>{t('guarantors.empty')}</p>}
       {data !== undefined && data.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby="guarantors-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('guarantors.colGuarantor')}</th>
-                <th scope="col">{t('guarantors.colActivations')}</th>
-                <th scope="col">{t('activationStatus.open')}</th>
-                <th scope="col">{t('activationStatus.met')}</th>
-                <th scope="col">{t('activationStatus.overdue')}</th>
-                <th scope="col">{t('activationStatus.breached')}</th>
-                <th scope="col">{t('activationStatus.withdrawn')}</th>
-                <th scope="col">{t('guarantors.colLate')}</th>
-                <th scope="col">{t('guarantors.colMedian')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((row) => (
-                <tr key={row.obligor}>
-                  <th scope="row">{guarantorText(actors, row.obligor)}</th>
-                  <td className="cell-number">{row.activations}</td>
-                  <td className="cell-number">{row.open}</td>
-                  <td className="cell-number">{row.met}</td>
-                  <td className="cell-number">{row.overdue}</td>
-                  <td className="cell-number">{row.breached}</td>
-                  <td className="cell-number">{row.withdrawn}</td>
-                  <td className="cell-number">{row.lateResponses}</td>
-                  <td className="cell-number">
-                    {row.medianResponseHours === null
-                      ? t('guarantors.noResponse')
-                      : t('guarantors.hours', { hours: hours.format(row.medianResponseHours) })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="guarantors-title"
+          columns={[
+            t('guarantors.colGuarantor'),
+            t('guarantors.colActivations'),
+            t('activationStatus.open'),
+            t('activationStatus.met'),
+            t('activationStatus.overdue'),
+            t('activationStatus.breached'),
+            t('activationStatus.withdrawn'),
+            t('guarantors.colLate'),
+            t('guarantors.colMedian'),
+          ]}
+        >
+          {data.map((row) => (
+            <tr key={row.obligor}>
+              <th scope="row">{guarantorText(actors, row.obligor)}</th>
+              <td className="cell-number">{row.activations}</td>
+              <td className="cell-number">{row.open}</td>
+              <td className="cell-number">{row.met}</td>
+              <td className="cell-number">{row.overdue}</td>
+              <td className="cell-number">{row.breached}</td>
+              <td className="cell-number">{row.withdrawn}</td>
+              <td className="cell-number">{row.lateResponses}</td>
+              <td className="cell-number">
+                {row.medianResponseHours === null
+                  ? t('guarantors.noResponse')
+                  : t('guarantors.hours', { hours: hours.format(row.medianResponseHours) })}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

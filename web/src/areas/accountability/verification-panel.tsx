@@ -3,6 +3,7 @@
  * holds its edit lock, every step taken (who, when, how, with notes), and for people who may
  * verify, the lock buttons and the form for the next step.
  */
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { DecisionProof } from '../../components/decision-proof';
 import { Link } from '../../components/link';
@@ -98,55 +99,52 @@ interface StepTableProps {
 
 function StepTable({ labelledBy, steps, access }: StepTableProps) {
   return (
-    <div className="table-scroll">
-      <table className="data-table table-top" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            <th scope="col">{t('ladder.colStep')}</th>
-            <th scope="col">{t('ladder.colWhen')}</th>
-            <th scope="col">{t('ladder.colBy')}</th>
-            <th scope="col">{t('ladder.colMethod')}</th>
-            <th scope="col">{t('ladder.colNotes')}</th>
-            <th scope="col">{t('ladder.colRecord')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((step, index) => (
-            <tr key={`${step.at}-${index}`}>
-              <th scope="row">
-                {t('ladder.step', {
-                  from: verificationStatusLabel(step.from),
-                  to: verificationStatusLabel(step.to),
-                })}
-              </th>
-              <td>
-                <DateTime iso={step.at} empty={t('time.none')} />
-              </td>
-              <td className="cell-by">{principalText(step.by, access.self)}</td>
-              <td>{step.method ?? t('ladder.noMethod')}</td>
-              <td>
-                {step.notes ?? (step.obstructionIncidentId === null ? t('time.none') : '')}
-                {step.obstructionIncidentId !== null && (
-                  <span className="cell-note">
-                    <Link to={incidentPath(step.obstructionIncidentId)}>
-                      {t('ladder.obstructionLink')}
-                    </Link>
-                  </span>
-                )}
-              </td>
-              <td>
-                <DecisionProof
-                  eventId={step.eventId}
-                  what={t('ladder.step', {
-                    from: verificationStatusLabel(step.from),
-                    to: verificationStatusLabel(step.to),
-                  })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy={labelledBy}
+      className="table-top"
+      columns={[
+        t('ladder.colStep'),
+        t('ladder.colWhen'),
+        t('ladder.colBy'),
+        t('ladder.colMethod'),
+        t('ladder.colNotes'),
+        t('ladder.colRecord'),
+      ]}
+    >
+      {steps.map((step, index) => (
+        <tr key={`${step.at}-${index}`}>
+          <th scope="row">
+            {t('ladder.step', {
+              from: verificationStatusLabel(step.from),
+              to: verificationStatusLabel(step.to),
+            })}
+          </th>
+          <td>
+            <DateTime iso={step.at} empty={t('time.none')} />
+          </td>
+          <td className="cell-by">{principalText(step.by, access.self)}</td>
+          <td>{step.method ?? t('ladder.noMethod')}</td>
+          <td>
+            {step.notes ?? (step.obstructionIncidentId === null ? t('time.none') : '')}
+            {step.obstructionIncidentId !== null && (
+              <span className="cell-note">
+                <Link to={incidentPath(step.obstructionIncidentId)}>
+                  {t('ladder.obstructionLink')}
+                </Link>
+              </span>
+            )}
+          </td>
+          <td>
+            <DecisionProof
+              eventId={step.eventId}
+              what={t('ladder.step', {
+                from: verificationStatusLabel(step.from),
+                to: verificationStatusLabel(step.to),
+              })}
+            />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

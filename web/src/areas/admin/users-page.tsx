@@ -4,6 +4,7 @@ import type { User } from '../../api-types';
 import { ErrorMessage } from '../../components/error-message';
 import { PageTitle } from '../../components/page-title';
 import { SecretNotice } from '../../components/secret-notice';
+import { TablePanel } from '../../components/table-panel';
 import { listRoles, listUsers } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
@@ -50,32 +51,24 @@ export function UsersPage({ selfName, onSelfChanged }: UsersPageProps) {
       {loading && data === undefined && <p>{t('app.loading')}</p>}
       {data !== undefined && (
         <>
-          <section className="panel" aria-labelledby="users-list-title">
-            <h2 id="users-list-title">{t('users.tableCaption')}</h2>
-            {users.length === 0 ? (
-              <p>{t('users.empty')}</p>
-            ) : (
-              <div className="table-scroll">
-                <table className="data-table" aria-labelledby="users-list-title">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('users.colName')}</th>
-                      <th scope="col">{t('users.colRole')}</th>
-                      <th scope="col">{t('users.colActor')}</th>
-                      <th scope="col">{t('users.colStatus')}</th>
-                      <th scope="col">{t('users.colCreated')}</th>
-                      <th scope="col">{t('users.colActions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {users.map((user) => (
-                      <UserRow key={user.id} user={user} roles={roles} onChanged={handleChanged} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <TablePanel
+            id="users-list-title"
+            title={t('users.tableCaption')}
+            isEmpty={users.length === 0}
+            empty={t('users.empty')}
+            columns={[
+              t('users.colName'),
+              t('users.colRole'),
+              t('users.colActor'),
+              t('users.colStatus'),
+              t('users.colCreated'),
+              t('users.colActions'),
+            ]}
+          >
+            {users.map((user) => (
+              <UserRow key={user.id} user={user} roles={roles} onChanged={handleChanged} />
+            ))}
+          </TablePanel>
           <section className="panel" aria-labelledby="users-add-title">
             <h2 id="users-add-title">{t('userForm.title')}</h2>
             {secret !== null && (

@@ -2,6 +2,7 @@
  * The full concreteness scorecard of a commitment: one row per checklist point with its score
  * (a mark and words), the reason, the hedge words that bear on it, and what would raise it.
  */
+import { DataTable } from '../../components/data-table';
 import { ScoreMark } from '../../components/score-marks';
 import { t } from '../../strings';
 import { formatList } from './format';
@@ -27,42 +28,38 @@ export function CommitmentScorecard({ id, scorecard }: CommitmentScorecardProps)
       <h2 id={id}>{t('scorecard.title')}</h2>
       <p className="score-headline">{caption}</p>
       <p className="muted">{t('scorecard.legend')}</p>
-      <div className="table-scroll">
-        <table className="data-table table-top scorecard-table">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('scorecard.colPoint')}</th>
-              <th scope="col">{t('scorecard.colScore')}</th>
-              <th scope="col">{t('scorecard.colReason')}</th>
-              <th scope="col">{t('scorecard.colHedges')}</th>
-              <th scope="col">{t('scorecard.colRaise')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scorecard.points.map((point) => (
-              <tr key={point.point}>
-                <th scope="row">
-                  {t('scorecard.pointTitle', { point: point.point, title: pointTitle(point) })}
-                </th>
-                <td className="cell-nowrap">
-                  <ScoreMark point={point} />{' '}
-                  <span aria-hidden="true">{t('scorecard.scoreOf', { score: point.score })}</span>
-                </td>
-                <td>{point.reason}</td>
-                <td>
-                  {point.hedges.length === 0
-                    ? t('scorecard.noHedges')
-                    : formatList(
-                        point.hedges.map((hedge) => t('scorecard.hedge', { phrase: hedge.phrase })),
-                      )}
-                </td>
-                <td>{point.raise ?? t('scorecard.raiseNone')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="table-top scorecard-table"
+        caption={caption}
+        columns={[
+          t('scorecard.colPoint'),
+          t('scorecard.colScore'),
+          t('scorecard.colReason'),
+          t('scorecard.colHedges'),
+          t('scorecard.colRaise'),
+        ]}
+      >
+        {scorecard.points.map((point) => (
+          <tr key={point.point}>
+            <th scope="row">
+              {t('scorecard.pointTitle', { point: point.point, title: pointTitle(point) })}
+            </th>
+            <td className="cell-nowrap">
+              <ScoreMark point={point} />{' '}
+              <span aria-hidden="true">{t('scorecard.scoreOf', { score: point.score })}</span>
+            </td>
+            <td>{point.reason}</td>
+            <td>
+              {point.hedges.length === 0
+                ? t('scorecard.noHedges')
+                : formatList(
+                    point.hedges.map((hedge) => t('scorecard.hedge', { phrase: hedge.phrase })),
+                  )}
+            </td>
+            <td>{point.raise ?? t('scorecard.raiseNone')}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

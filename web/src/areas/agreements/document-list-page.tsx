@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { PageTitle } from '../../components/page-title';
 import { SourceText } from '../../components/source-text';
+import { TablePanel } from '../../components/table-panel';
 import { WarningFlag } from '../../components/warning-flag';
 import { listDocuments } from '../../endpoints';
 import { t } from '../../strings';
@@ -46,31 +47,24 @@ export function DocumentListPage() {
       <ErrorMessage error={error} />
       {loading && data === undefined && <p>{t('app.loading')}</p>}
       {data !== undefined && (
-        <section className="panel" aria-labelledby="documents-title">
-          <h2 id="documents-title">{t('documents.tableCaption')}</h2>
-          {data.length === 0 ? (
-            <p>{t('documents.empty')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table documents-table" aria-labelledby="documents-title">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('documents.colTitle')}</th>
-                    <th scope="col">{t('documents.colKind')}</th>
-                    <th scope="col">{t('documents.colStatus')}</th>
-                    <th scope="col">{t('documents.colCommitments')}</th>
-                    <th scope="col">{t('documents.colScore')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((summary) => (
-                    <DocumentRow key={summary.id} summary={summary} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TablePanel
+          id="documents-title"
+          title={t('documents.tableCaption')}
+          isEmpty={data.length === 0}
+          empty={t('documents.empty')}
+          tableClassName="documents-table"
+          columns={[
+            t('documents.colTitle'),
+            t('documents.colKind'),
+            t('documents.colStatus'),
+            t('documents.colCommitments'),
+            t('documents.colScore'),
+          ]}
+        >
+          {data.map((summary) => (
+            <DocumentRow key={summary.id} summary={summary} />
+          ))}
+        </TablePanel>
       )}
     </>
   );

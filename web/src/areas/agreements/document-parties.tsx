@@ -4,6 +4,7 @@
  * not bound by the text.
  */
 import { CalendarDate } from '../../components/calendar-date';
+import { TablePanel } from '../../components/table-panel';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
 import type { Actor, AgreementDocument, DocumentRoleEntry } from './types';
@@ -20,31 +21,23 @@ export interface DocumentPartiesProps {
 /** The parties section. */
 export function DocumentParties({ id, document, actors }: DocumentPartiesProps) {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('parties.title')}</h2>
-      {document.roles.length === 0 ? (
-        <p>{t('parties.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby={id}>
-            <thead>
-              <tr>
-                <th scope="col">{t('parties.colActor')}</th>
-                <th scope="col">{t('parties.colRole')}</th>
-                <th scope="col">{t('parties.colSignature')}</th>
-                <th scope="col">{t('parties.colSignatory')}</th>
-                <th scope="col">{t('parties.colDate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {document.roles.map((role, index) => (
-                <RoleRow key={`${role.actor}-${role.role}-${index}`} role={role} actors={actors} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TablePanel
+      id={id}
+      title={t('parties.title')}
+      isEmpty={document.roles.length === 0}
+      empty={t('parties.empty')}
+      columns={[
+        t('parties.colActor'),
+        t('parties.colRole'),
+        t('parties.colSignature'),
+        t('parties.colSignatory'),
+        t('parties.colDate'),
+      ]}
+    >
+      {document.roles.map((role, index) => (
+        <RoleRow key={`${role.actor}-${role.role}-${index}`} role={role} actors={actors} />
+      ))}
+    </TablePanel>
   );
 }
 

@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { CalendarDate } from '../../components/calendar-date';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorMessage } from '../../components/error-message';
+import { TablePanel } from '../../components/table-panel';
 import { getVersionText } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
@@ -26,39 +27,31 @@ export interface DocumentVersionsProps {
 /** The versions section. */
 export function DocumentVersions({ id, documentId, versions }: DocumentVersionsProps) {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('versions.title')}</h2>
-      {versions.length === 0 ? (
-        <p>{t('versions.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby={id}>
-            <thead>
-              <tr>
-                <th scope="col">{t('versions.colVersion')}</th>
-                <th scope="col">{t('versions.colKind')}</th>
-                <th scope="col">{t('versions.colLanguage')}</th>
-                <th scope="col">{t('versions.colDate')}</th>
-                <th scope="col">{t('versions.colHash')}</th>
-                <th scope="col">{t('versions.colSize')}</th>
-                <th scope="col">{t('versions.colText')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((version) => (
-                <VersionRow
-                  key={version.id}
-                  documentId={documentId}
-                  version={version}
-                  versions={versions}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <VersionDiff documentId={documentId} versions={versions} />
-    </section>
+    <TablePanel
+      id={id}
+      title={t('versions.title')}
+      isEmpty={versions.length === 0}
+      empty={t('versions.empty')}
+      columns={[
+        t('versions.colVersion'),
+        t('versions.colKind'),
+        t('versions.colLanguage'),
+        t('versions.colDate'),
+        t('versions.colHash'),
+        t('versions.colSize'),
+        t('versions.colText'),
+      ]}
+      after={<VersionDiff documentId={documentId} versions={versions} />}
+    >
+      {versions.map((version) => (
+        <VersionRow
+          key={version.id}
+          documentId={documentId}
+          version={version}
+          versions={versions}
+        />
+      ))}
+    </TablePanel>
   );
 }
 

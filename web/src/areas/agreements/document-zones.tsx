@@ -4,6 +4,7 @@
  */
 import { Link } from '../../components/link';
 import { SourceText } from '../../components/source-text';
+import { TablePanel } from '../../components/table-panel';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
 import { zonesMapPath } from './paths';
@@ -22,58 +23,46 @@ export interface DocumentZonesProps {
 /** The zones section. */
 export function DocumentZones({ id, documentId, zones }: DocumentZonesProps) {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('zones.title')}</h2>
-      {zones.length === 0 ? (
-        <p>{t('zones.empty')}</p>
-      ) : (
-        <>
-          <p>
-            <Link to={zonesMapPath(documentId)}>{t('zones.showMap')}</Link>
-          </p>
-          <div className="table-scroll">
-            <table className="data-table" aria-labelledby={id}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('zones.colName')}</th>
-                  <th scope="col">{t('zones.colKind')}</th>
-                  <th scope="col">{t('zones.colValid')}</th>
-                  <th scope="col">{t('zones.colShape')}</th>
-                  <th scope="col">{t('zones.colSource')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {zones.map((zone) => (
-                  <tr key={zone.id}>
-                    <th scope="row">
-                      {zone.name}
-                      {zone.approximate === true && (
-                        <span className="cell-flag">
-                          <WarningFlag>{t('zones.approximate')}</WarningFlag>
-                        </span>
-                      )}
-                    </th>
-                    <td>{zoneKindLabel(zone.kind)}</td>
-                    <td>
-                      <ZoneValidity zone={zone} />
-                    </td>
-                    <td>
-                      <ZoneShape geometryType={zone.geometryType} zone={zone} zones={zones} />
-                    </td>
-                    <td className="cell-note-size">
-                      {zone.source === undefined ? (
-                        t('zones.noSource')
-                      ) : (
-                        <SourceText source={zone.source} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
+    <TablePanel
+      id={id}
+      title={t('zones.title')}
+      isEmpty={zones.length === 0}
+      empty={t('zones.empty')}
+      before={
+        <p>
+          <Link to={zonesMapPath(documentId)}>{t('zones.showMap')}</Link>
+        </p>
+      }
+      columns={[
+        t('zones.colName'),
+        t('zones.colKind'),
+        t('zones.colValid'),
+        t('zones.colShape'),
+        t('zones.colSource'),
+      ]}
+    >
+      {zones.map((zone) => (
+        <tr key={zone.id}>
+          <th scope="row">
+            {zone.name}
+            {zone.approximate === true && (
+              <span className="cell-flag">
+                <WarningFlag>{t('zones.approximate')}</WarningFlag>
+              </span>
+            )}
+          </th>
+          <td>{zoneKindLabel(zone.kind)}</td>
+          <td>
+            <ZoneValidity zone={zone} />
+          </td>
+          <td>
+            <ZoneShape geometryType={zone.geometryType} zone={zone} zones={zones} />
+          </td>
+          <td className="cell-note-size">
+            {zone.source === undefined ? t('zones.noSource') : <SourceText source={zone.source} />}
+          </td>
+        </tr>
+      ))}
+    </TablePanel>
   );
 }

@@ -4,6 +4,7 @@
  * response clock that ticks every second and the status in words. Rows that arrived since the
  * board opened are marked "New" (in words, not only by colour).
  */
+import { DataTable } from '../../components/data-table';
 import { t } from '../../strings';
 import {
   ActivationLink,
@@ -34,48 +35,45 @@ export function BoardActivations({
 }: BoardActivationsProps) {
   const now = useNow(1000);
   return (
-    <div className="table-scroll">
-      <table className="data-table table-top board-table" aria-labelledby={labelledBy}>
-        <caption className="visually-hidden">{t('board.activationsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('board.colCommitment')}</th>
-            <th scope="col">{t('board.colGuarantor')}</th>
-            <th scope="col">{t('board.colIncident')}</th>
-            <th scope="col">{t('board.colTier')}</th>
-            <th scope="col">{t('board.colClock')}</th>
-            <th scope="col">{t('board.colStatus')}</th>
+    <DataTable
+      labelledBy={labelledBy}
+      className="table-top board-table"
+      caption={t('board.activationsCaption')}
+      columns={[
+        t('board.colCommitment'),
+        t('board.colGuarantor'),
+        t('board.colIncident'),
+        t('board.colTier'),
+        t('board.colClock'),
+        t('board.colStatus'),
+      ]}
+    >
+      {orderForBoard(activations).map((activation) => {
+        const isFresh = fresh.has(activation.id);
+        return (
+          <tr
+            key={activation.id}
+            className={isFresh ? 'board-row-new' : undefined}
+            data-activation={activation.id}
+          >
+            <th scope="row">
+              {isFresh && <span className="board-new">{t('board.new')}</span>}{' '}
+              <ActivationLink activation={activation} />
+            </th>
+            <td>{guarantorText(actors, activation.obligor)}</td>
+            <td>
+              <IncidentLink incidentId={activation.incidentId} />
+            </td>
+            <td className="cell-nowrap">{t('board.tier', { tier: activation.tier })}</td>
+            <td>
+              <BoardClock activation={activation} now={now} />
+            </td>
+            <td>
+              <StatusWithLateness activation={activation} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {orderForBoard(activations).map((activation) => {
-            const isFresh = fresh.has(activation.id);
-            return (
-              <tr
-                key={activation.id}
-                className={isFresh ? 'board-row-new' : undefined}
-                data-activation={activation.id}
-              >
-                <th scope="row">
-                  {isFresh && <span className="board-new">{t('board.new')}</span>}{' '}
-                  <ActivationLink activation={activation} />
-                </th>
-                <td>{guarantorText(actors, activation.obligor)}</td>
-                <td>
-                  <IncidentLink incidentId={activation.incidentId} />
-                </td>
-                <td className="cell-nowrap">{t('board.tier', { tier: activation.tier })}</td>
-                <td>
-                  <BoardClock activation={activation} now={now} />
-                </td>
-                <td>
-                  <StatusWithLateness activation={activation} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

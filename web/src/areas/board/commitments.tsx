@@ -4,6 +4,7 @@
  * agreements area and shown with its compact concreteness scorecard.
  */
 import { useCallback } from 'react';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
 import { ScoreMarks } from '../../components/score-marks';
@@ -78,31 +79,25 @@ function DocumentScores({ view, commitments, actors }: DocumentScoresProps) {
       <h3 id={headingId}>
         <Link to={documentPath(document.id)}>{document.shortTitle ?? document.title}</Link>
       </h3>
-      <div className="table-scroll">
-        <table className="data-table table-top" aria-labelledby={headingId}>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.colDocCommitment')}</th>
-              <th scope="col">{t('board.colScore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commitments.map(({ commitment, scorecard }) => (
-              <tr key={commitment.id}>
-                <th scope="row">
-                  <Link to={commitmentPath(document.id, commitment.id)}>
-                    {commitmentParties(commitment, actors)}{' '}
-                    <span className="commitment-id">({commitment.id})</span>
-                  </Link>
-                </th>
-                <td>
-                  <ScoreMarks scorecard={scorecard} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy={headingId}
+        className="table-top"
+        columns={[t('board.colDocCommitment'), t('board.colScore')]}
+      >
+        {commitments.map(({ commitment, scorecard }) => (
+          <tr key={commitment.id}>
+            <th scope="row">
+              <Link to={commitmentPath(document.id, commitment.id)}>
+                {commitmentParties(commitment, actors)}{' '}
+                <span className="commitment-id">({commitment.id})</span>
+              </Link>
+            </th>
+            <td>
+              <ScoreMarks scorecard={scorecard} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * rejected, warnings, whether anything was stored), and the problem rows with their lines.
  */
 import { Link } from '../../components/link';
+import { TablePanel } from '../../components/table-panel';
 import { WarningFlag } from '../../components/warning-flag';
 import { language, t, type MessageId } from '../../strings';
 import { INCIDENTS_PATH } from './paths';
@@ -63,54 +64,46 @@ export function ImportResult({ summary, fileName }: ImportResultProps) {
           <Link to={INCIDENTS_PATH}>{t('import.toIncidents')}</Link>
         </p>
       </section>
-      <section className="panel" aria-labelledby="import-rejects-title">
-        <h2 id="import-rejects-title">{t('import.rejectsTitle')}</h2>
-        {summary.rejects.length === 0 ? (
-          <p>{t('import.noRejects')}</p>
-        ) : (
-          <>
-            {summary.rejects.length >= MAX_LISTED_REJECTS && (
-              <p>
-                <WarningFlag>
-                  {t('import.rejectsCut', { count: number.format(MAX_LISTED_REJECTS) })}
-                </WarningFlag>
-              </p>
-            )}
-            <div className="table-scroll">
-              <table className="data-table" aria-labelledby="import-rejects-title">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('import.colLine')}</th>
-                    <th scope="col">{t('import.colField')}</th>
-                    <th scope="col">{t('import.colSeverity')}</th>
-                    <th scope="col">{t('import.colMessage')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.rejects.map((reject, index) => (
-                    <tr key={index}>
-                      <th scope="row" className="cell-number">
-                        {reject.line}
-                      </th>
-                      <td>
-                        <code>{reject.field}</code>
-                      </td>
-                      <td>
-                        {reject.severity === 'error' ? (
-                          <strong>{t('import.severityError')}</strong>
-                        ) : (
-                          t('import.severityWarning')
-                        )}
-                      </td>
-                      <td>{reject.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </section>
+      <TablePanel
+        id="import-rejects-title"
+        title={t('import.rejectsTitle')}
+        isEmpty={summary.rejects.length === 0}
+        empty={t('import.noRejects')}
+        before={
+          summary.rejects.length >= MAX_LISTED_REJECTS && (
+            <p>
+              <WarningFlag>
+                {t('import.rejectsCut', { count: number.format(MAX_LISTED_REJECTS) })}
+              </WarningFlag>
+            </p>
+          )
+        }
+        columns={[
+          t('import.colLine'),
+          t('import.colField'),
+          t('import.colSeverity'),
+          t('import.colMessage'),
+        ]}
+      >
+        {summary.rejects.map((reject, index) => (
+          <tr key={index}>
+            <th scope="row" className="cell-number">
+              {reject.line}
+            </th>
+            <td>
+              <code>{reject.field}</code>
+            </td>
+            <td>
+              {reject.severity === 'error' ? (
+                <strong>{t('import.severityError')}</strong>
+              ) : (
+                t('import.severityWarning')
+              )}
+            </td>
+            <td>{reject.message}</td>
+          </tr>
+        ))}
+      </TablePanel>
     </>
   );
 }

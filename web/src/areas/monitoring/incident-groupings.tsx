@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { Link } from '../../components/link';
+import { TablePanel } from '../../components/table-panel';
 import { t, type MessageId } from '../../strings';
 import { reportLabel } from './incident-reports';
 import { MergeForm } from './merge-form';
@@ -62,44 +63,36 @@ export function IncidentGroupings({
     return t('grouping.pair', { first: name(first), second: name(second) });
   };
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('grouping.title')}</h2>
-      {groupings.length === 0 ? (
-        <p>{t('grouping.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby={id}>
-            <thead>
-              <tr>
-                <th scope="col">{t('grouping.colPair')}</th>
-                <th scope="col">{t('grouping.colDecision')}</th>
-                <th scope="col">{t('grouping.colScore')}</th>
-                <th scope="col">{t('grouping.colDistance')}</th>
-                <th scope="col">{t('grouping.colTime')}</th>
-                <th scope="col">{t('grouping.colType')}</th>
-                <th scope="col">{t('grouping.colIncident')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groupings.map((grouping) => {
-                const key = `${grouping.reportId}/${grouping.otherId}`;
-                return (
-                  <GroupingRow
-                    key={key}
-                    grouping={grouping}
-                    pair={pairName(grouping)}
-                    canGroup={canGroup}
-                    open={open === key}
-                    onOpen={(on) => setOpen(on ? key : null)}
-                    onMerge={onMerge}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TablePanel
+      id={id}
+      title={t('grouping.title')}
+      isEmpty={groupings.length === 0}
+      empty={t('grouping.empty')}
+      columns={[
+        t('grouping.colPair'),
+        t('grouping.colDecision'),
+        t('grouping.colScore'),
+        t('grouping.colDistance'),
+        t('grouping.colTime'),
+        t('grouping.colType'),
+        t('grouping.colIncident'),
+      ]}
+    >
+      {groupings.map((grouping) => {
+        const key = `${grouping.reportId}/${grouping.otherId}`;
+        return (
+          <GroupingRow
+            key={key}
+            grouping={grouping}
+            pair={pairName(grouping)}
+            canGroup={canGroup}
+            open={open === key}
+            onOpen={(on) => setOpen(on ? key : null)}
+            onMerge={onMerge}
+          />
+        );
+      })}
+    </TablePanel>
   );
 }
 

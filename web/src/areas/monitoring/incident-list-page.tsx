@@ -3,7 +3,8 @@
  * kept in the address so a filtered list can be bookmarked and shared; "More" fetches the next
  * page by its cursor.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
+import { DataTable } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextField } from '../../components/field';
 import { Link } from '../../components/link';
@@ -12,6 +13,7 @@ import { PageTitle } from '../../components/page-title';
 import { incidentsCsvUrl, listIncidents } from '../../endpoints';
 import { navigate, useSearch } from '../../router';
 import { t } from '../../strings';
+import { useLoadInto } from '../../use-load';
 import {
   IMPORT_PATH,
   incidentListPath,
@@ -92,35 +94,20 @@ interface Pages {
 }
 
 function IncidentResults({ filters }: { readonly filters: IncidentFilters }) {
-  const [pages, setPages] = useState<Pages | undefined>(undefined);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
+  const load = useCallback(() => {
     const types = filters.type === '' ? [] : [filters.type];
-    listIncidents({ q: filters.q, types, cursor, limit: PAGE_SIZE }).then(
-      (page) => {
-        if (!current) return;
-        setPages((before) => ({
-          incidents: [...(cursor === null ? [] : (before?.incidents ?? [])), ...page.incidents],
-          next: page.next,
-        }));
-        setError(null);
-        setLoading(false);
-      },
-      (reason: unknown) => {
-        if (!current) return;
-        setError(reason);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
+    return listIncidents({ q: filters.q, types, cursor, limit: PAGE_SIZE });
   }, [filters.q, filters.type, cursor]);
+  // The first page replaces the list; a next page is added to the pages before it.
+  const addPage = useCallback(
+    (before: Pages | undefined, page: Pages): Pages => ({
+      incidents: [...(cursor === null ? [] : (before?.incidents ?? [])), ...page.incidents],
+      next: page.next,
+    }),
+    [cursor],
+  );
+  const { data: pages, error, loading } = useLoadInto(load, addPage);
 
   const filtered = filters.q.trim() !== '' || filters.type !== '';
   return (
@@ -149,25 +136,21 @@ function IncidentResults({ filters }: { readonly filters: IncidentFilters }) {
               ? t('incidents.countAll', { count: pages.incidents.length })
               : t('incidents.countSoFar', { count: pages.incidents.length })}
           </p>
-          <div className="table-scroll">
-            <table className="data-table" aria-labelledby="incidents-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('incidents.colIncident')}</th>
-                  <th scope="col">{t('incidents.colObserved')}</th>
-                  <th scope="col">{t('incidents.colStatus')}</th>
-                  <th scope="col">{t('incidents.colReports')}</th>
-                  <th scope="col">{t('incidents.colSources')}</th>
-                  <th scope="col">{t('incidents.colPlace')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pages.incidents.map((incident) => (
-                  <IncidentRow key={incident.id} incident={incident} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="incidents-title"
+            columns={[
+              t('incidents.colIncident'),
+              t('incidents.colObserved'),
+              t('incidents.colStatus'),
+              t('incidents.colReports'),
+              t('incidents.colSources'),
+              t('incidents.colPlace'),
+            ]}
+          >
+            {pages.incidents.map((incident) => (
+              <IncidentRow key={incident.id} incident={incident} />
+            ))}
+          </DataTable>
           {pages.next !== null && (
             <p>
               <button

@@ -4,6 +4,7 @@
  * validity cannot be decided are said so in words.
  */
 import { Link } from '../../components/link';
+import { TablePanel } from '../../components/table-panel';
 import { WarningFlag } from '../../components/warning-flag';
 import { t, type MessageId } from '../../strings';
 import { documentPath } from '../agreements/paths';
@@ -27,55 +28,47 @@ export interface IncidentZonesProps {
 /** The zones section of an incident page. */
 export function IncidentZones({ id, zones }: IncidentZonesProps) {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{t('incidentZones.title')}</h2>
-      {zones.length === 0 ? (
-        <p>{t('incidentZones.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-labelledby={id}>
-            <thead>
-              <tr>
-                <th scope="col">{t('incidentZones.colZone')}</th>
-                <th scope="col">{t('incidentZones.colDocument')}</th>
-                <th scope="col">{t('incidentZones.colRelation')}</th>
-                <th scope="col">{t('incidentZones.colInForce')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {zones.map((zone) => (
-                <tr key={`${zone.documentId}/${zone.zoneId}`}>
-                  <th scope="row">
-                    {zone.name}
-                    <span className="cell-note">{zoneKindWord(zone.kind)}</span>
-                    {zone.approximate && (
-                      <span className="cell-flag">
-                        <WarningFlag>{t('zones.approximate')}</WarningFlag>
-                      </span>
-                    )}
-                  </th>
-                  <td>
-                    <Link to={documentPath(zone.documentId)}>{zone.documentId}</Link>
-                  </td>
-                  <td>
-                    <strong>{t(RELATIONS[zone.relation])}</strong>
-                    <span className="cell-note">
-                      {t('incidentZones.distance', { distance: distanceText(zone.distanceM) })}
-                    </span>
-                  </td>
-                  <td>
-                    {zone.inForce === 'yes' ? (
-                      t('incidentZones.inForceYes')
-                    ) : (
-                      <WarningFlag>{t('incidentZones.inForceIndeterminate')}</WarningFlag>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TablePanel
+      id={id}
+      title={t('incidentZones.title')}
+      isEmpty={zones.length === 0}
+      empty={t('incidentZones.empty')}
+      columns={[
+        t('incidentZones.colZone'),
+        t('incidentZones.colDocument'),
+        t('incidentZones.colRelation'),
+        t('incidentZones.colInForce'),
+      ]}
+    >
+      {zones.map((zone) => (
+        <tr key={`${zone.documentId}/${zone.zoneId}`}>
+          <th scope="row">
+            {zone.name}
+            <span className="cell-note">{zoneKindWord(zone.kind)}</span>
+            {zone.approximate && (
+              <span className="cell-flag">
+                <WarningFlag>{t('zones.approximate')}</WarningFlag>
+              </span>
+            )}
+          </th>
+          <td>
+            <Link to={documentPath(zone.documentId)}>{zone.documentId}</Link>
+          </td>
+          <td>
+            <strong>{t(RELATIONS[zone.relation])}</strong>
+            <span className="cell-note">
+              {t('incidentZones.distance', { distance: distanceText(zone.distanceM) })}
+            </span>
+          </td>
+          <td>
+            {zone.inForce === 'yes' ? (
+              t('incidentZones.inForceYes')
+            ) : (
+              <WarningFlag>{t('incidentZones.inForceIndeterminate')}</WarningFlag>
+            )}
+          </td>
+        </tr>
+      ))}
+    </TablePanel>
   );
 }

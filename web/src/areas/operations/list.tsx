@@ -4,6 +4,7 @@
  * rows that lead to each incident's workbench; "More" follows the cursor.
  */
 import { useEffect, useRef, useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
 import { Link } from '../../components/link';
@@ -102,23 +103,21 @@ export function OperationsList({ filters, filterKey, refreshToken }: OperationsL
               ? t('ops.listCountAll', { count: current.incidents.length })
               : t('ops.listCount', { count: current.incidents.length })}
           </p>
-          <div className="ops-list-scroll">
-            <table className="data-table ops-table" aria-labelledby="ops-list-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ops.colIncident')}</th>
-                  <th scope="col">{t('ops.colObserved')}</th>
-                  <th scope="col">{t('ops.colPlace')}</th>
-                  <th scope="col">{t('ops.colReports')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {current.incidents.map((incident) => (
-                  <Row key={incident.id} incident={incident} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="ops-list-title"
+            className="ops-table"
+            scrollClassName="ops-list-scroll"
+            columns={[
+              t('ops.colIncident'),
+              t('ops.colObserved'),
+              t('ops.colPlace'),
+              t('ops.colReports'),
+            ]}
+          >
+            {current.incidents.map((incident) => (
+              <Row key={incident.id} incident={incident} />
+            ))}
+          </DataTable>
           {current.next !== null && (
             <p>
               <button

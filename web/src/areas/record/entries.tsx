@@ -5,6 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { RecordEntry } from '../../api-types';
+import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
 import { getInclusionProof, listRecordEntries } from '../../endpoints';
@@ -179,30 +180,27 @@ export function RecordEntries({ size, checkpoint }: RecordEntriesProps) {
           </p>
           {loading && data === undefined && <p>{t('app.loading')}</p>}
           {entries.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table record-table" aria-labelledby="record-entries-title">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('record.colIndex')}</th>
-                    <th scope="col">{t('record.colTime')}</th>
-                    <th scope="col">{t('record.colType')}</th>
-                    <th scope="col">{t('record.colBy')}</th>
-                    <th scope="col">{t('record.colPayload')}</th>
-                    <th scope="col">{t('record.colCheck')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry) => (
-                    <EntryRow
-                      key={entry.index}
-                      entry={entry}
-                      check={shownResults.get(entry.index)}
-                      onCheck={() => void handleCheck(entry)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              labelledBy="record-entries-title"
+              className="record-table"
+              columns={[
+                t('record.colIndex'),
+                t('record.colTime'),
+                t('record.colType'),
+                t('record.colBy'),
+                t('record.colPayload'),
+                t('record.colCheck'),
+              ]}
+            >
+              {entries.map((entry) => (
+                <EntryRow
+                  key={entry.index}
+                  entry={entry}
+                  check={shownResults.get(entry.index)}
+                  onCheck={() => void handleCheck(entry)}
+                />
+              ))}
+            </DataTable>
           )}
         </>
       )}

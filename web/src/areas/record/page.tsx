@@ -114,39 +114,53 @@ function CheckpointVerdict({ state }: { readonly state: CheckpointState }) {
   switch (state.status) {
     case 'verified':
       return (
-        <div className="verdict verdict-ok" role="status">
-          <span className="verdict-icon" aria-hidden="true">
-            {t('record.iconOk')}
-          </span>
-          <div>
-            <p className="verdict-title">{t('record.verified', { key: state.keyName })}</p>
-            <p>{t('record.verifiedDetail', { size: state.checkpoint.size })}</p>
-          </div>
-        </div>
+        <Verdict
+          kind="ok"
+          icon={t('record.iconOk')}
+          title={t('record.verified', { key: state.keyName })}
+          detail={t('record.verifiedDetail', { size: state.checkpoint.size })}
+        />
       );
     case 'none':
       return (
-        <div className="verdict verdict-pending" role="status">
-          <span className="verdict-icon" aria-hidden="true">
-            {t('record.iconPending')}
-          </span>
-          <div>
-            <p className="verdict-title">{t('record.noCheckpoint')}</p>
-            <p>{t('record.noCheckpointDetail')}</p>
-          </div>
-        </div>
+        <Verdict
+          kind="pending"
+          icon={t('record.iconPending')}
+          title={t('record.noCheckpoint')}
+          detail={t('record.noCheckpointDetail')}
+        />
       );
     case 'failed':
       return (
-        <div className="verdict verdict-failed" role="alert">
-          <span className="verdict-icon" aria-hidden="true">
-            {t('record.iconFailed')}
-          </span>
-          <div>
-            <p className="verdict-title">{t('record.notVerified')}</p>
-            <p>{t('record.notVerifiedDetail', { reason: state.reason })}</p>
-          </div>
-        </div>
+        <Verdict
+          kind="failed"
+          icon={t('record.iconFailed')}
+          title={t('record.notVerified')}
+          detail={t('record.notVerifiedDetail', { reason: state.reason })}
+        />
       );
   }
+}
+
+interface VerdictProps {
+  /** `verdict-<kind>` sets the colours; a failed verdict is announced as an alert. */
+  readonly kind: 'ok' | 'pending' | 'failed';
+  readonly icon: string;
+  readonly title: string;
+  readonly detail: string;
+}
+
+/** One verdict box: the icon (hidden from screen readers), the title and the detail. */
+function Verdict({ kind, icon, title, detail }: VerdictProps) {
+  return (
+    <div className={`verdict verdict-${kind}`} role={kind === 'failed' ? 'alert' : 'status'}>
+      <span className="verdict-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <div>
+        <p className="verdict-title">{title}</p>
+        <p>{detail}</p>
+      </div>
+    </div>
+  );
 }
