@@ -6,6 +6,7 @@
  */
 import type { RecordedEvent } from '../../core/events.js';
 import type { Services } from '../../services.js';
+import { serialRuns } from '../serial-runs.js';
 
 /** What a change notice is about. */
 export type ChangeKind = 'report' | 'incident' | 'activation' | 'finding' | 'response' | 'document';
@@ -136,26 +137,15 @@ export function createChangeWatcher(
   let starting: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => void) | undefined;
-  let busy = false;
-  let again = false;
   /** Bumped by stop(): a read begun before it must not move the position after it. */
   let generation = 0;
 
+  const readRounds = serialRuns(readNew, () => listeners.size > 0);
   async function tick(): Promise<void> {
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
     try {
-      do {
-        again = false;
-        await readNew();
-      } while (again && listeners.size > 0);
+      await readRounds();
     } catch (error) {
       onError(error);
-    } finally {
-      busy = false;
     }
   }
 

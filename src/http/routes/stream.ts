@@ -12,6 +12,7 @@ import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
 import { EventStream, StreamQuery } from '../schemas/alerts.js';
 import { createChangeWatcher, type ChangeNotice } from './stream-changes.js';
+import { serialRuns } from '../serial-runs.js';
 
 /** How often a stream looks for alerts recorded by other processes. */
 const POLL_MS = 2000;
@@ -75,32 +76,26 @@ export function streamRoutes(app: App, services: Services): void {
       raw.write('retry: 3000\n\n');
 
       let closed = false;
-      let busy = false;
-      let again = false;
+      const sendRounds = serialRuns(
+        async () => {
+          const batch = await services.accountability.alertsSince(position, by, obligor);
+          position = batch.position;
+          for (const alert of batch.alerts) {
+            if (closed) return false;
+            raw.write(`id: ${alert.position}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
+          }
+          // A full batch may have more behind it.
+          return batch.alerts.length === 500;
+        },
+        () => !closed,
+      );
       const pump = async (): Promise<void> => {
         if (closed) return;
-        if (busy) {
-          again = true;
-          return;
-        }
-        busy = true;
         try {
-          do {
-            again = false;
-            const batch = await services.accountability.alertsSince(position, by, obligor);
-            position = batch.position;
-            for (const alert of batch.alerts) {
-              if (closed) return;
-              raw.write(`id: ${alert.position}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
-            }
-            // A full batch may have more behind it.
-            if (batch.alerts.length === 500) again = true;
-          } while (again && !closed);
+          await sendRounds();
         } catch (error) {
           request.log.warn({ err: error }, 'the alert stream failed; closing it');
           end();
-        } finally {
-          busy = false;
         }
       };
       const unsubscribe = services.accountability.onChange(() => void pump());
