@@ -74,8 +74,8 @@ export type Finding = Static<typeof Finding>;
 
 /** One step taken on the verification ladder; `by` is a principal id such as `user:<id>`. */
 export const VerificationStep = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
+  from: Enum(VERIFICATION_STATUSES),
+  to: Enum(VERIFICATION_STATUSES),
   method: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   obstructionIncidentId: Nullable(Type.String()),
@@ -91,7 +91,7 @@ export const Attribution = Type.Object({
   actor: Nullable(Type.String()),
   declined: Type.Boolean(),
   declinedReason: Nullable(Type.String()),
-  confidence: Nullable(Type.String()),
+  confidence: Nullable(Enum(ATTRIBUTION_CONFIDENCES)),
   basis: Type.Object({
     reportIds: Type.Array(Type.String()),
     evidence: Type.Array(Type.String()),
