@@ -9,6 +9,7 @@ import {
   ACTIVATION_STATUSES,
   ATTRIBUTION_CONFIDENCES,
   RESPONSE_TYPES,
+  TRIGGER_CONDITIONS,
   VERIFICATION_STATUSES,
 } from '../../core/accountability/model.js';
 import { SEVERITIES } from '../../core/agreements/vocabulary.js';
@@ -49,7 +50,7 @@ export const Evaluation = Type.Object({
   met: Type.Array(Type.String(), { description: 'conditions met, in words' }),
   unmet: Type.Array(
     Type.Object({
-      condition: Type.String(),
+      condition: Enum(TRIGGER_CONDITIONS),
       outcome: Enum(['failed', 'undecided'] as const),
       reason: Type.String(),
     }),

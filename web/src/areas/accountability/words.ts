@@ -32,14 +32,6 @@ export const verificationStatusLabel = labels<VerificationStatus>({
   rejected: 'verification.rejected',
 });
 
-/** The steps that must say how the decision was reached (the server's rule, mirrored). */
-export const METHOD_REQUIRED: readonly VerificationStatus[] = [
-  'corroborated',
-  'verified',
-  'not_a_violation',
-  'rejected',
-];
-
 /** How sure an attribution is, in words. */
 export const confidenceLabel = labels<AttributionConfidence>({
   high: 'confidence.high',
