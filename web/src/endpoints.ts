@@ -14,9 +14,9 @@ import type { CreatedToken, TokenList } from '../../src/http/schemas/tokens.js';
 import type { AddedUser, RoleList, UserAnswer, UserList } from '../../src/http/schemas/users.js';
 import type {
   CommitmentView,
-  DocumentSummary,
+  Diff,
+  DocumentList,
   DocumentView,
-  VersionDiff,
   VersionText,
   ZoneCollection,
 } from './areas/agreements/types';
@@ -106,9 +106,7 @@ export const getVerifierKey = () => requestText('/record/key');
 
 /** Every document with its current status, contradictions and score range. */
 export const listDocuments = () =>
-  request<{ documents: DocumentSummary[] }>('GET', `${API}/documents`).then(
-    (body) => body.documents,
-  );
+  request<DocumentList>('GET', `${API}/documents`).then((body) => body.documents);
 
 /** One document: parties, status history, versions, provisions, commitments, zones. */
 export const getDocument = (id: string) =>
@@ -123,7 +121,7 @@ export const getVersionText = (id: string, versionId: string) =>
 
 /** The word-by-word difference from version `from` to version `to` of a document. */
 export const getVersionDiff = (id: string, from: string, to: string) =>
-  request<VersionDiff>(
+  request<Diff>(
     'GET',
     `${API}/documents/${encodeURIComponent(id)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   );

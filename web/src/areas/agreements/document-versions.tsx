@@ -11,7 +11,7 @@ import { getVersionText } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { formatBytes, shortHash } from './format';
-import type { DocumentVersion } from './types';
+import type { StoredVersion } from './types';
 import { VersionDiff } from './version-diff';
 import { languageName, versionKindLabel, versionName } from './words';
 
@@ -20,7 +20,7 @@ export interface DocumentVersionsProps {
   /** The id of the section's heading, for in-page links. */
   readonly id: string;
   readonly documentId: string;
-  readonly versions: readonly DocumentVersion[];
+  readonly versions: readonly StoredVersion[];
 }
 
 /** The versions section. */
@@ -64,8 +64,8 @@ export function DocumentVersions({ id, documentId, versions }: DocumentVersionsP
 
 interface VersionRowProps {
   readonly documentId: string;
-  readonly version: DocumentVersion;
-  readonly versions: readonly DocumentVersion[];
+  readonly version: StoredVersion;
+  readonly versions: readonly StoredVersion[];
 }
 
 function VersionRow({ documentId, version, versions }: VersionRowProps) {
@@ -134,7 +134,7 @@ function VersionTextView({
   version,
 }: {
   readonly documentId: string;
-  readonly version: DocumentVersion;
+  readonly version: StoredVersion;
 }) {
   const load = useCallback(() => getVersionText(documentId, version.id), [documentId, version.id]);
   const { data, error, loading } = useLoad(load);
