@@ -23,7 +23,7 @@ import type {
 import type {
   ImportFormat,
   ImportSummary,
-  IncidentPage,
+  IncidentList,
   IncidentView,
 } from './areas/monitoring/types';
 
@@ -163,7 +163,7 @@ export const listIncidents = (query: IncidentQuery) => {
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   if (query.cursor !== undefined && query.cursor !== null) params.set('cursor', query.cursor);
   const search = params.toString();
-  return request<IncidentPage>('GET', `${API}/incidents${search === '' ? '' : `?${search}`}`);
+  return request<IncidentList>('GET', `${API}/incidents${search === '' ? '' : `?${search}`}`);
 };
 
 /** Where every incident matching the filters downloads from as CSV (all pages at once). */

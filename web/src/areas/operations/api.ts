@@ -6,7 +6,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { ApiError, NetworkError } from '../../api';
 import { t } from '../../strings';
-import type { IncidentPage } from '../monitoring/types';
+import type { IncidentList } from '../monitoring/types';
 import { apiParams, type OpsFilters } from './filters';
 import type { TimelineData } from './timeline-scale';
 
@@ -83,7 +83,7 @@ export function getIncidentPage(
   const params = apiParams(filters);
   params.set('limit', String(limit));
   if (cursor !== null) params.set('cursor', cursor);
-  return fetchJson<IncidentPage>(
+  return fetchJson<IncidentList>(
     `${API}/incidents?${params.toString()}`,
     'application/json',
     signal,
