@@ -11,6 +11,7 @@ import type {
   ActivationStatus,
   AttributionConfidence,
   GuarantorResponseType,
+  TriggerCondition,
   TriggerResult,
   UnmetCondition,
   VerificationStatus,
@@ -54,7 +55,7 @@ export const triggerResultLabel = labels<TriggerResult>({
 });
 
 /** Which trigger condition, in words. */
-export const conditionLabel = labels<UnmetCondition['condition']>({
+export const conditionLabel = labels<TriggerCondition>({
   precondition: 'condition.precondition',
   validity: 'condition.validity',
   event_type: 'condition.event_type',

@@ -52,9 +52,7 @@ export type {
 };
 
 export type {
-  Actor,
   AgreementDocument,
-  Commitment,
   CommitmentResponse,
   DocumentRoleEntry,
   Provision,
@@ -62,7 +60,9 @@ export type {
   Trigger,
 } from '../../../../src/core/agreements/file-schema.js';
 export type {
+  Actor,
   Claim,
+  Commitment,
   CommitmentView,
   Diff,
   DiffPart,
