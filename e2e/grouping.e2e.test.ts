@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { IncidentPage } from '../web/src/areas/monitoring/types.js';
+import type { IncidentList } from '../src/http/schemas/incidents.js';
 import { t } from '../web/src/strings.js';
 import { screenshot, useServerAndBrowser } from './support/browser.js';
 
@@ -51,7 +51,7 @@ async function incidentsWith(api: Api, words: string) {
     `${api.baseUrl}/api/v1/incidents?q=${encodeURIComponent(words)}`,
   );
   expect(response.status()).toBe(200);
-  const { incidents } = (await response.json()) as IncidentPage;
+  const { incidents } = (await response.json()) as IncidentList;
   return [...incidents].sort((a, b) => a.observedFrom.localeCompare(b.observedFrom));
 }
 

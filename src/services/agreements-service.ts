@@ -10,6 +10,7 @@ import { compareDates, instantOf, isRealDate } from '../core/agreements/dates.js
 import { MAX_DEPTH, nestingDepth } from '../core/agreements/parse-file.js';
 import type { StoredZone } from '../core/agreements/stored.js';
 import type { Contradiction, IdentifiedClaim } from '../core/agreements/status-history.js';
+import type { DocumentKind, LegalForm } from '../core/agreements/vocabulary.js';
 import { DomainError, invalid } from '../core/errors.js';
 import type { Principal } from '../core/auth/principal.js';
 import { listActors, listDocuments, listParts } from '../store/agreement-store.js';
@@ -33,8 +34,8 @@ export interface DocumentSummary {
   readonly id: string;
   readonly title: string;
   readonly shortTitle: string | undefined;
-  readonly kind: string;
-  readonly legalForm: string;
+  readonly kind: DocumentKind;
+  readonly legalForm: LegalForm;
   readonly date: string | undefined;
   readonly status: IdentifiedClaim | undefined;
   readonly contradictions: number;

@@ -4,7 +4,7 @@
  * Every failure becomes an ApiError (the server answered with an error) or a NetworkError (it
  * could not be reached), so screens always have a message to show.
  */
-import type { ErrorDetail } from './api-types';
+import type { Problem } from './api-types';
 import { t } from './strings';
 
 /** The server answered with an error status. `message` is the server's explanation. */
@@ -15,7 +15,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: readonly ErrorDetail[] = [],
+    readonly details: readonly Problem[] = [],
     /** Seconds to wait before retrying, from the Retry-After header; null when absent. */
     readonly retryAfterSeconds: number | null = null,
   ) {
@@ -198,7 +198,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
   );
 }
 
-function isDetail(value: unknown): value is ErrorDetail {
+function isDetail(value: unknown): value is Problem {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -1,29 +1,29 @@
 /** One typed function per Truce API endpoint the browser app uses. */
 import { request, requestText, uploadFile, type UploadProgress } from './api';
 import type {
+  Entry,
   InclusionProof,
   Instance,
   NewUser,
-  RecordEntry,
-  RecordInfo,
-  RoleInfo,
+  RecordState,
   Session,
-  Token,
-  User,
   UserChange,
 } from './api-types';
+import type { EntryList } from '../../src/http/schemas/record.js';
+import type { CreatedToken, TokenList } from '../../src/http/schemas/tokens.js';
+import type { AddedUser, RoleList, UserAnswer, UserList } from '../../src/http/schemas/users.js';
 import type {
   CommitmentView,
-  DocumentSummary,
+  Diff,
+  DocumentList,
   DocumentView,
-  VersionDiff,
   VersionText,
   ZoneCollection,
 } from './areas/agreements/types';
 import type {
   ImportFormat,
   ImportSummary,
-  IncidentPage,
+  IncidentList,
   IncidentView,
 } from './areas/monitoring/types';
 
@@ -47,30 +47,27 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
   request<undefined>('POST', `${API}/account/password`, { currentPassword, newPassword });
 
 /** Every role with its description and verbs. */
-export const listRoles = () =>
-  request<{ roles: RoleInfo[] }>('GET', `${API}/roles`).then((body) => body.roles);
+export const listRoles = () => request<RoleList>('GET', `${API}/roles`).then((body) => body.roles);
 
 /** Every user. */
-export const listUsers = () =>
-  request<{ users: User[] }>('GET', `${API}/users`).then((body) => body.users);
+export const listUsers = () => request<UserList>('GET', `${API}/users`).then((body) => body.users);
 
 /** Adds a user; `password` is present in the answer only when the server generated it. */
-export const addUser = (user: NewUser) =>
-  request<{ user: User; password?: string }>('POST', `${API}/users`, user);
+export const addUser = (user: NewUser) => request<AddedUser>('POST', `${API}/users`, user);
 
 /** Changes a user's role, actor binding or disabled state. */
 export const updateUser = (name: string, change: UserChange) =>
-  request<{ user: User }>('PATCH', `${API}/users/${encodeURIComponent(name)}`, change).then(
+  request<UserAnswer>('PATCH', `${API}/users/${encodeURIComponent(name)}`, change).then(
     (body) => body.user,
   );
 
 /** The signed-in user's own API tokens. */
 export const listTokens = () =>
-  request<{ tokens: Token[] }>('GET', `${API}/tokens`).then((body) => body.tokens);
+  request<TokenList>('GET', `${API}/tokens`).then((body) => body.tokens);
 
 /** Creates an API token; the secret is returned only in this answer. */
 export const createToken = (label: string, expiresInDays?: number) =>
-  request<{ token: Token; secret: string }>(
+  request<CreatedToken>(
     'POST',
     `${API}/tokens`,
     expiresInDays === undefined ? { label } : { label, expiresInDays },
@@ -81,18 +78,18 @@ export const revokeToken = (id: string) =>
   request<undefined>('DELETE', `${API}/tokens/${encodeURIComponent(id)}`);
 
 /** The record's origin, size, verifier key and latest checkpoint. */
-export const getRecord = () => request<RecordInfo>('GET', `${API}/record`);
+export const getRecord = () => request<RecordState>('GET', `${API}/record`);
 
 /** Record entries `from`, `from + 1`, … at most `limit` of them (the server allows 100). */
 export const listRecordEntries = (from: number, limit: number) =>
-  request<{ entries: RecordEntry[] }>(
+  request<EntryList>(
     'GET',
     `${API}/record/entries?from=${encodeURIComponent(from)}&limit=${encodeURIComponent(limit)}`,
   ).then((body) => body.entries);
 
 /** The record entry of an event, by the event id a decision names. */
 export const getRecordEntryOfEvent = (eventId: string) =>
-  request<RecordEntry>('GET', `${API}/record/events/${encodeURIComponent(eventId)}`);
+  request<Entry>('GET', `${API}/record/events/${encodeURIComponent(eventId)}`);
 
 /** The inclusion proof of entry `index` in the tree of the first `size` entries. */
 export const getInclusionProof = (index: number, size: number) =>
@@ -109,9 +106,7 @@ export const getVerifierKey = () => requestText('/record/key');
 
 /** Every document with its current status, contradictions and score range. */
 export const listDocuments = () =>
-  request<{ documents: DocumentSummary[] }>('GET', `${API}/documents`).then(
-    (body) => body.documents,
-  );
+  request<DocumentList>('GET', `${API}/documents`).then((body) => body.documents);
 
 /** One document: parties, status history, versions, provisions, commitments, zones. */
 export const getDocument = (id: string) =>
@@ -126,7 +121,7 @@ export const getVersionText = (id: string, versionId: string) =>
 
 /** The word-by-word difference from version `from` to version `to` of a document. */
 export const getVersionDiff = (id: string, from: string, to: string) =>
-  request<VersionDiff>(
+  request<Diff>(
     'GET',
     `${API}/documents/${encodeURIComponent(id)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
   );
@@ -168,7 +163,7 @@ export const listIncidents = (query: IncidentQuery) => {
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   if (query.cursor !== undefined && query.cursor !== null) params.set('cursor', query.cursor);
   const search = params.toString();
-  return request<IncidentPage>('GET', `${API}/incidents${search === '' ? '' : `?${search}`}`);
+  return request<IncidentList>('GET', `${API}/incidents${search === '' ? '' : `?${search}`}`);
 };
 
 /** Where every incident matching the filters downloads from as CSV (all pages at once). */

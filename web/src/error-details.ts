@@ -3,7 +3,7 @@
  * matched to the form fields they concern.
  */
 import { ApiError, NetworkError } from './api';
-import type { ErrorDetail } from './api-types';
+import type { Problem } from './api-types';
 import { t } from './strings';
 
 /** A problem the app found itself, whose message is ready to show as it is. */
@@ -29,7 +29,7 @@ export function fieldMessages(error: unknown, field: string): string[] {
 }
 
 /** The details that concern none of `fields`, to be listed with the main message. */
-export function otherDetails(error: unknown, fields: readonly string[]): ErrorDetail[] {
+export function otherDetails(error: unknown, fields: readonly string[]): Problem[] {
   if (!(error instanceof ApiError)) return [];
   return error.details.filter((d) => !fields.includes(fieldOf(d.path)));
 }

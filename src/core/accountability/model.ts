@@ -73,25 +73,37 @@ export interface FindingFacts {
   readonly severity: Severity;
 }
 
+/** The steps that must say how the decision was reached. */
+export const METHOD_REQUIRED: readonly VerificationStatus[] = [
+  'corroborated',
+  'verified',
+  'not_a_violation',
+  'rejected',
+];
+
 /** The three answers of the trigger engine. */
 export type TriggerResult = 'triggered' | 'not_triggered' | 'indeterminate';
 
+/** The conditions of a commitment's trigger the engine checks. */
+export const TRIGGER_CONDITIONS = [
+  'precondition',
+  'validity',
+  'event_type',
+  'verification',
+  'severity',
+  'actor',
+  'zone',
+  'location',
+  'determination',
+] as const;
+
+/** One condition of a commitment's trigger. */
+export type TriggerCondition = (typeof TRIGGER_CONDITIONS)[number];
+
 /** One condition of a commitment's trigger that is not met, or cannot be decided. */
 export interface UnmetCondition {
-  /**
-   * Which condition: precondition, validity, event_type, verification, severity, actor, zone,
-   * location, determination.
-   */
-  readonly condition:
-    | 'precondition'
-    | 'validity'
-    | 'event_type'
-    | 'verification'
-    | 'severity'
-    | 'actor'
-    | 'zone'
-    | 'location'
-    | 'determination';
+  /** Which condition (one of TRIGGER_CONDITIONS). */
+  readonly condition: TriggerCondition;
   /** `failed`: the condition is not met; `undecided`: it cannot be told from what is known. */
   readonly outcome: 'failed' | 'undecided';
   /** One sentence for people: what was required and what the facts are. */

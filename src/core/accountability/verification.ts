@@ -5,7 +5,7 @@
  */
 import type { Role } from '../auth/permissions.js';
 import { DomainError, invalid } from '../errors.js';
-import type { VerificationStatus } from './model.js';
+import { METHOD_REQUIRED, type VerificationStatus } from './model.js';
 
 /**
  * The steps allowed from each status. Forward on the ladder one rung, or two from `reported`
@@ -24,14 +24,6 @@ const NEXT: Readonly<Record<VerificationStatus, readonly VerificationStatus[]>> 
 
 /** Decisions only a verifier may take: the two final words, and undoing either. */
 const VERIFIER_ONLY: readonly VerificationStatus[] = ['verified', 'rejected'];
-
-/** The steps that must say how the decision was reached. */
-const METHOD_REQUIRED: readonly VerificationStatus[] = [
-  'corroborated',
-  'verified',
-  'not_a_violation',
-  'rejected',
-];
 
 /** A step someone asks for. */
 export interface VerificationStepRequest {

@@ -9,6 +9,7 @@ import {
   ACTIVATION_STATUSES,
   ATTRIBUTION_CONFIDENCES,
   RESPONSE_TYPES,
+  TRIGGER_CONDITIONS,
   VERIFICATION_STATUSES,
 } from '../../core/accountability/model.js';
 import { SEVERITIES } from '../../core/agreements/vocabulary.js';
@@ -49,7 +50,7 @@ export const Evaluation = Type.Object({
   met: Type.Array(Type.String(), { description: 'conditions met, in words' }),
   unmet: Type.Array(
     Type.Object({
-      condition: Type.String(),
+      condition: Enum(TRIGGER_CONDITIONS),
       outcome: Enum(['failed', 'undecided'] as const),
       reason: Type.String(),
     }),
@@ -74,8 +75,8 @@ export type Finding = Static<typeof Finding>;
 
 /** One step taken on the verification ladder; `by` is a principal id such as `user:<id>`. */
 export const VerificationStep = Type.Object({
-  from: Type.String(),
-  to: Type.String(),
+  from: Enum(VERIFICATION_STATUSES),
+  to: Enum(VERIFICATION_STATUSES),
   method: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   obstructionIncidentId: Nullable(Type.String()),
@@ -91,7 +92,7 @@ export const Attribution = Type.Object({
   actor: Nullable(Type.String()),
   declined: Type.Boolean(),
   declinedReason: Nullable(Type.String()),
-  confidence: Nullable(Type.String()),
+  confidence: Nullable(Enum(ATTRIBUTION_CONFIDENCES)),
   basis: Type.Object({
     reportIds: Type.Array(Type.String()),
     evidence: Type.Array(Type.String()),

@@ -10,7 +10,8 @@ import {
   VersionSchema,
   ZoneSchema,
 } from '../../core/agreements/file-schema.js';
-import { Nullable, Problem, Timestamp } from './common.js';
+import { DOCUMENT_KINDS, LEGAL_FORMS } from '../../core/agreements/vocabulary.js';
+import { Enum, Nullable, Problem, Timestamp } from './common.js';
 
 // The parts of an agreement file are shaped once, in the core's file schema.
 export { ActorSchema, CommitmentSchema, StatusClaimSchema };
@@ -35,7 +36,7 @@ export const PointScore = Type.Object({
   point: Type.Integer({ minimum: 1, maximum: 13 }),
   key: Type.String(),
   title: Type.String(),
-  score: Type.Integer({ minimum: 0, maximum: 2 }),
+  score: Type.Unsafe<0 | 1 | 2>(Type.Integer({ minimum: 0, maximum: 2 })),
   reason: Type.String(),
   hedges: Type.Array(Hedge),
   raise: Nullable(Type.String()),
@@ -74,8 +75,8 @@ export const DocumentSummary = Type.Object({
   id: Type.String(),
   title: Type.String(),
   shortTitle: Nullable(Type.String()),
-  kind: Type.String(),
-  legalForm: Type.String(),
+  kind: Enum(DOCUMENT_KINDS),
+  legalForm: Enum(LEGAL_FORMS),
   date: Nullable(Type.String()),
   status: Nullable(Claim),
   contradictions: Type.Integer(),
@@ -145,7 +146,7 @@ export type ImportOutcome = Static<typeof ImportOutcome>;
 
 /** A run of words kept, inserted or deleted. */
 export const DiffPart = Type.Object({
-  op: Type.String({ enum: ['equal', 'insert', 'delete'] }),
+  op: Enum(['equal', 'insert', 'delete'] as const),
   text: Type.String(),
 });
 export type DiffPart = Static<typeof DiffPart>;

@@ -6,7 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { VERIFICATION_STATUSES } from '../../core/accountability/model.js';
 import { SOURCE_KINDS } from '../../core/reports/vocabulary.js';
-import { Loose } from './common.js';
+import { Enum, Loose } from './common.js';
 
 /** Where an incident is: a point and the radius its precision allows. */
 export const IncidentPlace = Type.Object({
@@ -110,8 +110,8 @@ export const IncidentZone = Type.Object({
   name: Type.String(),
   kind: Type.String(),
   approximate: Type.Boolean(),
-  inForce: Type.String({ enum: ['yes', 'indeterminate'] }),
-  relation: Type.String({ enum: ['inside', 'outside', 'indeterminate', 'near'] }),
+  inForce: Enum(['yes', 'indeterminate'] as const),
+  relation: Enum(['inside', 'outside', 'indeterminate', 'near'] as const),
   distanceM: Type.Number(),
 });
 export type IncidentZone = Static<typeof IncidentZone>;

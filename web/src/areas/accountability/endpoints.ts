@@ -1,14 +1,21 @@
 /** One typed function per accountability endpoint the browser app uses. */
+import type {
+  ActivationList,
+  AttributionVersion,
+  FindingRecorded,
+  GuarantorSummaryList,
+  Lock,
+  ResponseRecorded,
+} from '../../../../src/http/schemas/accountability.js';
+import type { ActorList } from '../../../../src/http/schemas/agreements.js';
+import type { AlertList } from '../../../../src/http/schemas/alerts.js';
 import { request } from '../../api';
-import type { Actor } from '../agreements/types';
 import type {
   Activation,
   ActivationDetail,
   ActivationStatus,
-  Alert,
   AttributionInput,
   FindingInput,
-  GuarantorSummary,
   IncidentAccountability,
   ResponseInput,
   VerificationInput,
@@ -29,7 +36,7 @@ export const setVerification = (incidentId: string, step: VerificationInput) =>
 
 /** Takes or renews the incident's edit lock for the signed-in person. */
 export const takeLock = (incidentId: string) =>
-  request<{ userId: string; expiresAt: string }>('POST', `${incidentUrl(incidentId)}/lock`);
+  request<Lock>('POST', `${incidentUrl(incidentId)}/lock`);
 
 /** Releases the incident's edit lock. */
 export const releaseLock = (incidentId: string) =>
@@ -41,19 +48,19 @@ export const assignIncidents = (incidentIds: readonly string[], assignee: string
 
 /** Records a new version of the incident's attribution. */
 export const attributeIncident = (incidentId: string, claim: AttributionInput) =>
-  request<{ version: number }>('POST', `${incidentUrl(incidentId)}/attributions`, claim);
+  request<AttributionVersion>('POST', `${incidentUrl(incidentId)}/attributions`, claim);
 
 /** Qualifies an incident against a provision; the trigger engine evaluates every commitment. */
 export const recordFinding = (finding: FindingInput) =>
-  request<{ findingId: string }>('POST', `${API}/findings`, finding);
+  request<FindingRecorded>('POST', `${API}/findings`, finding);
 
 /** Every actor of every document. */
 export const listActors = () =>
-  request<{ actors: Actor[] }>('GET', `${API}/actors`).then((body) => body.actors);
+  request<ActorList>('GET', `${API}/actors`).then((body) => body.actors);
 
 /** Activations, newest first, of one status or all (a guarantor sees only its own). */
 export const listActivations = (status: ActivationStatus | null) =>
-  request<{ activations: Activation[] }>(
+  request<ActivationList>(
     'GET',
     status === null ? `${API}/activations` : `${API}/activations?status=${status}`,
   ).then((body) => body.activations);
@@ -63,18 +70,14 @@ export const getActivation = (id: string) => request<ActivationDetail>('GET', ac
 
 /** Records the guarantor's response to an activation of its own commitment. */
 export const respondToActivation = (id: string, response: ResponseInput) =>
-  request<{ responseId: string; qualifying: boolean }>(
-    'POST',
-    `${activationUrl(id)}/responses`,
-    response,
-  );
+  request<ResponseRecorded>('POST', `${activationUrl(id)}/responses`, response);
 
 /** The most alerts one request lists. */
 const MAX_ALERTS = 1000;
 
 /** The CAP alerts about one activation, newest first. */
 export const listActivationAlerts = (activation: Pick<Activation, 'id' | 'obligor'>) =>
-  request<{ alerts: Alert[] }>(
+  request<AlertList>(
     'GET',
     `${API}/alerts?activationId=${encodeURIComponent(activation.id)}&limit=${MAX_ALERTS}`,
   ).then((body) => body.alerts);
@@ -87,6 +90,4 @@ export const ALERTS_FEED_URL = `${API}/alerts.atom`;
 
 /** Per guarantor: activations by status and the median time to respond. */
 export const getGuarantorSummaries = () =>
-  request<{ guarantors: GuarantorSummary[] }>('GET', `${API}/guarantors/summary`).then(
-    (body) => body.guarantors,
-  );
+  request<GuarantorSummaryList>('GET', `${API}/guarantors/summary`).then((body) => body.guarantors);

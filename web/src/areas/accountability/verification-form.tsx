@@ -6,6 +6,7 @@
  * decide: a refusal is shown with its reasons.
  */
 import { useState, type FormEvent } from 'react';
+import { METHOD_REQUIRED } from '../../../../src/core/accountability/model.js';
 import { ErrorMessage } from '../../components/error-message';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { fieldMessages } from '../../error-details';
@@ -13,7 +14,7 @@ import { t } from '../../strings';
 import { useAction } from '../../use-action';
 import { setVerification } from './endpoints';
 import type { VerificationInput, VerificationStatus } from './types';
-import { METHOD_REQUIRED, verificationStatusLabel } from './words';
+import { verificationStatusLabel } from './words';
 
 // `status` is left out: the alert names it, with its path, when a step is refused.
 const FIELDS = ['method', 'notes', 'obstructionIncidentId'];

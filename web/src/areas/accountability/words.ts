@@ -11,6 +11,7 @@ import type {
   ActivationStatus,
   AttributionConfidence,
   GuarantorResponseType,
+  TriggerCondition,
   TriggerResult,
   UnmetCondition,
   VerificationStatus,
@@ -31,14 +32,6 @@ export const verificationStatusLabel = labels<VerificationStatus>({
   unverifiable: 'verification.unverifiable',
   rejected: 'verification.rejected',
 });
-
-/** The steps that must say how the decision was reached (the server's rule, mirrored). */
-export const METHOD_REQUIRED: readonly VerificationStatus[] = [
-  'corroborated',
-  'verified',
-  'not_a_violation',
-  'rejected',
-];
 
 /** How sure an attribution is, in words. */
 export const confidenceLabel = labels<AttributionConfidence>({
@@ -62,7 +55,7 @@ export const triggerResultLabel = labels<TriggerResult>({
 });
 
 /** Which trigger condition, in words. */
-export const conditionLabel = labels<UnmetCondition['condition']>({
+export const conditionLabel = labels<TriggerCondition>({
   precondition: 'condition.precondition',
   validity: 'condition.validity',
   event_type: 'condition.event_type',

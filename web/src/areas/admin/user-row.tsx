@@ -17,7 +17,7 @@ export interface UserRowProps {
 
 /** A table row: name, role selector, actor, status, creation date and actions. */
 export function UserRow({ user, roles, onChanged }: UserRowProps) {
-  const [role, setRole] = useState(user.role);
+  const [role, setRole] = useState<string>(user.role);
   const [actor, setActor] = useState(user.actor ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

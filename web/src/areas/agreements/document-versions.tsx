@@ -12,7 +12,7 @@ import { getVersionText } from '../../endpoints';
 import { t } from '../../strings';
 import { useLoad } from '../../use-load';
 import { formatBytes, shortHash } from './format';
-import type { DocumentVersion } from './types';
+import type { StoredVersion } from './types';
 import { VersionDiff } from './version-diff';
 import { languageName, versionKindLabel, versionName } from './words';
 
@@ -21,7 +21,7 @@ export interface DocumentVersionsProps {
   /** The id of the section's heading, for in-page links. */
   readonly id: string;
   readonly documentId: string;
-  readonly versions: readonly DocumentVersion[];
+  readonly versions: readonly StoredVersion[];
 }
 
 /** The versions section. */
@@ -57,8 +57,8 @@ export function DocumentVersions({ id, documentId, versions }: DocumentVersionsP
 
 interface VersionRowProps {
   readonly documentId: string;
-  readonly version: DocumentVersion;
-  readonly versions: readonly DocumentVersion[];
+  readonly version: StoredVersion;
+  readonly versions: readonly StoredVersion[];
 }
 
 function VersionRow({ documentId, version, versions }: VersionRowProps) {
@@ -127,7 +127,7 @@ function VersionTextView({
   version,
 }: {
   readonly documentId: string;
-  readonly version: DocumentVersion;
+  readonly version: StoredVersion;
 }) {
   const load = useCallback(() => getVersionText(documentId, version.id), [documentId, version.id]);
   const { data, error, loading } = useLoad(load);

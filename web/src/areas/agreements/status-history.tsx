@@ -9,19 +9,19 @@ import { SourceText } from '../../components/source-text';
 import { WarningFlag } from '../../components/warning-flag';
 import { t } from '../../strings';
 import { dateSortKey, formatCalendarDate, paragraphs } from './format';
-import type { DocumentView, StatusClaim } from './types';
+import type { DocumentView, Claim } from './types';
 import { statusLabel } from './words';
 
 /** Props of StatusHistory. */
 export interface StatusHistoryProps {
   /** The id of the section's heading, for in-page links. */
   readonly id: string;
-  readonly claims: readonly StatusClaim[];
+  readonly claims: readonly Claim[];
   readonly contradictions: DocumentView['contradictions'];
 }
 
 /** The claims, oldest first; claims of the same date keep their order. */
-function claimsInDateOrder(claims: readonly StatusClaim[]): StatusClaim[] {
+function claimsInDateOrder(claims: readonly Claim[]): Claim[] {
   return claims
     .map((claim, index) => ({ claim, index }))
     .sort((a, b) => dateSortKey(a.claim.date) - dateSortKey(b.claim.date) || a.index - b.index)
@@ -55,11 +55,11 @@ export function StatusHistory({ id, claims, contradictions }: StatusHistoryProps
 }
 
 interface ClaimItemsProps {
-  readonly claim: StatusClaim;
+  readonly claim: Claim;
   /** The contradictions in which this claim is the later one. */
   readonly contradicted: readonly {
     readonly reason: string;
-    readonly earlier: StatusClaim | undefined;
+    readonly earlier: Claim | undefined;
   }[];
 }
 
@@ -96,7 +96,7 @@ function ClaimItems({ claim, contradicted }: ClaimItemsProps) {
 }
 
 /** A status claim in one line: the status, and the date it took effect. */
-export function StatusOn({ claim }: { readonly claim: StatusClaim }) {
+export function StatusOn({ claim }: { readonly claim: Claim }) {
   return (
     <Message
       id="claim.statusOn"

@@ -10,17 +10,17 @@ import { SelectField } from '../../components/field';
 import { getVersionDiff } from '../../endpoints';
 import { t, type MessageId } from '../../strings';
 import { useLoad } from '../../use-load';
-import type { DiffPart, DocumentVersion } from './types';
+import type { DiffPart, StoredVersion } from './types';
 import { languageName, versionKindLabel, versionName } from './words';
 
 /** Props of VersionDiff. */
 export interface VersionDiffProps {
   readonly documentId: string;
-  readonly versions: readonly DocumentVersion[];
+  readonly versions: readonly StoredVersion[];
 }
 
 /** The versions compared first: the first draft (else the first version) and the final text. */
-function defaultPair(versions: readonly DocumentVersion[]): [string, string] | null {
+function defaultPair(versions: readonly StoredVersion[]): [string, string] | null {
   if (versions.length < 2) return null;
   const from = versions.find((v) => v.kind === 'draft') ?? versions[0];
   const to =
@@ -65,7 +65,7 @@ interface DiffResultProps {
   readonly documentId: string;
   readonly from: string;
   readonly to: string;
-  readonly versions: readonly DocumentVersion[];
+  readonly versions: readonly StoredVersion[];
 }
 
 function DiffResult({ documentId, from, to, versions }: DiffResultProps) {

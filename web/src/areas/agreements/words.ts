@@ -15,7 +15,6 @@ import type {
   DocumentKind,
   DocumentRole,
   DocumentStatus,
-  DocumentVersion,
   LegalForm,
   ObligationStrength,
   PointScore,
@@ -24,6 +23,7 @@ import type {
   ResponseKind,
   Severity,
   SignatureStatus,
+  StoredVersion,
   TriggerEventType,
   VerificationLevel,
   VersionKind,
@@ -82,7 +82,7 @@ export function actorName(actors: readonly Actor[], id: string): string {
 }
 
 /** A version's name for people: its title, else its id. */
-export function versionName(version: DocumentVersion): string {
+export function versionName(version: StoredVersion): string {
   return version.title ?? version.id;
 }
 

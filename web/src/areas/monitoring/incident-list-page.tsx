@@ -21,7 +21,7 @@ import {
   parseFilters,
   type IncidentFilters,
 } from './paths';
-import type { IncidentSummary } from './types';
+import type { Incident } from './types';
 import { INCIDENT_TYPE_WORDS, incidentStatusLabel, incidentTypeLabel, placeText } from './words';
 
 /** Incidents per page. */
@@ -89,7 +89,7 @@ function FilterForm({ filters }: { readonly filters: IncidentFilters }) {
 }
 
 interface Pages {
-  readonly incidents: readonly IncidentSummary[];
+  readonly incidents: readonly Incident[];
   readonly next: string | null;
 }
 
@@ -169,7 +169,7 @@ function IncidentResults({ filters }: { readonly filters: IncidentFilters }) {
   );
 }
 
-function IncidentRow({ incident }: { readonly incident: IncidentSummary }) {
+function IncidentRow({ incident }: { readonly incident: Incident }) {
   return (
     <tr>
       <th scope="row">

@@ -1,78 +1,22 @@
-/** Shapes of the monitoring API's answers: incidents, their reports and groupings, imports. */
+/**
+ * Shapes of the monitoring API's answers: incidents, their reports and groupings, imports. The
+ * incidents' shapes are the server's schema types (src/http/schemas/incidents.ts) and the
+ * reports and grouping explanations the core's, which the server sends as they are (types only,
+ * nothing is bundled).
+ */
+import type { IncidentDetail } from '../../../../src/http/schemas/incidents.js';
+import type { GroupingExplanation } from '../../../../src/core/incidents/grouping.js';
+import type { StoredReport } from '../../../../src/core/reports/report.js';
 
-/** A place with the radius within which the event happened, in metres. */
-export interface IncidentPlace {
-  readonly lon: number;
-  readonly lat: number;
-  readonly radiusM: number;
-}
-
-/** An incident as the list shows it. */
-export interface IncidentSummary {
-  readonly id: string;
-  readonly type: string;
-  readonly status: string;
-  readonly observedFrom: string;
-  readonly observedTo: string;
-  readonly location: IncidentPlace | null;
-  readonly reports: number;
-  readonly sources: number;
-}
-
-/** A page of incidents, newest first; `next` is the cursor of the following page. */
-export interface IncidentPage {
-  readonly incidents: readonly IncidentSummary[];
-  readonly next: string | null;
-}
-
-/** How an incident's place relates to a zone in force at the time. */
-export interface IncidentZone {
-  readonly documentId: string;
-  readonly zoneId: string;
-  readonly name: string;
-  readonly kind: string;
-  readonly approximate: boolean;
-  readonly inForce: 'yes' | 'indeterminate';
-  readonly relation: 'inside' | 'outside' | 'indeterminate' | 'near';
-  readonly distanceM: number;
-}
-
-/** Who a report comes from, with its Admiralty grading when given. */
-export interface ReportSource {
-  readonly kind: string;
-  readonly name: string;
-  readonly reliability?: string;
-  readonly credibility?: number;
-}
-
-/** A report as stored: every precision filled in. */
-export interface StoredReport {
-  readonly id: string;
-  readonly observedFrom: string;
-  readonly observedTo: string;
-  readonly timePrecision: string;
-  readonly location?: IncidentPlace & { readonly precision: string };
-  readonly mode: string;
-  readonly type: string;
-  readonly source: ReportSource;
-  readonly text?: string;
-  readonly placeName?: string;
-  /** SHA-256 of each piece of uploaded evidence. */
-  readonly evidence?: readonly string[];
-  readonly sourceRecordId?: string;
-  readonly receivedAt: string;
-}
-
-/** Why two reports were grouped, or suggested for grouping. */
-export interface GroupingExplanation {
-  readonly score: number;
-  readonly decision: 'grouped' | 'suggested' | 'apart';
-  readonly distanceM: number;
-  readonly toleranceM: number;
-  /** Overlap of the time windows in ms, or the gap between them as a negative number. */
-  readonly overlapMs: number;
-  readonly typeMatch: 'same' | 'category' | 'related' | 'none';
-}
+export type { GroupingExplanation, StoredReport };
+export type { ReportSource } from '../../../../src/core/reports/report-schema.js';
+export type {
+  GroupingDecision,
+  Incident,
+  IncidentList,
+  IncidentPlace,
+  IncidentZone,
+} from '../../../../src/http/schemas/incidents.js';
 
 /** One pair of reports of an incident and the explanation of their grouping. */
 export interface Grouping {
@@ -83,31 +27,15 @@ export interface Grouping {
   readonly explanation: GroupingExplanation;
 }
 
-/** A person's merge or split that concerned an incident's reports. */
-export interface GroupingDecision {
-  /** The record event, to prove the decision is in the record. */
-  readonly eventId: string;
-  readonly kind: 'merge' | 'split';
-  readonly reason: string;
-  /** The incidents as the decision named them. */
-  readonly incidentIds: readonly string[];
-  /** For a split, the reports taken out. */
-  readonly movedReportIds: readonly string[];
-  readonly by: string;
-  readonly at: string;
-}
-
-/** One incident with the zones it relates to, its reports and its groupings. */
-export interface IncidentView {
-  readonly incident: IncidentSummary;
-  readonly zones: readonly IncidentZone[];
+/**
+ * One incident with the zones it relates to, its reports and its groupings: the server's
+ * IncidentDetail, whose schema leaves the reports and groupings open (the API document does not
+ * describe them field by field), with their types.
+ */
+export type IncidentView = Omit<IncidentDetail, 'reports' | 'groupings'> & {
   readonly reports: readonly StoredReport[];
-  /** People's merges and splits of its reports, oldest first. */
-  readonly decisions: readonly GroupingDecision[];
-  /** User names for the principal ids of `decisions`. */
-  readonly names: Readonly<Record<string, string>>;
   readonly groupings: readonly Grouping[];
-}
+};
 
 /** One problem of one row of an imported file. */
 export interface RejectLine {

@@ -4,11 +4,11 @@
  * worthless. Failures become ApiError or NetworkError like every other request of the app.
  */
 import type { FeatureCollection, Point } from 'geojson';
+import type { Incident, Timeline } from '../../../../src/http/schemas/incidents.js';
 import { ApiError, NetworkError } from '../../api';
 import { t } from '../../strings';
-import type { IncidentPage } from '../monitoring/types';
+import type { IncidentList } from '../monitoring/types';
 import { apiParams, type OpsFilters } from './filters';
-import type { TimelineData } from './timeline-scale';
 
 const API = '/api/v1';
 
@@ -21,17 +21,11 @@ export interface ClusterProperties {
   readonly incidentId: string | null;
 }
 
-/** An incident on the map: what the list shows, with its precision radius in metres. */
-export interface IncidentProperties {
-  readonly id: string;
-  readonly type: string;
-  readonly status: string;
-  readonly observedFrom: string;
-  readonly observedTo: string;
-  readonly reports: number;
-  readonly sources: number;
-  readonly radiusM: number | null;
-}
+/**
+ * An incident on the map: what the list shows, with its precision radius in metres (the server
+ * leaves its GeoJSON open; presenters/incidents.ts puts the incident's fields there).
+ */
+export type IncidentProperties = Omit<Incident, 'location'> & { readonly radiusM: number | null };
 
 /** The clusters of the incidents matching `filters` in `bbox` at a whole zoom level. */
 export function getClusters(filters: OpsFilters, zoom: number, bbox: BBox, signal: AbortSignal) {
@@ -66,7 +60,7 @@ export function getIncidentFeatures(
 export function getTimeline(filters: OpsFilters, bins: number, signal: AbortSignal) {
   const params = apiParams(filters, { untimed: true });
   params.set('bins', String(bins));
-  return fetchJson<TimelineData>(
+  return fetchJson<Timeline>(
     `${API}/incidents/timeline?${params.toString()}`,
     'application/json',
     signal,
@@ -83,7 +77,7 @@ export function getIncidentPage(
   const params = apiParams(filters);
   params.set('limit', String(limit));
   if (cursor !== null) params.set('cursor', cursor);
-  return fetchJson<IncidentPage>(
+  return fetchJson<IncidentList>(
     `${API}/incidents?${params.toString()}`,
     'application/json',
     signal,

@@ -11,7 +11,7 @@ import { Link } from '../../components/link';
 import { formatDateTime } from '../../format';
 import { t } from '../../strings';
 import { incidentPath } from '../monitoring/paths';
-import type { IncidentSummary } from '../monitoring/types';
+import type { Incident } from '../monitoring/types';
 import { incidentStatusLabel, incidentTypeLabel, placeText } from '../monitoring/words';
 import { getIncidentPage, isAbort } from './api';
 import type { OpsFilters } from './filters';
@@ -31,7 +31,7 @@ export interface OperationsListProps {
 
 interface Rows {
   readonly key: string;
-  readonly incidents: readonly IncidentSummary[];
+  readonly incidents: readonly Incident[];
   readonly next: string | null;
 }
 
@@ -138,7 +138,7 @@ export function OperationsList({ filters, filterKey, refreshToken }: OperationsL
   );
 }
 
-function Row({ incident }: { readonly incident: IncidentSummary }) {
+function Row({ incident }: { readonly incident: Incident }) {
   const colour = CATEGORY_COLOURS[categoryOf(incident.type)];
   return (
     <tr data-observed-from={incident.observedFrom} data-observed-to={incident.observedTo}>
@@ -161,7 +161,7 @@ function Row({ incident }: { readonly incident: IncidentSummary }) {
 }
 
 /** The whole observed window in words, for the time cell's tooltip. */
-function windowText(incident: IncidentSummary): string {
+function windowText(incident: Incident): string {
   return t('ops.window', {
     from: formatDateTime(incident.observedFrom),
     to: formatDateTime(incident.observedTo),

@@ -3,16 +3,7 @@
  * the brush (a selected range snapped to bin edges, moved by pointer or by keys). Pure, so it
  * is tested without a browser.
  */
-
-/** The timeline as the server counts it (GET /api/v1/incidents/timeline). */
-export interface TimelineData {
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly binMs: number;
-  readonly bins: readonly { readonly start: string; readonly count: number }[];
-  /** How many of the incidents counted have no place: in the list, not on the map. */
-  readonly unlocated: number;
-}
+import type { Timeline } from '../../../../src/http/schemas/incidents.js';
 
 /** A linear scale from a time range (ms) onto [0, width] pixels. */
 export interface TimeScale {
@@ -105,7 +96,7 @@ export function keyStep(key: string): number | null {
 }
 
 /** The scale of a timeline answer, or null when it holds no incidents. */
-export function scaleOf(data: TimelineData, width: number): TimeScale | null {
+export function scaleOf(data: Timeline, width: number): TimeScale | null {
   if (data.from === null || data.to === null) return null;
   return { start: Date.parse(data.from), end: Date.parse(data.to), width };
 }

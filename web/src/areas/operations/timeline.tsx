@@ -8,6 +8,7 @@
  * ten per Page key), as well as by dragging a pointer across the chart.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Timeline } from '../../../../src/http/schemas/incidents.js';
 import { ErrorMessage } from '../../components/error-message';
 import { formatDate, formatDateTime } from '../../format';
 import { t } from '../../strings';
@@ -23,7 +24,6 @@ import {
   xOf,
   type Handle,
   type Range,
-  type TimelineData,
   type TimeScale,
 } from './timeline-scale';
 
@@ -49,7 +49,7 @@ export interface OperationsTimelineProps {
 /** The timeline panel (`data-testid="ops-timeline"`). */
 export function OperationsTimeline(props: OperationsTimelineProps) {
   const { filters, filterKey, untimedKey, markers, refreshToken, onRange } = props;
-  const [data, setData] = useState<{ key: string; timeline: TimelineData } | null>(null);
+  const [data, setData] = useState<{ key: string; timeline: Timeline } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const width = useWidth(frameRef);
@@ -119,7 +119,7 @@ export function OperationsTimeline(props: OperationsTimelineProps) {
 }
 
 interface HistogramProps {
-  readonly timeline: TimelineData;
+  readonly timeline: Timeline;
   readonly scale: TimeScale;
   readonly filters: OpsFilters;
   readonly markers: readonly TimelineMarker[];

@@ -8,7 +8,7 @@ import { parseCheckpoint, type Checkpoint } from '../../../../src/core/record/ch
 import { bytesEqual, fromBase64, hashLeaf } from '../../../../src/core/record/hash.js';
 import { openNote, parseVerifierKey } from '../../../../src/core/record/note.js';
 import { verifyInclusion } from '../../../../src/core/record/verify.js';
-import type { InclusionProof, RecordEntry } from '../../api-types';
+import type { InclusionProof, Entry } from '../../api-types';
 import { t } from '../../strings';
 
 /** What the browser established about the latest checkpoint. */
@@ -64,7 +64,7 @@ export type ProofSource = (index: number, size: number) => Promise<InclusionProo
  * to fetch the proof are thrown for the caller to report.
  */
 export async function checkEntry(
-  entry: RecordEntry,
+  entry: Entry,
   state: CheckpointState,
   fetchProof: ProofSource,
 ): Promise<EntryCheck> {
@@ -102,7 +102,7 @@ function failed(reason: string): { readonly status: 'failed'; readonly reason: s
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** True when the canonical entry bytes hold the event id, type, time, actor and payload shown. */
-function holdsFieldsShown(bytes: Uint8Array, entry: RecordEntry): boolean {
+function holdsFieldsShown(bytes: Uint8Array, entry: Entry): boolean {
   let value: unknown;
   try {
     value = JSON.parse(decoder.decode(bytes));

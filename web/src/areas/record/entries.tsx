@@ -4,7 +4,7 @@
  * the root of the checkpoint whose signature the browser verified.
  */
 import { useCallback, useState } from 'react';
-import type { RecordEntry } from '../../api-types';
+import type { Entry } from '../../api-types';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { ErrorMessage } from '../../components/error-message';
@@ -56,7 +56,7 @@ function resultText(check: RowCheck): string {
   }
 }
 
-async function checkSafely(entry: RecordEntry, checkpoint: CheckpointState): Promise<EntryCheck> {
+async function checkSafely(entry: Entry, checkpoint: CheckpointState): Promise<EntryCheck> {
   try {
     return await checkEntry(entry, checkpoint, getInclusionProof);
   } catch (error) {
@@ -108,14 +108,14 @@ export function RecordEntries({ size, checkpoint }: RecordEntriesProps) {
     });
   }
 
-  async function checkOne(entry: RecordEntry): Promise<EntryCheck> {
+  async function checkOne(entry: Entry): Promise<EntryCheck> {
     record(entry.index, { status: 'checking' });
     const check = await checkSafely(entry, checkpoint);
     record(entry.index, check);
     return check;
   }
 
-  async function handleCheck(entry: RecordEntry) {
+  async function handleCheck(entry: Entry) {
     setStatus('');
     const check = await checkOne(entry);
     setStatus(t('record.entryResult', { index: entry.index, result: resultText(check) }));
@@ -209,7 +209,7 @@ export function RecordEntries({ size, checkpoint }: RecordEntriesProps) {
 }
 
 interface EntryRowProps {
-  readonly entry: RecordEntry;
+  readonly entry: Entry;
   readonly check: RowCheck | undefined;
   readonly onCheck: () => void;
 }

@@ -3,13 +3,13 @@
  * checkpoint verified with that key. The Record page and every decision's proof start here.
  */
 import { ApiError } from '../../api';
-import type { RecordInfo } from '../../api-types';
+import type { RecordState } from '../../api-types';
 import { getCheckpointNote, getRecord, getVerifierKey } from '../../endpoints';
 import { verifyCheckpoint, type CheckpointState } from './check';
 
 /** The record as the API describes it, with what the browser established about it. */
 export interface RecordView {
-  readonly info: RecordInfo;
+  readonly info: RecordState;
   /** The verifier key exactly as /record/key serves it, trimmed. */
   readonly key: string;
   readonly checkpoint: CheckpointState;
