@@ -31,7 +31,6 @@ export const OBSERVATION_MODES = [
   'sensor',
   'reported',
 ] as const;
-export type ObservationMode = (typeof OBSERVATION_MODES)[number];
 
 /** Kinds of source. A party's complaint is a report with a source of kind `party`. */
 export const SOURCE_KINDS = [
@@ -42,15 +41,12 @@ export const SOURCE_KINDS = [
   'open_source',
   'dataset',
 ] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Admiralty code: reliability of the source (A completely reliable ... F cannot be judged). */
 export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
-export type Reliability = (typeof RELIABILITY_GRADES)[number];
 
 /** Admiralty code: credibility of the information (1 confirmed ... 6 cannot be judged). */
 export const CREDIBILITY_GRADES = [1, 2, 3, 4, 5, 6] as const;
-export type Credibility = (typeof CREDIBILITY_GRADES)[number];
 
 /**
  * UCDP GED `where_prec` (1 exact location ... 7 country or international waters) onto location

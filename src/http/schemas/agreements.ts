@@ -15,7 +15,7 @@ import { Enum, Nullable, Problem, Timestamp } from './common.js';
 
 // The parts of an agreement file are shaped once, in the core's file schema.
 export { ActorSchema, CommitmentSchema, StatusClaimSchema };
-export type { Actor, Commitment, StatusClaim } from '../../core/agreements/file-schema.js';
+export type { Actor, Commitment } from '../../core/agreements/file-schema.js';
 
 export const ActorList = Type.Object({ actors: Type.Array(ActorSchema) });
 export type ActorList = Static<typeof ActorList>;

@@ -45,4 +45,3 @@ export const ErrorSchema = Type.Object(
   },
   { $id: 'Error' },
 );
-export type ErrorBody = Static<typeof ErrorSchema>;
