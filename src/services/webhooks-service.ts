@@ -59,12 +59,15 @@ export function createWebhooksService(ctx: ServiceContext, options: DispatcherOp
       input: { url: string; description?: string | undefined; filters?: WebhookFilters },
       by: Principal,
     ): Promise<WebhookEndpointView & { secret: string }> {
+      // Checked before an id or a secret is taken, so a refused registration costs neither.
+      const url = checkWebhookUrl(input.url);
+      const filters = checkWebhookFilters(input.filters ?? {});
       const endpoint: WebhookEndpoint = {
         id: ctx.newId(),
-        url: checkWebhookUrl(input.url),
+        url,
         secret: newWebhookSecret(),
         description: input.description?.trim() ?? '',
-        filters: checkWebhookFilters(input.filters ?? {}),
+        filters,
         createdBy: principalId(by),
         createdAt: nowIso(),
         failures: 0,
