@@ -12,15 +12,11 @@ import { stampEvents, type EventBody } from '../../core/events.js';
 import { readActivation } from '../../store/accountability-reads.js';
 import { lockHolder } from '../../store/accountability-store.js';
 import { listParts } from '../../store/agreement-store.js';
-import type { Store } from '../../store/database.js';
 import { findIncident } from '../../store/incident-store.js';
 import { record } from '../../store/record.js';
-import { inTransaction, type Tx } from '../../store/transactions.js';
+import { inTransaction, type Db, type Tx } from '../../store/transactions.js';
 import type { ServiceContext } from '../context.js';
 import type { AlertFacts } from '../../core/alerts/webhook-filters.js';
-
-/** The database or a transaction in it. */
-type Db = Tx | Store['db'];
 
 /** How alerts are sent, and who hears of them. */
 export interface AccountabilityOptions {
