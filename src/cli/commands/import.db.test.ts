@@ -115,6 +115,21 @@ describeEachDialect('importing over the API', (dialect) => {
       expect(response.statusCode).toBe(200);
       const body = response.json();
       expect(body).toMatchObject({ stored: true, read: 17 });
+      // The answer's schema lists every field of the summary: none is dropped on the way out.
+      expect(Object.keys(body).sort()).toEqual(
+        [
+          'accepted',
+          'disappeared',
+          'read',
+          'rejected',
+          'rejects',
+          'sourceName',
+          'stored',
+          'unchanged',
+          'updated',
+          'warnings',
+        ].sort(),
+      );
       expect(body.accepted).toBeGreaterThan(0);
       expect(body.rejects).toContainEqual({
         line: 5,

@@ -17,6 +17,7 @@ import { importReportFile, type RejectLine } from '../../services/import-service
 import { requirePrincipal } from '../access.js';
 import type { App } from '../app-instance.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from '../error-responses.js';
+import { presentImportSummary } from '../presenters/imports.js';
 import { ImportSummary } from '../schemas/imports.js';
 
 /** The largest file the API takes. */
@@ -78,7 +79,7 @@ export async function importRoutes(app: App, services: Services): Promise<void> 
             requirePrincipal(request),
             { onReject: (r) => rejects.length < MAX_LISTED_REJECTS && rejects.push(r) },
           );
-          return { ...summary, rejects };
+          return presentImportSummary(summary, rejects);
         } catch (error) {
           // Messages name the file: the uploaded one, not the server's temporary copy.
           if (error instanceof DomainError) {

@@ -37,27 +37,7 @@ export type IncidentView = Omit<IncidentDetail, 'reports' | 'groupings'> & {
   readonly groupings: readonly Grouping[];
 };
 
-/** One problem of one row of an imported file. */
-export interface RejectLine {
-  readonly line: number;
-  readonly field: string;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-}
-
-/** What an import did; `rejects` lists at most the first 1,000 problems. */
-export interface ImportSummary {
-  readonly read: number;
-  readonly accepted: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly rejected: number;
-  readonly warnings: number;
-  readonly stored: boolean;
-  readonly sourceName: string | null;
-  readonly disappeared: readonly string[];
-  readonly rejects: readonly RejectLine[];
-}
+export type { ImportSummary } from '../../../../src/http/schemas/imports.js';
 
 /** The file formats the importers read, as the API names them. */
 export const IMPORT_FORMATS = [
