@@ -6,7 +6,11 @@
  * bundled; a new word there fails the web app's type check until it has a label in strings.ts
  * (its words are in areas/agreements/strings.ts).
  */
-import type {
+import type { Zone } from '../../../../src/core/agreements/file-schema.js';
+import type { Geometry } from '../../../../src/core/geo/geojson.js';
+
+export type { Geometry };
+export type {
   ActorKind,
   AppropriationNeed,
   BackingLevel,
@@ -26,30 +30,6 @@ import type {
   VersionKind,
   ZoneKind,
 } from '../../../../src/core/agreements/vocabulary.js';
-import type { Zone } from '../../../../src/core/agreements/file-schema.js';
-import type { Geometry } from '../../../../src/core/geo/geojson.js';
-
-export type {
-  ActorKind,
-  AppropriationNeed,
-  BackingLevel,
-  DeadlineBinds,
-  DocumentKind,
-  DocumentRole,
-  DocumentStatus,
-  Geometry,
-  LegalForm,
-  ObligationStrength,
-  PreconditionStatus,
-  ProvisionKind,
-  ResponseKind,
-  Severity,
-  SignatureStatus,
-  TriggerEventType,
-  VerificationLevel,
-  VersionKind,
-  ZoneKind,
-};
 
 export type {
   AgreementDocument,
