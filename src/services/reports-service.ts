@@ -26,6 +26,7 @@ import {
   findByClientKeys,
   findBySourceKeys,
   findReport,
+  incidentsOfReports,
   pendingReports,
   reportOwners,
   sourceRecordIds,
@@ -231,7 +232,7 @@ export function createReportsService(ctx: ServiceContext) {
 
     /** The incident a report is in (undefined for unknown, pending or rejected reports). */
     incidentOf: async (reportId: string): Promise<string | undefined> =>
-      (await findReport(db, reportId))?.incidentId ?? undefined,
+      (await incidentsOfReports(db, [reportId])).get(reportId),
 
     /**
      * One report as stored, with its incident. Public submissions not accepted in triage are
